@@ -1,0 +1,5 @@
+"""`python -m tracker` runs the same CLI as `away`."""
+
+from tracker.cli import main
+
+main()

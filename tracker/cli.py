@@ -1,0 +1,135 @@
+"""The `away` command line. Only opening the TUI imports textual (lazily)."""
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import click
+
+from tracker import __version__
+from tracker.store.db import StoreError, default_db_path
+
+DB_HELP = "Database file (default: your data folder's away.db; or set AWAY_DB)."
+
+
+class AwayGroup(click.Group):
+    """Turns known failures into one sentence on stderr and exit code 2, no traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            click.echo(f"away: {error}", err=True)
+            sys.exit(2)
+        except sqlite3.DatabaseError as error:
+            click.echo(f"away: the database could not be used: {error}", err=True)
+            sys.exit(2)
+
+
+def db_option(command):
+    """--db on every subcommand too, so `away check --db X` works like `away --db X check`."""
+    return click.option(
+        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="AWAY_DB",
+        default=None, help=DB_HELP, expose_value=True,
+    )(command)
+
+
+def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
+    return (db_path or ctx.obj or default_db_path()).expanduser()
+
+
+@click.group(cls=AwayGroup, invoke_without_command=True)
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
+              envvar="AWAY_DB", default=None, help=DB_HELP)
+@click.version_option(__version__, prog_name="away")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None) -> None:
+    """Away: your away rotations, checklists, budget, OR journal and letters.
+
+    Run without a command to open the full-screen app.
+    """
+    ctx.obj = db_path
+    if ctx.invoked_subcommand is None:
+        open_tui(resolve_db(ctx, None))
+
+
+def open_tui(db_path: Path) -> None:
+    from tracker.services.safety import open_user_db
+
+    while True:
+        open_user_db(db_path).close()  # checks, migrates and makes the daily backup
+        from tracker.ui.app import make_app
+
+        app = make_app(db_path)
+        next_path = app.run()
+        if not isinstance(next_path, Path):
+            return
+        db_path = next_path  # the user chose to open another file (e.g. the demo)
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def demo(path: Path) -> None:
+    """Write a fictional demo database to PATH (never overwrites a file)."""
+    from tracker.services.demo import write_demo
+
+    write_demo(path)
+    click.echo(f"Demo database written to {path}. Open it with: away --db {path}")
+
+
+@main.command()
+@db_option
+@click.pass_context
+def check(ctx: click.Context, db_path: Path | None) -> None:
+    """Check the database: integrity, schema version, file mode and row counts."""
+    from tracker.services.safety import check as run_check
+
+    report = run_check(resolve_db(ctx, db_path))
+    click.echo(f"database:  {report.path}")
+    click.echo(f"size:      {report.size_bytes:,} bytes, mode {report.mode:04o}")
+    click.echo(f"integrity: {report.integrity}")
+    click.echo(f"schema:    step {report.schema_steps} ({report.schema_latest})")
+    click.echo("rows:      " + ", ".join(f"{t} {n}" for t, n in report.counts.items()))
+    click.echo(f"backup:    {report.newest_backup or 'none yet'}")
+    if report.mode & 0o077:
+        click.echo(f"warning: the file is readable by others; run: chmod 600 {report.path}",
+                   err=True)
+    if not report.healthy:
+        sys.exit(2)
+    click.echo("healthy")
+
+
+@main.command()
+@db_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write the copy (default: the backups folder beside the database).")
+@click.pass_context
+def backup(ctx: click.Context, db_path: Path | None, out: Path | None) -> None:
+    """Write a checked copy of the database (0600)."""
+    from tracker.services.safety import backup_to
+
+    target = backup_to(resolve_db(ctx, db_path), out)
+    click.echo(f"Backup written to {target}")
+
+
+@main.command()
+@db_option
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_context
+def restore(ctx: click.Context, db_path: Path | None, path: Path, yes: bool) -> None:
+    """Replace the database with the backup at PATH (the current one is kept first)."""
+    from tracker.services.safety import restore_from
+    from tracker.store.db import inspect_file
+
+    target = resolve_db(ctx, db_path)
+    if not path.exists():
+        raise StoreError(f"{path} does not exist.")
+    inspect_file(path)  # refuse a bad file before asking anything
+    if not yes and target.exists():
+        click.confirm(f"Replace {target} with {path}? A copy of the current one is kept.",
+                      abort=True)
+    kept = restore_from(target, path)
+    if kept:
+        click.echo(f"The previous database was kept at {kept}")
+    click.echo(f"Restored {path} into {target}")

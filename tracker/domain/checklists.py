@@ -1,0 +1,28 @@
+"""Visa, immunization, document and travel checklist items."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class ChecklistCategory(StrEnum):
+    VISA = "visa"
+    IMMUNIZATION = "immunization"
+    DOCUMENT = "document"
+    TRAVEL = "travel"
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: int | None = None
+    category: str = ChecklistCategory.DOCUMENT
+    title: str = ""
+    rotation_id: int | None = None
+    due_on: str | None = None
+    done_on: str | None = None
+    valid_until: str | None = None
+    rule_id: str = ""
+    notes: str = ""
+
+    @property
+    def done(self) -> bool:
+        return self.done_on is not None

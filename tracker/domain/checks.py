@@ -1,0 +1,108 @@
+"""Value checks shared by forms, the CLI and imports: each returns an error message or None."""
+
+import re
+from collections.abc import Callable
+from enum import Enum
+
+import pendulum
+
+Check = Callable[[str], str | None]
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_MONEY = re.compile(r"^\d{1,9}([.,]\d{1,2})?$")
+
+
+def parse_date(text: str) -> pendulum.Date:
+    """Parse a strict ISO date (YYYY-MM-DD); raises ValueError otherwise."""
+    text = text.strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise ValueError("use the form YYYY-MM-DD")
+    try:
+        return pendulum.Date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("no such date") from None
+
+
+def check_date(text: str) -> str | None:
+    if not text.strip():
+        return None
+    try:
+        parse_date(text)
+    except ValueError as error:
+        return f"not a date: {error}"
+    return None
+
+
+def check_required(text: str) -> str | None:
+    return None if text.strip() else "required"
+
+
+def check_email(text: str) -> str | None:
+    if not text.strip() or _EMAIL.match(text.strip()):
+        return None
+    return "not an e-mail address"
+
+
+def check_money(text: str) -> str | None:
+    if not text.strip():
+        return None
+    cleaned = text.strip().replace(" ", "").lstrip("$")
+    if _MONEY.match(cleaned.replace(",", "")) or _MONEY.match(cleaned):
+        return None
+    return "not an amount (e.g. 1200 or 1200.50)"
+
+
+def parse_money(text: str) -> int | None:
+    """Amount text to integer cents ('1,200.50' -> 120050); None when empty."""
+    if error := check_money(text):
+        raise ValueError(error)
+    cleaned = text.strip().replace(" ", "").lstrip("$")
+    if not cleaned:
+        return None
+    if re.search(r",\d{1,2}$", cleaned) and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")  # decimal comma: 12,50
+    cleaned = cleaned.replace(",", "")
+    whole, _, fraction = cleaned.partition(".")
+    return int(whole) * 100 + int((fraction + "00")[:2])
+
+
+def format_cents(cents: int | None, currency: str = "USD") -> str:
+    if cents is None:
+        return ""
+    sign = "-" if cents < 0 else ""
+    whole, fraction = divmod(abs(cents), 100)
+    symbol = "$" if currency == "USD" else f"{currency} "
+    text = f"{sign}{symbol}{whole:,}"
+    return text if fraction == 0 else f"{text}.{fraction:02d}"
+
+
+def int_range(low: int, high: int) -> Check:
+    def check(text: str) -> str | None:
+        if not text.strip():
+            return None
+        if not re.fullmatch(r"-?\d+", text.strip()):
+            return "a whole number"
+        if not low <= int(text) <= high:
+            return f"between {low} and {high}"
+        return None
+
+    return check
+
+
+def one_of(enum: type[Enum]) -> Check:
+    values = [member.value for member in enum]
+
+    def check(text: str) -> str | None:
+        if not text.strip() or text.strip().lower() in values:
+            return None
+        return "one of " + ", ".join(values)
+
+    return check
+
+
+class InvalidValues(ValueError):
+    """Values refused before anything was written: field name -> reason."""
+
+    def __init__(self, errors: dict[str, str]):
+        self.errors = errors
+        super().__init__("; ".join(f"{field}: {reason}" for field, reason in errors.items()))

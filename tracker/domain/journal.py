@@ -1,0 +1,75 @@
+"""The daily OR learning journal: days, de-identified cases and skills."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Technique(StrEnum):
+    GENERAL = "general"
+    REGIONAL = "regional"
+    NEURAXIAL = "neuraxial"
+    MAC = "mac"
+    COMBINED = "combined"
+    OTHER = "other"
+
+
+class AgeBand(StrEnum):
+    NEONATE = "neonate"
+    INFANT = "infant"
+    CHILD = "child"
+    ADOLESCENT = "adolescent"
+    ADULT = "adult"
+    OLDER_ADULT = "older_adult"
+
+
+class Airway(StrEnum):
+    ETT = "ett"
+    LMA = "lma"
+    MASK = "mask"
+    NATURAL = "natural"
+    TRACHEOSTOMY = "tracheostomy"
+    OTHER = "other"
+
+
+class SkillRole(StrEnum):
+    PERFORMED = "performed"
+    ASSISTED = "assisted"
+    OBSERVED = "observed"
+
+
+@dataclass(frozen=True)
+class JournalDay:
+    id: int | None = None
+    rotation_id: int | None = None
+    day: str = ""
+    learning_points: str = ""
+    feedback: str = ""
+    reflection: str = ""
+    tomorrow_focus: str = ""
+    # Joined for display.
+    case_count: int = 0
+
+
+@dataclass(frozen=True)
+class Case:
+    id: int | None = None
+    day_id: int | None = None
+    procedure: str = ""
+    technique: str = Technique.GENERAL
+    asa: int | None = None
+    emergency: bool = False
+    age_band: str = AgeBand.ADULT
+    airway: str | None = None
+    comorbidities: str = ""
+    attending_id: int | None = None
+    teaching_point: str = ""
+    memorable: bool = False
+    story: str = ""
+
+
+@dataclass(frozen=True)
+class CaseSkill:
+    id: int | None = None
+    case_id: int | None = None
+    skill: str = ""
+    role: str = SkillRole.OBSERVED

@@ -1,0 +1,68 @@
+"""The user's profile: who they are, which visa they need, when ERAS opens."""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tracker.domain.checks import check_date, check_email, check_required, int_range
+
+
+class VisaNeed(StrEnum):
+    """The residency visa the user will need (drives fit rules P3 and R4)."""
+
+    J1 = "j1"
+    H1B = "h1b"
+    J1_OR_H1B = "j1_or_h1b"
+    NONE = "none"
+
+
+VISA_LABELS = {
+    VisaNeed.J1: "J-1",
+    VisaNeed.H1B: "H-1B",
+    VisaNeed.J1_OR_H1B: "J-1 or H-1B",
+    VisaNeed.NONE: "none (no visa needed)",
+}
+
+
+@dataclass(frozen=True)
+class Profile:
+    full_name: str = ""
+    school: str = ""
+    country: str = ""
+    match_year: int | None = None
+    eras_opens_on: str | None = None
+    usce_months: int = 0
+    visa_needed: str = VisaNeed.J1
+    budget_limited: bool = False
+    eras_id: str = ""
+    aamc_id: str = ""
+    email: str = ""
+
+    @property
+    def is_filled(self) -> bool:
+        return bool(self.full_name.strip())
+
+
+# One check list per field, used by the profile form and by the store before writing.
+PROFILE_CHECKS = {
+    "full_name": [check_required],
+    "match_year": [int_range(2000, 2100)],
+    "eras_opens_on": [check_date],
+    "usce_months": [int_range(0, 240)],
+    "email": [check_email],
+}
+
+
+def profile_errors(values: dict[str, object]) -> dict[str, str]:
+    """Field name -> first error, for the given raw values (text or typed)."""
+    errors: dict[str, str] = {}
+    for field, checks in PROFILE_CHECKS.items():
+        raw = values.get(field)
+        text = "" if raw is None else str(raw)
+        for check in checks:
+            if message := check(text):
+                errors[field] = message
+                break
+    visa = values.get("visa_needed", VisaNeed.J1)
+    if visa not in set(VisaNeed):
+        errors["visa_needed"] = "one of " + ", ".join(VisaNeed)
+    return errors

@@ -1,0 +1,1 @@
+"""Work that spans areas: demo data, backup and restore, checks. No textual."""

@@ -1,0 +1,340 @@
+"""A deterministic, fictional demo database: a user in the middle of their second rotation.
+
+Every name, program and case here is invented. Dates are relative to a reference date, so
+`away demo` lands a new user mid-rotation and tests (on a fixed date) get stable snapshots.
+"""
+
+import random
+from pathlib import Path
+
+import pendulum
+from sqlite_utils import Database
+
+from tracker.domain.budget import Expense, HousingOption
+from tracker.domain.checklists import ChecklistItem
+from tracker.domain.journal import Case, CaseSkill, JournalDay
+from tracker.domain.letters import FollowUp, Letter, Person
+from tracker.domain.profile import Profile
+from tracker.domain.programs import Program, Rotation
+from tracker.store import budget, checklists, journal, letters, programs
+from tracker.store.db import StoreError, open_db
+from tracker.store.profile import save_profile
+
+SEED = 20260715
+
+# name, institution, city, state, kind, route, J-1, H-1B, international, IMGs, evaluation,
+# monthly housing in dollars
+PROGRAMS = [
+    ("Anesthesiology Visiting Clerkship", "Lakeshore University Medical Center", "Chicago",
+     "IL", "academic", "vslo", "yes", "yes", "yes", "yes", "yes", 1400),
+    ("Perioperative Medicine Elective", "Hudson Valley University Hospital", "Albany", "NY",
+     "academic", "vslo", "yes", "no", "yes", "yes", "yes", 1100),
+    ("Anesthesia Sub-Internship", "Gulf Coast University Health", "Houston", "TX",
+     "academic", "institutional", "yes", "unknown", "yes", "yes", "yes", 1000),
+    ("Visiting Student Anesthesiology", "Cascadia University Medical Center", "Portland",
+     "OR", "academic", "vslo", "no", "no", "unknown", "no", "yes", 1700),
+    ("Critical Care Elective", "Riverside Affiliated Hospitals", "Cleveland", "OH",
+     "affiliated", "institutional", "yes", "yes", "yes", "yes", "unknown", 900),
+    ("Anesthesiology Elective", "Piedmont Regional Medical Center", "Charlotte", "NC",
+     "affiliated", "vslo", "yes", "no", "yes", "unknown", "yes", 1000),
+    ("Anesthesia Clerkship", "Sonoran University-Affiliated Hospital", "Tucson", "AZ",
+     "affiliated", "vslo", "yes", "yes", "no", "yes", "yes", 950),
+    ("Regional Anesthesia Elective", "Great Plains Health System", "Omaha", "NE",
+     "affiliated", "institutional", "unknown", "unknown", "unknown", "yes", "unknown", 800),
+    ("Visiting Elective in Anesthesia", "Bayou University-Affiliated Center", "New Orleans",
+     "LA", "affiliated", "vslo", "yes", "no", "yes", "yes", "no", 1050),
+    ("Community Anesthesia Rotation", "Maple Grove Community Hospital", "Grand Rapids", "MI",
+     "community", "institutional", "yes", "no", "yes", "yes", "yes", 750),
+    ("Anesthesiology Observership", "Saint Brendan's Medical Center", "Scranton", "PA",
+     "community", "other", "no", "no", "yes", "yes", "no", 700),
+    ("Perioperative Elective", "Desert Springs Community Hospital", "Las Cruces", "NM",
+     "community", "institutional", "unknown", "no", "unknown", "unknown", "unknown", 650),
+]
+
+PEOPLE = [
+    ("Zoë Nguyễn", "attending", 0, "z.nguyen@lakeshore-med.example"),
+    ("Rajesh Iyer", "attending", 0, "r.iyer@lakeshore-med.example"),
+    ("Tomás Álvarez", "attending", 4, "t.alvarez@riverside-aff.example"),
+    ("Margaret O'Connell", "attending", 2, "m.oconnell@gulfcoast-uh.example"),
+    ("Aisha Bello", "resident", 2, "a.bello@gulfcoast-uh.example"),
+    ("Kwame Mensah", "coordinator", 2, "visiting.students@gulfcoast-uh.example"),
+]
+
+# procedure, technique, airway, usual ASA, age band, typical comorbidities
+PROCEDURES = [
+    ("Laparoscopic cholecystectomy", "general", "ett", 2, "adult", "obesity,OSA"),
+    ("Total knee arthroplasty", "neuraxial", "natural", 2, "older_adult", "HTN,DM"),
+    ("Cataract extraction", "mac", "natural", 3, "older_adult", "DM,CAD"),
+    ("Cesarean delivery", "neuraxial", "natural", 2, "adult", "preeclampsia"),
+    ("Tonsillectomy", "general", "ett", 1, "child", "OSA"),
+    ("Colonoscopy", "mac", "natural", 2, "adult", "GERD"),
+    ("Coronary artery bypass", "general", "ett", 4, "older_adult", "CAD,DM,CKD"),
+    ("Hip fracture fixation", "neuraxial", "natural", 3, "older_adult", "anticoagulation,CAD"),
+    ("Thyroidectomy", "general", "ett", 2, "adult", "HTN"),
+    ("Shoulder arthroscopy", "combined", "lma", 2, "adult", "COPD"),
+    ("Appendectomy", "general", "ett", 1, "adolescent", ""),
+    ("Craniotomy for tumour", "general", "ett", 3, "adult", "seizures"),
+    ("Transurethral resection of prostate", "neuraxial", "natural", 3, "older_adult",
+     "COPD,CKD"),
+    ("Carotid endarterectomy", "general", "ett", 3, "older_adult", "CAD,HTN"),
+    ("Inguinal hernia repair", "general", "lma", 2, "adult", "smoker"),
+    ("Hysterectomy (laparoscopic)", "general", "ett", 2, "adult", "anemia"),
+    ("Foot debridement", "regional", "natural", 3, "adult", "DM,PVD"),
+    ("ERCP", "mac", "natural", 3, "adult", "cirrhosis"),
+]
+
+SKILLS = [
+    ("Pre-op assessment", "performed"), ("Mask ventilation", "performed"),
+    ("IV placement", "performed"), ("Intubation (video laryngoscope)", "assisted"),
+    ("LMA insertion", "performed"), ("Arterial line", "assisted"),
+    ("Spinal anaesthesia", "observed"), ("Ultrasound-guided nerve block", "observed"),
+    ("Drawing up non-controlled drugs", "performed"), ("Monitor set-up", "performed"),
+]
+
+LEARNING = [
+    "Rapid sequence induction: why cricoid pressure is debated; preoxygenation to EtO2 > 0.9.",
+    "Sugammadex vs neostigmine: dosing by train-of-four count; check TOF before extubation.",
+    "OSA patients: minimise opioids, plan multimodal analgesia, extubate fully awake.",
+    "Spinal for hip fracture: check timing of last anticoagulant dose against ASRA guidance.",
+    "Phenylephrine vs ephedrine for post-spinal hypotension depends on heart rate.",
+    "Difficult airway cart: know where it is before the first case of the day.",
+    "Pre-op: a focused functional capacity question (4 METs) beats a long checklist.",
+    "Arterial line indications: beat-to-beat pressure and frequent blood gases.",
+    "PONV risk (Apfel score) decides how many prophylactic agents to give.",
+    "In COPD, longer expiratory time avoids breath stacking and auto-PEEP.",
+]
+FEEDBACK = [
+    "Good pre-op presentation; be more concise with the plan.",
+    "Mask ventilation technique improved: two-hand grip when it is hard.",
+    "Anticipate the next step: have suction ready before extubation.",
+    "Well prepared for the cases today; keep reading the night before.",
+    "",
+]
+FOCUS = [
+    "Improve my pre-op assessment", "Read on neuromuscular blockade reversal",
+    "Practise presenting a plan in two minutes", "Review local anaesthetic toxicity",
+    "Ask for one arterial line", "Read on the physiology of one-lung ventilation",
+]
+REFLECTION = [
+    "Felt more confident leading the pre-op interview today.",
+    "Struggled with timing of the induction drugs; reviewed afterwards with the resident.",
+    "Communication in the team went well during a tense emergency case.",
+    "",
+]
+ICU_PROCEDURES = [
+    ("Central line placement (ICU)", "other", None, 4, "adult", "sepsis"),
+    ("Intubation in the ICU", "general", "ett", 4, "older_adult", "pneumonia,COPD"),
+    ("Bronchoscopy (ICU)", "mac", "ett", 4, "adult", "ARDS"),
+]
+
+
+def _history(today: pendulum.Date, statuses: list[tuple[str, int]]):
+    return [(status, today.add(days=offset).isoformat()) for status, offset in statuses]
+
+
+def build_demo(db: Database, today: pendulum.Date) -> None:
+    """Fill an empty, migrated database with the demo data set, in one transaction."""
+    rng = random.Random(SEED)
+    d = lambda offset: today.add(days=offset).isoformat()  # noqa: E731
+    with db.atomic():
+        save_profile(db, Profile(
+            full_name="Lucía Fernández Okafor", school="Universidad del Litoral (fictional)",
+            country="Argentina", match_year=today.year + 2,
+            eras_opens_on=f"{today.year + 1}-06-04", usce_months=1, visa_needed="j1_or_h1b",
+            budget_limited=False, eras_id="", aamc_id="14839275",
+            email="lucia.fo@mail.example",
+        ))
+        program_ids = []
+        for row in PROGRAMS:
+            name, inst, city, state, kind, route, j1, h1b, intl, imgs, evaluation, rent = row
+            program_ids.append(programs.add_program(db, Program(
+                name=name, institution=inst, city=city, state=state, kind=kind, route=route,
+                sponsors_j1=j1, sponsors_h1b=h1b, accepts_international=intl,
+                has_img_residents=imgs, structured_evaluation=evaluation,
+                website=f"https://{inst.split()[0].lower()}.example/visiting",
+                coordinator_name="Visiting student office",
+                coordinator_email=f"visiting@{inst.split()[0].lower()}.example",
+                housing_monthly_cents=rent * 100,
+            )))
+        rotation_plan = [
+            # program index, specialty, start offset, status history, fee dollars
+            (0, "anesthesiology", -98, [("idea", -330), ("preparing", -300), ("applied", -270),
+                                        ("offered", -220), ("accepted", -215),
+                                        ("completed", -71)], 250),
+            (4, "critical_care", -63, [("idea", -300), ("applied", -250), ("offered", -190),
+                                       ("accepted", -185), ("completed", -36)], 150),
+            (2, "anesthesiology", -13, [("idea", -280), ("preparing", -260),
+                                        ("applied", -240), ("waitlisted", -170),
+                                        ("offered", -120), ("accepted", -118)], 300),
+            (9, "anesthesiology", 60, [("idea", -60), ("preparing", -30)], 200),
+            (6, "anesthesiology", -40, [("idea", -290), ("applied", -250),
+                                        ("denied", -190)], 250),
+        ]
+        rotation_ids = []
+        for index, specialty, start, history, fee in rotation_plan:
+            first_on = d(history[0][1])
+            applied = next((d(o) for s, o in history if s == "applied"), None)
+            decided = next((d(o) for s, o in history if s in ("offered", "denied")), None)
+            rotation_id = programs.add_rotation(db, Rotation(
+                program_id=program_ids[index], specialty=specialty, starts_on=d(start),
+                ends_on=d(start + 27), status=history[-1][0],
+                deadline_on=d(history[0][1] + 60),
+                applied_on=applied, decision_on=decided, fee_cents=fee * 100,
+            ), changed_on=first_on)
+            for later_status, on in _history(today, history[1:]):
+                programs.record_status(db, rotation_id, later_status, on)
+            rotation_ids.append(rotation_id)
+        # The upcoming application's deadline is close: the pane should show it.
+        db["rotations"].update(rotation_ids[3], {"deadline_on": d(9)})
+
+        people_ids = []
+        for name, role, program_index, email in PEOPLE:
+            people_ids.append(letters.add_person(db, Person(
+                name=name, role=role, program_id=program_ids[program_index], email=email)))
+        _checklists(db, d, rotation_ids)
+        _budget(db, d, rotation_ids)
+        _journal(db, today, rng, rotation_ids, people_ids)
+        _letters(db, d, rotation_ids, people_ids)
+
+
+def _checklists(db, d, rotation_ids) -> None:
+    current, upcoming = rotation_ids[2], rotation_ids[3]
+    items = [
+        ("visa", "Ask the international office which visa it requires (V2)", upcoming, d(-20),
+         d(-25), None, "V2"),
+        ("visa", "B-1/B-2 visa interview at the consulate", None, d(-150), d(-152), d(3500),
+         "V1"),
+        ("visa", "Confirm planned clinical activities are allowed on B-1/B-2", upcoming, d(20),
+         None, None, "V3"),
+        ("document", "Passport valid 6 months past the last rotation", None, None, d(-200),
+         d(2400), ""),
+        ("immunization", "MMR titers", None, d(-200), d(-205), None, "D1"),
+        ("immunization", "Hepatitis B surface antibody", None, d(-200), d(-203), None, "D1"),
+        ("immunization", "TB test (IGRA)", upcoming, d(30), None, None, "D1"),
+        ("immunization", "Influenza vaccine for this season", upcoming, d(45), None, None,
+         "D1"),
+        ("immunization", "COVID-19 compliance form", current, d(-30), d(-33), None, "D1"),
+        ("document", "Dean's letter of good standing", upcoming, d(12), None, None, "D1"),
+        ("document", "Official transcript", upcoming, d(12), d(-2), None, "D1"),
+        ("document", "USMLE Step 1 score report", None, d(-250), d(-251), None, "D1"),
+        ("document", "Malpractice insurance certificate", upcoming, d(25), None, d(40), "D1"),
+        ("document", "Institutional portal forms (earlier deadline!)", upcoming, d(7), None,
+         None, "D2"),
+        ("travel", "Flight to the upcoming rotation city", upcoming, d(50), None, None, ""),
+        ("travel", "Airport transfer and first-week transit pass", current, d(-14), d(-14),
+         None, ""),
+    ]
+    for category, title, rotation, due, done, valid, rule in items:
+        checklists.add_item(db, ChecklistItem(
+            category=category, title=title, rotation_id=rotation, due_on=due, done_on=done,
+            valid_until=valid, rule_id=rule))
+
+
+def _budget(db, d, rotation_ids) -> None:
+    current, upcoming = rotation_ids[2], rotation_ids[3]
+    for name, kind, rent, status, rotation in [
+        ("University guest residence, room 4B", "student_housing", 1150, "booked", current),
+        ("Sublet from a PGY-2 resident", "sublet", 900, "contacted", upcoming),
+        ("Downtown hostel, 4-bed dorm", "hostel", 620, "idea", upcoming),
+        ("Furnished studio, short let", "short_let", 1650, "idea", upcoming),
+        ("Extended-stay hotel near the hospital", "hotel", 2300, "rejected", current),
+    ]:
+        budget.add_housing(db, HousingOption(
+            rotation_id=rotation, name=name, kind=kind, monthly_cents=rent * 100,
+            status=status))
+    for category, description, planned, actual, spent, rotation in [
+        ("application", "VSLO application fees", 300, 280, d(-270), None),
+        ("visa", "B-1/B-2 visa fee", 185, 185, d(-160), None),
+        ("insurance", "Travel health insurance (6 months)", 400, 436, d(-110), None),
+        ("travel", "Return flight, first rotation", 900, 1040, d(-100), rotation_ids[0]),
+        ("housing", "Room, first rotation", 1400, 1325, d(-98), rotation_ids[0]),
+        ("food", "Food, first rotation", 600, 540, d(-71), rotation_ids[0]),
+        ("transport", "Transit, first rotation", 120, 96, d(-71), rotation_ids[0]),
+        ("housing", "Room, ICU elective", 900, 900, d(-63), rotation_ids[1]),
+        ("food", "Food, ICU elective", 500, 610, d(-36), rotation_ids[1]),
+        ("application", "Institutional fee, current rotation", 300, 300, d(-240), current),
+        ("housing", "Guest residence, current rotation", 1150, 1150, d(-13), current),
+        ("food", "Food, current rotation", 600, 210, d(-1), current),
+        ("transport", "Transit pass, current rotation", 100, 100, d(-14), current),
+        ("application", "Application fee, upcoming rotation", 200, None, None, upcoming),
+        ("housing", "Housing, upcoming rotation", 900, None, None, upcoming),
+        ("travel", "Flight, upcoming rotation", 650, None, None, upcoming),
+    ]:
+        budget.add_expense(db, Expense(
+            rotation_id=rotation, category=category, description=description,
+            planned_cents=planned * 100,
+            actual_cents=None if actual is None else actual * 100, spent_on=spent))
+
+
+def _journal(db, today, rng, rotation_ids, people_ids) -> None:
+    first, icu, current = rotation_ids[0], rotation_ids[1], rotation_ids[2]
+    blocks = [
+        (first, -98, -71, PROCEDURES, (3, 5), people_ids[:2]),
+        (icu, -63, -36, ICU_PROCEDURES, (1, 2), people_ids[2:3]),
+        (current, -13, 0, PROCEDURES, (3, 5), people_ids[3:4]),
+    ]
+    for rotation_id, start, end, procedures, (low, high), attendings in blocks:
+        for offset in range(start, end + 1):
+            day = today.add(days=offset)
+            if day.day_of_week in (pendulum.SATURDAY, pendulum.SUNDAY):
+                continue
+            if rotation_id == icu and offset % 2:
+                continue  # ICU journal kept every other day
+            day_id = journal.add_day(db, JournalDay(
+                rotation_id=rotation_id, day=day.isoformat(),
+                learning_points=rng.choice(LEARNING), feedback=rng.choice(FEEDBACK),
+                reflection=rng.choice(REFLECTION), tomorrow_focus=rng.choice(FOCUS)))
+            for _ in range(rng.randint(low, high)):
+                procedure, technique, airway, asa, band, tags = rng.choice(procedures)
+                skills = rng.sample(SKILLS, rng.randint(1, 3))
+                journal.add_case(db, Case(
+                    day_id=day_id, procedure=procedure, technique=technique, airway=airway,
+                    asa=min(6, asa + rng.choice([0, 0, 0, 1])), age_band=band,
+                    emergency=rng.random() < 0.1, comorbidities=tags,
+                    attending_id=rng.choice(attendings),
+                    teaching_point=rng.choice(LEARNING) if rng.random() < 0.4 else "",
+                    memorable=rng.random() < 0.08,
+                    story="Led the pre-op interview and presented the plan to the attending."
+                    if rng.random() < 0.1 else "",
+                ), [CaseSkill(skill=s, role=r) for s, r in skills])
+
+
+def _letters(db, d, rotation_ids, people_ids) -> None:
+    nguyen, iyer, alvarez, oconnell, bello, _coordinator = people_ids
+    first, icu, current = rotation_ids[:3]
+    letters.add_letter(db, Letter(
+        person_id=nguyen, rotation_id=first, status="uploaded", asked_on=d(-74),
+        agreed_on=d(-73), packet_sent_on=d(-70), eras_letter_id="LOR-4471-02",
+        uploaded_on=d(-30), thanked_on=d(-68)))
+    letters.add_letter(db, Letter(
+        person_id=iyer, rotation_id=first, status="packet_sent", asked_on=d(-73),
+        agreed_on=d(-72), packet_sent_on=d(-69), thanked_on=d(-68)))
+    letters.add_letter(db, Letter(
+        person_id=alvarez, rotation_id=icu, status="asked", asked_on=d(-37),
+        notes="Non-anesthesia letter (L1)."))
+    letters.add_letter(db, Letter(
+        person_id=oconnell, rotation_id=current, status="candidate",
+        notes="Has supervised me in several cases and gives feedback (L2); ask in week 4 (L3)."))
+    for person, due, action, done, rule in [
+        (nguyen, d(-68), "Thank-you e-mail naming two things learned", d(-68), "L5"),
+        (iyer, d(-68), "Thank-you e-mail naming two things learned", d(-68), "L5"),
+        (alvarez, d(-30), "Send CV, goals summary and case list", None, "L4"),
+        (alvarez, d(3), "Gentle reminder about the letter", None, "L3"),
+        (bello, d(15), "Thank the resident team at the end of the rotation", None, "L5"),
+        (nguyen, d(200), "Tell her (gently) that I applied to her program", None, "L6"),
+    ]:
+        letters.add_follow_up(db, FollowUp(
+            person_id=person, due_on=due, action=action, done_on=done, rule_id=rule))
+
+
+def write_demo(path: Path, today: pendulum.Date | None = None) -> Path:
+    """Create a new demo database at path; refuses to overwrite an existing file."""
+    path = Path(path).expanduser()
+    if path.exists():
+        raise StoreError(f"{path} already exists; the demo is only written to a new file.")
+    db = open_db(path)
+    try:
+        build_demo(db, today or pendulum.today().date())
+    finally:
+        db.close()
+    return path

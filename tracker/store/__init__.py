@@ -1,0 +1,1 @@
+"""SQLite storage: opening the file safely, migrations, one module per area. No textual."""

@@ -1,0 +1,34 @@
+"""Journal days, de-identified cases and the skills practised in them."""
+
+from sqlite_utils import Database
+
+from tracker.domain.journal import Case, CaseSkill, JournalDay
+from tracker.store import rows
+
+DAY_DISPLAY = ("case_count",)
+
+
+def add_day(db: Database, day: JournalDay) -> int:
+    return rows.insert(db, "journal_days", day, skip=DAY_DISPLAY)
+
+
+def add_case(db: Database, case: Case, skills: list[CaseSkill] = ()) -> int:
+    with db.atomic():
+        case_id = rows.insert(db, "cases", case)
+        for skill in skills:
+            rows.insert(db, "case_skills", CaseSkill(case_id=case_id, skill=skill.skill,
+                                                     role=skill.role))
+    return case_id
+
+
+def list_days(db: Database) -> list[JournalDay]:
+    return rows.select(
+        db,
+        JournalDay,
+        """SELECT journal_days.*, (SELECT count(*) FROM cases WHERE cases.day_id = journal_days.id)
+           AS case_count FROM journal_days ORDER BY day DESC""",
+    )
+
+
+def list_cases(db: Database, day_id: int) -> list[Case]:
+    return rows.select(db, Case, "SELECT * FROM cases WHERE day_id = ? ORDER BY id", [day_id])

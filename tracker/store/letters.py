@@ -1,0 +1,43 @@
+"""People, letter requests and follow-ups."""
+
+from sqlite_utils import Database
+
+from tracker.domain.letters import FollowUp, Letter, Person
+from tracker.store import rows
+
+JOINED = ("person_name",)
+
+
+def add_person(db: Database, person: Person) -> int:
+    return rows.insert(db, "people", person)
+
+
+def add_letter(db: Database, letter: Letter) -> int:
+    return rows.insert(db, "letters", letter, skip=JOINED)
+
+
+def add_follow_up(db: Database, follow_up: FollowUp) -> int:
+    return rows.insert(db, "follow_ups", follow_up, skip=JOINED)
+
+
+def list_people(db: Database) -> list[Person]:
+    return rows.select(db, Person, "SELECT * FROM people ORDER BY name")
+
+
+def list_letters(db: Database) -> list[Letter]:
+    return rows.select(
+        db,
+        Letter,
+        """SELECT letters.*, people.name AS person_name FROM letters
+           JOIN people ON people.id = letters.person_id ORDER BY letters.status, people.name""",
+    )
+
+
+def list_follow_ups(db: Database) -> list[FollowUp]:
+    return rows.select(
+        db,
+        FollowUp,
+        """SELECT follow_ups.*, people.name AS person_name FROM follow_ups
+           JOIN people ON people.id = follow_ups.person_id
+           ORDER BY follow_ups.done_on IS NOT NULL, coalesce(follow_ups.due_on, '9999')""",
+    )

@@ -1,0 +1,21 @@
+"""The single profile row."""
+
+from sqlite_utils import Database
+
+from tracker.domain.checks import InvalidValues
+from tracker.domain.profile import Profile, profile_errors
+from tracker.store.rows import from_row, now_utc, values_of
+
+
+def get_profile(db: Database) -> Profile:
+    rows = list(db.query("SELECT * FROM profile WHERE id = 1"))
+    return from_row(Profile, rows[0]) if rows else Profile()
+
+
+def save_profile(db: Database, profile: Profile) -> None:
+    """Validate, then write the profile in one transaction; InvalidValues if refused."""
+    if errors := profile_errors(vars(profile)):
+        raise InvalidValues(errors)
+    values = values_of(profile) | {"id": 1, "updated_at": now_utc()}
+    with db.atomic():
+        db["profile"].upsert(values, pk="id")

@@ -1,0 +1,65 @@
+"""Turning dataclasses into rows and back, with text cleaned on the way in."""
+
+import dataclasses
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from tracker.domain.text import clean_text
+
+T = TypeVar("T")
+
+
+def now_utc() -> str:
+    import pendulum
+
+    return pendulum.now("UTC").format("YYYY-MM-DDTHH:mm:ss[Z]")
+
+
+def values_of(item: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Column values of a dataclass: no id, no display-only fields, clean text, bools as 0/1."""
+    values = {}
+    for field in dataclasses.fields(item):
+        if field.name == "id" or field.name in skip:
+            continue
+        value = getattr(item, field.name)
+        if isinstance(value, bool):
+            value = int(value)
+        elif isinstance(value, str):
+            value = clean_text(value)
+        values[field.name] = value
+    return values
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    names = {field.name: field for field in dataclasses.fields(cls)}
+    kwargs = {}
+    for key, value in row.items():
+        field = names.get(key)
+        if field is None:
+            continue
+        if field.type is bool:
+            value = bool(value)
+        elif value is None and field.default == "":
+            value = ""
+        kwargs[key] = value
+    return cls(**kwargs)
+
+
+def insert(db: Database, table: str, item: Any, skip: tuple[str, ...] = ()) -> int:
+    with db.atomic():
+        return db[table].insert(values_of(item, skip)).last_pk
+
+
+def update(db: Database, table: str, item: Any, skip: tuple[str, ...] = ()) -> None:
+    values = values_of(item, skip) | {"updated_at": now_utc()}
+    with db.atomic():
+        db[table].update(item.id, values)
+
+
+def select(db: Database, cls: type[T], sql: str, params: list | tuple = ()) -> list[T]:
+    return [from_row(cls, row) for row in db.query(sql, params)]
+
+
+def count(db: Database, table: str) -> int:
+    return db.execute(f"SELECT count(*) FROM [{table}]").fetchone()[0]

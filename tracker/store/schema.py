@@ -1,0 +1,226 @@
+"""Schema migrations, one named function per step. Released steps are never edited."""
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("away")
+# Names of every step this version of Away knows, in order; a database that has applied
+# a step not in this list was written by a newer Away and is refused.
+KNOWN_STEPS: list[str] = []
+
+
+def step(fn):
+    MIGRATIONS(name=fn.__name__)(fn)
+    KNOWN_STEPS.append(fn.__name__)
+    return fn
+
+
+def _date(column: str) -> str:
+    return (
+        f"CHECK ({column} IS NULL OR {column} GLOB "
+        "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
+    )
+
+
+_NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
+_TRI = "TEXT NOT NULL DEFAULT 'unknown' CHECK ({} IN ('yes', 'no', 'unknown'))"
+
+
+def _core_statements() -> list[str]:
+    # Enum values are written out literally so this step never changes after release.
+    return [
+        f"""CREATE TABLE profile (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            full_name TEXT NOT NULL DEFAULT '',
+            school TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            match_year INTEGER CHECK (match_year IS NULL OR match_year BETWEEN 2000 AND 2100),
+            eras_opens_on TEXT {_date('eras_opens_on')},
+            usce_months INTEGER NOT NULL DEFAULT 0 CHECK (usce_months >= 0),
+            visa_needed TEXT NOT NULL DEFAULT 'j1'
+                CHECK (visa_needed IN ('j1', 'h1b', 'j1_or_h1b', 'none')),
+            budget_limited INTEGER NOT NULL DEFAULT 0 CHECK (budget_limited IN (0, 1)),
+            eras_id TEXT NOT NULL DEFAULT '',
+            aamc_id TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        f"""CREATE TABLE programs (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            institution TEXT NOT NULL DEFAULT '',
+            city TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'academic'
+                CHECK (kind IN ('academic', 'affiliated', 'community')),
+            route TEXT NOT NULL DEFAULT 'vslo'
+                CHECK (route IN ('vslo', 'institutional', 'other')),
+            sponsors_j1 {_TRI.format('sponsors_j1')},
+            sponsors_h1b {_TRI.format('sponsors_h1b')},
+            accepts_international {_TRI.format('accepts_international')},
+            has_img_residents {_TRI.format('has_img_residents')},
+            structured_evaluation {_TRI.format('structured_evaluation')},
+            website TEXT NOT NULL DEFAULT '',
+            coordinator_name TEXT NOT NULL DEFAULT '',
+            coordinator_email TEXT NOT NULL DEFAULT '',
+            housing_monthly_cents INTEGER CHECK (housing_monthly_cents >= 0),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW},
+            UNIQUE (name, institution)
+        )""",
+        f"""CREATE TABLE rotations (
+            id INTEGER PRIMARY KEY,
+            program_id INTEGER NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+            specialty TEXT NOT NULL DEFAULT 'anesthesiology' CHECK (specialty IN
+                ('anesthesiology', 'critical_care', 'internal_medicine', 'surgery', 'other')),
+            starts_on TEXT {_date('starts_on')},
+            ends_on TEXT {_date('ends_on')},
+            status TEXT NOT NULL DEFAULT 'idea' CHECK (status IN ('idea', 'preparing',
+                'applied', 'offered', 'waitlisted', 'denied', 'accepted', 'declined',
+                'completed', 'withdrawn')),
+            deadline_on TEXT {_date('deadline_on')},
+            applied_on TEXT {_date('applied_on')},
+            decision_on TEXT {_date('decision_on')},
+            fee_cents INTEGER CHECK (fee_cents >= 0),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW},
+            CHECK (starts_on IS NULL OR ends_on IS NULL OR ends_on >= starts_on)
+        )""",
+        "CREATE INDEX rotations_program ON rotations(program_id)",
+        f"""CREATE TABLE rotation_status_changes (
+            id INTEGER PRIMARY KEY,
+            rotation_id INTEGER NOT NULL REFERENCES rotations(id) ON DELETE CASCADE,
+            status TEXT NOT NULL,
+            changed_on TEXT NOT NULL {_date('changed_on')},
+            recorded_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        "CREATE INDEX status_changes_rotation ON rotation_status_changes(rotation_id)",
+        f"""CREATE TABLE checklist_items (
+            id INTEGER PRIMARY KEY,
+            category TEXT NOT NULL CHECK (category IN
+                ('visa', 'immunization', 'document', 'travel')),
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
+            due_on TEXT {_date('due_on')},
+            done_on TEXT {_date('done_on')},
+            valid_until TEXT {_date('valid_until')},
+            rule_id TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        f"""CREATE TABLE housing_options (
+            id INTEGER PRIMARY KEY,
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('student_housing', 'hostel',
+                'sublet', 'short_let', 'hotel', 'other')),
+            monthly_cents INTEGER CHECK (monthly_cents >= 0),
+            currency TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+            status TEXT NOT NULL DEFAULT 'idea'
+                CHECK (status IN ('idea', 'contacted', 'booked', 'rejected')),
+            url TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        f"""CREATE TABLE expenses (
+            id INTEGER PRIMARY KEY,
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
+            category TEXT NOT NULL CHECK (category IN ('housing', 'food', 'transport',
+                'application', 'visa', 'travel', 'insurance', 'other')),
+            description TEXT NOT NULL DEFAULT '',
+            planned_cents INTEGER CHECK (planned_cents >= 0),
+            actual_cents INTEGER CHECK (actual_cents >= 0),
+            currency TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+            spent_on TEXT {_date('spent_on')},
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        f"""CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            role TEXT NOT NULL DEFAULT 'attending'
+                CHECK (role IN ('attending', 'resident', 'coordinator', 'other')),
+            program_id INTEGER REFERENCES programs(id) ON DELETE SET NULL,
+            email TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        f"""CREATE TABLE journal_days (
+            id INTEGER PRIMARY KEY,
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE CASCADE,
+            day TEXT NOT NULL UNIQUE {_date('day')},
+            learning_points TEXT NOT NULL DEFAULT '',
+            feedback TEXT NOT NULL DEFAULT '',
+            reflection TEXT NOT NULL DEFAULT '',
+            tomorrow_focus TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        "CREATE INDEX journal_days_rotation ON journal_days(rotation_id)",
+        f"""CREATE TABLE cases (
+            id INTEGER PRIMARY KEY,
+            day_id INTEGER NOT NULL REFERENCES journal_days(id) ON DELETE CASCADE,
+            procedure TEXT NOT NULL CHECK (length(trim(procedure)) > 0),
+            technique TEXT NOT NULL DEFAULT 'general' CHECK (technique IN ('general',
+                'regional', 'neuraxial', 'mac', 'combined', 'other')),
+            asa INTEGER CHECK (asa IS NULL OR asa BETWEEN 1 AND 6),
+            emergency INTEGER NOT NULL DEFAULT 0 CHECK (emergency IN (0, 1)),
+            age_band TEXT NOT NULL DEFAULT 'adult' CHECK (age_band IN ('neonate', 'infant',
+                'child', 'adolescent', 'adult', 'older_adult')),
+            airway TEXT CHECK (airway IS NULL OR airway IN ('ett', 'lma', 'mask', 'natural',
+                'tracheostomy', 'other')),
+            comorbidities TEXT NOT NULL DEFAULT '',
+            attending_id INTEGER REFERENCES people(id) ON DELETE SET NULL,
+            teaching_point TEXT NOT NULL DEFAULT '',
+            memorable INTEGER NOT NULL DEFAULT 0 CHECK (memorable IN (0, 1)),
+            story TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        "CREATE INDEX cases_day ON cases(day_id)",
+        f"""CREATE TABLE case_skills (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+            skill TEXT NOT NULL CHECK (length(trim(skill)) > 0),
+            role TEXT NOT NULL CHECK (role IN ('performed', 'assisted', 'observed')),
+            created_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        "CREATE INDEX case_skills_case ON case_skills(case_id)",
+        f"""CREATE TABLE letters (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
+            status TEXT NOT NULL DEFAULT 'candidate' CHECK (status IN ('candidate', 'asked',
+                'agreed', 'packet_sent', 'uploaded', 'declined')),
+            asked_on TEXT {_date('asked_on')},
+            agreed_on TEXT {_date('agreed_on')},
+            packet_sent_on TEXT {_date('packet_sent_on')},
+            eras_letter_id TEXT NOT NULL DEFAULT '',
+            uploaded_on TEXT {_date('uploaded_on')},
+            thanked_on TEXT {_date('thanked_on')},
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        f"""CREATE TABLE follow_ups (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            due_on TEXT {_date('due_on')},
+            action TEXT NOT NULL CHECK (length(trim(action)) > 0),
+            done_on TEXT {_date('done_on')},
+            rule_id TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+    ]
+
+
+@step
+def m001_core_schema(db: Database) -> None:
+    # One execute per statement: executescript() would COMMIT the migration's transaction.
+    for statement in _core_statements():
+        db.execute(statement)
