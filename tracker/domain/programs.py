@@ -84,8 +84,9 @@ class Rotation:
     decision_on: str | None = None
     fee_cents: int | None = None
     notes: str = ""
-    # Joined for display; not a column of rotations.
+    # Joined for display; not columns of rotations.
     program_name: str = ""
+    institution: str = ""
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,10 @@ def list_letters(db: Database) -> list[Letter]:
         db,
         Letter,
         """SELECT letters.*, people.name AS person_name FROM letters
-           JOIN people ON people.id = letters.person_id ORDER BY letters.status, people.name""",
+           JOIN people ON people.id = letters.person_id
+           ORDER BY CASE letters.status WHEN 'candidate' THEN 0 WHEN 'asked' THEN 1
+               WHEN 'agreed' THEN 2 WHEN 'packet_sent' THEN 3 WHEN 'uploaded' THEN 4
+               ELSE 5 END, people.name""",
     )
 
 

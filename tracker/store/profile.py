@@ -19,3 +19,12 @@ def save_profile(db: Database, profile: Profile) -> None:
     values = values_of(profile) | {"id": 1, "updated_at": now_utc()}
     with db.atomic():
         db["profile"].upsert(values, pk="id")
+
+
+def is_new_user(db: Database) -> bool:
+    """True on a fresh database: no profile yet and no programs or journal."""
+    row = db.execute(
+        """SELECT (SELECT count(*) FROM profile) + (SELECT count(*) FROM programs)
+                  + (SELECT count(*) FROM journal_days)"""
+    ).fetchone()
+    return row[0] == 0

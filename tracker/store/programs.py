@@ -5,7 +5,7 @@ from sqlite_utils import Database
 from tracker.domain.programs import Program, Rotation, StatusChange
 from tracker.store import rows
 
-ROTATION_DISPLAY = ("program_name",)
+ROTATION_DISPLAY = ("program_name", "institution")
 
 
 def add_program(db: Database, program: Program) -> int:
@@ -34,7 +34,8 @@ def list_rotations(db: Database) -> list[Rotation]:
     return rows.select(
         db,
         Rotation,
-        """SELECT rotations.*, programs.name AS program_name FROM rotations
+        """SELECT rotations.*, programs.name AS program_name, programs.institution
+           FROM rotations
            JOIN programs ON programs.id = rotations.program_id
            ORDER BY coalesce(rotations.starts_on, '9999'), programs.name""",
     )

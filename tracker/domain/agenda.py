@@ -1,0 +1,69 @@
+"""Today's agenda: what is due, overdue or happening, built from the user's records."""
+
+from dataclasses import dataclass
+
+import pendulum
+
+from tracker.domain.checklists import ChecklistItem
+from tracker.domain.journal import JournalDay
+from tracker.domain.letters import FollowUp
+from tracker.domain.programs import Rotation, RotationStatus
+
+LOOKAHEAD_DAYS = 14
+OPEN_APPLICATION = {RotationStatus.IDEA, RotationStatus.PREPARING}
+ON_ROTATION = {RotationStatus.ACCEPTED, RotationStatus.COMPLETED}
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    due_on: str
+    area: str
+    text: str
+    rule_id: str = ""
+
+
+def current_rotation(rotations: list[Rotation], today: pendulum.Date) -> Rotation | None:
+    iso = today.isoformat()
+    for rotation in rotations:
+        if (rotation.status in ON_ROTATION and rotation.starts_on and rotation.ends_on
+                and rotation.starts_on <= iso <= rotation.ends_on):
+            return rotation
+    return None
+
+
+def rotation_day(rotation: Rotation, today: pendulum.Date) -> tuple[int, int]:
+    """(day number, length in days) of today within the rotation's block."""
+    start = pendulum.Date.fromisoformat(rotation.starts_on)
+    end = pendulum.Date.fromisoformat(rotation.ends_on)
+    return (today - start).days + 1, (end - start).days + 1
+
+
+def build_agenda(
+    today: pendulum.Date,
+    rotations: list[Rotation],
+    items: list[ChecklistItem],
+    follow_ups: list[FollowUp],
+    days: list[JournalDay],
+) -> list[AgendaItem]:
+    """Overdue and upcoming things, oldest first; the journal prompt when on rotation."""
+    iso = today.isoformat()
+    horizon = today.add(days=LOOKAHEAD_DAYS).isoformat()
+    agenda: list[AgendaItem] = []
+    current = current_rotation(rotations, today)
+    if current and not any(day.day == iso for day in days):
+        agenda.append(AgendaItem(iso, "journal", "Write today's journal entry "
+                                 "(cases, learning points, feedback)", "J3"))
+    for rotation in rotations:
+        if rotation.status in OPEN_APPLICATION and rotation.deadline_on and \
+                rotation.deadline_on <= horizon:
+            agenda.append(AgendaItem(rotation.deadline_on, "applications",
+                                     f"Application deadline: {rotation.institution}", "D2"))
+    for item in items:
+        if not item.done and item.due_on and item.due_on <= horizon:
+            agenda.append(AgendaItem(item.due_on, item.category, item.title, item.rule_id))
+    for follow_up in follow_ups:
+        if follow_up.done_on is None and follow_up.due_on and follow_up.due_on <= horizon:
+            agenda.append(AgendaItem(follow_up.due_on, "letters",
+                                     f"{follow_up.action} ({follow_up.person_name})",
+                                     follow_up.rule_id))
+    return sorted(agenda, key=lambda entry: (entry.due_on, entry.area))

@@ -1,0 +1,1 @@
+"""The Textual UI: the app shell, one pane per area, modals and widgets."""

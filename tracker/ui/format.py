@@ -1,0 +1,33 @@
+"""Short display forms of stored values, shared by the panes."""
+
+import pendulum
+
+
+def label(value: str | None) -> str:
+    """An enum value as words: 'packet_sent' -> 'packet sent'."""
+    return (value or "").replace("_", " ")
+
+
+def short_date(iso: str | None) -> str:
+    if not iso:
+        return ""
+    return pendulum.Date.fromisoformat(iso).format("D MMM YYYY")
+
+
+def relative_days(iso: str | None, today: pendulum.Date) -> str:
+    """'today', 'in 5 days', 'overdue 2 days'."""
+    if not iso:
+        return ""
+    days = (pendulum.Date.fromisoformat(iso) - today).days
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days > 0:
+        return f"in {days} days"
+    return "overdue 1 day" if days == -1 else f"overdue {-days} days"
+
+
+def excerpt(text: str, width: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -1,0 +1,115 @@
+"""A modal form built from field specs, with inline validation; nothing is written until Save."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from tracker.domain.checks import Check
+from tracker.ui.widgets.validators import CheckValidator
+
+YES_NO = (("yes", "1"), ("no", "0"))
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    checks: tuple[Check, ...] = ()
+    choices: tuple[tuple[str, str], ...] | None = None  # (label, value): shown as a Select
+    placeholder: str = ""
+
+
+# The save callback writes the values and returns field -> reason when it refused them.
+SaveValues = Callable[[dict[str, str]], dict[str, str]]
+
+
+class FormScreen(ModalScreen[dict[str, str] | None]):
+    """Dismisses with the saved values, or None when cancelled."""
+
+    CSS_PATH = "form.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check and save the form"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel",
+                tooltip="Close without saving"),
+    ]
+
+    def __init__(self, title: str, fields: list[Field], values: dict[str, str],
+                 save: SaveValues) -> None:
+        super().__init__()
+        self.form_title = title
+        self.fields = fields
+        self.values = values
+        self.save_values = save
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="form"):
+            yield Static(self.form_title, id="form-title")
+            with VerticalScroll(id="form-fields"):
+                for field in self.fields:
+                    with Horizontal(classes="form-row"):
+                        yield Label(field.label, classes="form-label")
+                        yield self._editor(field)
+                    yield Static("", id=f"error-{field.name}", classes="form-error")
+            yield Static("", id="form-message")
+            with Horizontal(id="form-buttons"):
+                yield Button("Save  ctrl+s", variant="primary", id="form-save")
+                yield Button("Cancel  esc", id="form-cancel")
+
+    def _editor(self, field: Field):
+        value = self.values.get(field.name, "")
+        if field.choices is not None:
+            known = {choice for _, choice in field.choices}
+            return Select(field.choices, value=value if value in known else field.choices[0][1],
+                          allow_blank=False, id=f"field-{field.name}")
+        return Input(value=value, placeholder=field.placeholder, id=f"field-{field.name}",
+                     validators=[CheckValidator(check) for check in field.checks],
+                     validate_on=["changed", "blur", "submitted"])
+
+    def current_values(self) -> dict[str, str]:
+        values = {}
+        for field in self.fields:
+            editor = self.query_one(f"#field-{field.name}")
+            values[field.name] = str(editor.value if editor.value is not None else "")
+        return values
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        for field in self.fields:
+            self.query_one(f"#error-{field.name}", Static).update(errors.get(field.name, ""))
+        self.query_one("#form-message", Static).update(
+            "Not saved: fix the fields marked above." if errors else "")
+
+    def _check_all(self, values: dict[str, str]) -> dict[str, str]:
+        errors = {}
+        for field in self.fields:
+            for check in field.checks:
+                if message := check(values[field.name]):
+                    errors[field.name] = message
+                    break
+        return errors
+
+    @on(Input.Changed)
+    def _show_inline(self, event: Input.Changed) -> None:
+        name = (event.input.id or "").removeprefix("field-")
+        result = event.validation_result
+        message = "" if result is None or result.is_valid else result.failure_descriptions[0]
+        self.query_one(f"#error-{name}", Static).update(message)
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#form-save")
+    def action_save(self) -> None:
+        values = self.current_values()
+        errors = self._check_all(values) or self.save_values(values)
+        if errors:
+            self.show_errors(errors)
+            return
+        self.dismiss(values)
+
+    @on(Button.Pressed, "#form-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

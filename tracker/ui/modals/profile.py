@@ -1,0 +1,45 @@
+"""The profile form: the fields and how its text maps to a Profile."""
+
+from tracker.domain.checks import InvalidValues, check_date, check_email, check_required, int_range
+from tracker.domain.profile import VISA_LABELS, Profile
+from tracker.ui.modals.form import YES_NO, Field
+
+PROFILE_FIELDS = [
+    Field("full_name", "Full name *", (check_required,)),
+    Field("school", "Medical school"),
+    Field("country", "Country"),
+    Field("match_year", "Match year", (int_range(2000, 2100),), placeholder="e.g. 2028"),
+    Field("eras_opens_on", "ERAS opens on", (check_date,), placeholder="YYYY-MM-DD"),
+    Field("usce_months", "US clinical experience (months)", (int_range(0, 240),),
+          placeholder="0"),
+    Field("visa_needed", "Residency visa needed",
+          choices=tuple((text, str(value)) for value, text in VISA_LABELS.items())),
+    Field("budget_limited", "Limited by money (R4)", choices=YES_NO),
+    Field("eras_id", "ERAS ID"),
+    Field("aamc_id", "AAMC ID"),
+    Field("email", "E-mail", (check_email,)),
+]
+
+
+def profile_to_values(profile: Profile) -> dict[str, str]:
+    values = {name: "" if value is None else str(value) for name, value in vars(profile).items()}
+    values["budget_limited"] = "1" if profile.budget_limited else "0"
+    return values
+
+
+def values_to_profile(values: dict[str, str]) -> Profile:
+    def number(name: str) -> int | None:
+        text = values.get(name, "").strip()
+        return int(text) if text else None
+
+    try:
+        return Profile(
+            full_name=values["full_name"].strip(), school=values["school"].strip(),
+            country=values["country"].strip(), match_year=number("match_year"),
+            eras_opens_on=values["eras_opens_on"].strip() or None,
+            usce_months=number("usce_months") or 0, visa_needed=values["visa_needed"],
+            budget_limited=values["budget_limited"] == "1", eras_id=values["eras_id"].strip(),
+            aamc_id=values["aamc_id"].strip(), email=values["email"].strip(),
+        )
+    except ValueError as error:
+        raise InvalidValues({"full_name": str(error)}) from None

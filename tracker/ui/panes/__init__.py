@@ -1,0 +1,1 @@
+"""One pane per area, each a TabPane that loads its records on first show."""

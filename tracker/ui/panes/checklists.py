@@ -1,0 +1,26 @@
+"""Checklists: visa, immunization, document and travel items."""
+
+from textual.app import ComposeResult
+
+from tracker.store import checklists
+from tracker.ui.format import label, relative_days, short_date
+from tracker.ui.panes.base import AreaPane
+from tracker.ui.widgets.tables import fill_table, make_table
+
+
+class ChecklistsPane(AreaPane):
+    def __init__(self) -> None:
+        super().__init__("Checklists", id="checklists")
+
+    def compose(self) -> ComposeResult:
+        yield make_table("checklist-table",
+                         ["Done", "Category", "Item", "Due", "Valid until", "Rule"])
+
+    def load(self) -> None:
+        fill_table(self.query_one("#checklist-table"), [
+            (item.id, ["✓" if item.done else "·", label(item.category), item.title,
+                       short_date(item.done_on) if item.done
+                       else relative_days(item.due_on, self.today),
+                       short_date(item.valid_until), item.rule_id])
+            for item in checklists.list_items(self.db)
+        ])

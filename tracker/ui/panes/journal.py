@@ -1,0 +1,23 @@
+"""Journal: the daily OR learning log, one row per day, newest first."""
+
+from textual.app import ComposeResult
+
+from tracker.store import journal
+from tracker.ui.format import excerpt
+from tracker.ui.panes.base import AreaPane
+from tracker.ui.widgets.tables import fill_table, make_table
+
+
+class JournalPane(AreaPane):
+    def __init__(self) -> None:
+        super().__init__("Journal", id="journal")
+
+    def compose(self) -> ComposeResult:
+        yield make_table("journal-table", ["Day", "Cases", "Learning points", "Tomorrow's focus"])
+
+    def load(self) -> None:
+        fill_table(self.query_one("#journal-table"), [
+            (day.id, [day.day, str(day.case_count), excerpt(day.learning_points, 56),
+                      excerpt(day.tomorrow_focus, 34)])
+            for day in journal.list_days(self.db)
+        ])
