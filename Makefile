@@ -29,7 +29,7 @@ demo: $(VENV)/.installed-app
 	@tmp=$$(mktemp -d)/away-demo.db; $(BIN)/away demo $$tmp && $(BIN)/away --db $$tmp
 
 screenshots: $(VENV)/.installed-test
-	$(BIN)/python -m tracker.services.screenshots screenshots
+	$(BIN)/python -m tracker.ui.screenshots screenshots
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/startup.py

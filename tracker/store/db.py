@@ -108,7 +108,8 @@ def connect(path: Path) -> Database:
     conn.execute("PRAGMA synchronous = FULL")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
-    return Database(conn)
+    # Away uses no sqlite-utils plugins; skipping them saves an entry-point scan at start.
+    return Database(conn, execute_plugins=False)
 
 
 def open_db(path: Path | str) -> Database:

@@ -6,15 +6,12 @@ import pendulum
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Footer, Header, HelpPanel, TabbedContent
+from textual.widgets import Footer, Header, TabbedContent
 
 from tracker.domain.checks import InvalidValues
 from tracker.store.db import open_db
 from tracker.store.profile import get_profile, is_new_user, save_profile
 from tracker.ui.commands import AwayCommands
-from tracker.ui.modals.form import FormScreen
-from tracker.ui.modals.profile import PROFILE_FIELDS, profile_to_values, values_to_profile
-from tracker.ui.modals.welcome import WelcomeScreen
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.budget import BudgetPane
 from tracker.ui.panes.checklists import ChecklistsPane
@@ -67,6 +64,8 @@ class AwayApp(App[Path | None]):
         for key, (pane_id, title, _) in enumerate(self.PANES, start=1):
             self.query_one(TabbedContent).get_tab(pane_id).label = f"{key} {title}"
         if is_new_user(self.db):
+            from tracker.ui.modals.welcome import WelcomeScreen  # only ever needed once
+
             self.push_screen(WelcomeScreen(), self._welcome_chosen)
 
     def on_unmount(self) -> None:
@@ -74,25 +73,36 @@ class AwayApp(App[Path | None]):
 
     @on(TabbedContent.TabActivated)
     def _focus_pane(self, event: TabbedContent.TabActivated) -> None:
-        tables = event.pane.query(DataTable)
-        if tables:
-            tables.first().focus()
+        if isinstance(event.pane, AreaPane):
+            event.pane.focus_first_table()
 
     def action_show_pane(self, pane_id: str) -> None:
-        self.query_one(TabbedContent).active = pane_id
+        # Drop focus first: Textual would move it to the next table of the pane being
+        # hidden, and focus inside a pane makes TabbedContent switch back to it.
+        tabbed = self.query_one(TabbedContent)
+        if tabbed.active == pane_id:
+            tabbed.get_pane(pane_id).focus_first_table()
+            return
+        self.screen.set_focus(None)
+        tabbed.active = pane_id
 
     def action_toggle_help(self) -> None:
-        if self.screen.query(HelpPanel):
+        if self.screen.query("HelpPanel"):  # by name: importing it loads markdown-it
             self.action_hide_help_panel()
         else:
             self.action_show_help_panel()
 
     def action_reload(self) -> None:
         for pane in self.query(AreaPane):
-            if pane.loaded:
+            if pane.built:
                 pane.reload()
 
     def action_edit_profile(self) -> None:
+        from tracker.ui.modals.form import FormScreen
+        from tracker.ui.modals.profile import (
+            PROFILE_FIELDS, profile_to_values, values_to_profile,
+        )
+
         def save(values: dict[str, str]) -> dict[str, str]:
             try:
                 save_profile(self.db, values_to_profile(values))

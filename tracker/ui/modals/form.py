@@ -50,7 +50,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(self.form_title, id="form-title")
-            with VerticalScroll(id="form-fields"):
+            with VerticalScroll(id="form-fields", can_focus=False):
                 for field in self.fields:
                     with Horizontal(classes="form-row"):
                         yield Label(field.label, classes="form-label")
@@ -60,6 +60,9 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
             with Horizontal(id="form-buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="form-save")
                 yield Button("Cancel  esc", id="form-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one(f"#field-{self.fields[0].name}").focus()
 
     def _editor(self, field: Field):
         value = self.values.get(field.name, "")

@@ -1,12 +1,18 @@
-"""The shared shape of a pane: built empty, filled from the store on first show."""
+"""The shared shape of a pane: empty until first shown, then built and filled from the store.
+
+Building only the visible pane keeps start-up close to a bare Textual app: every widget
+mounted at start costs style and layout work before the first paint.
+"""
 
 from sqlite_utils import Database
-from textual.widgets import TabPane
+from textual.app import ComposeResult
+from textual.widgets import DataTable, TabbedContent, TabPane
 
 
 class AreaPane(TabPane):
-    """Subclasses implement load(); the pane loads when first shown and on reload()."""
+    """Subclasses implement build() (flat widgets, no containers) and load()."""
 
+    built = False
     loaded = False
 
     @property
@@ -17,13 +23,29 @@ class AreaPane(TabPane):
     def today(self):
         return self.app.today
 
-    def on_show(self) -> None:
+    def build(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def load(self) -> None:
+        raise NotImplementedError
+
+    async def on_show(self) -> None:
+        if not self.built:
+            self.built = True
+            await self.mount_all(list(self.build()))
         if not self.loaded:
             self.reload()
+        self.focus_first_table()
 
     def reload(self) -> None:
         self.loaded = True
         self.load()
 
-    def load(self) -> None:
-        raise NotImplementedError
+    def focus_first_table(self) -> None:
+        # Focusing inside a pane makes TabbedContent switch to it, so a pane that finished
+        # building after the user moved on must not take focus back.
+        if self.query_ancestor(TabbedContent).active != self.id:
+            return
+        tables = self.query(DataTable)
+        if tables and not self.app.screen.is_modal:
+            tables.first().focus()

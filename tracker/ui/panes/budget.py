@@ -14,7 +14,7 @@ class BudgetPane(AreaPane):
     def __init__(self) -> None:
         super().__init__("Housing & Budget", id="budget")
 
-    def compose(self) -> ComposeResult:
+    def build(self) -> ComposeResult:
         yield Static("Housing options", classes="section-title")
         yield make_table("housing-table", ["Option", "Kind", "Per month", "Status"],
                          classes="upper-table")

@@ -12,7 +12,7 @@ class ChecklistsPane(AreaPane):
     def __init__(self) -> None:
         super().__init__("Checklists", id="checklists")
 
-    def compose(self) -> ComposeResult:
+    def build(self) -> ComposeResult:
         yield make_table("checklist-table",
                          ["Done", "Category", "Item", "Due", "Valid until", "Rule"])
 

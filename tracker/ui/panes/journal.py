@@ -12,7 +12,7 @@ class JournalPane(AreaPane):
     def __init__(self) -> None:
         super().__init__("Journal", id="journal")
 
-    def compose(self) -> ComposeResult:
+    def build(self) -> ComposeResult:
         yield make_table("journal-table", ["Day", "Cases", "Learning points", "Tomorrow's focus"])
 
     def load(self) -> None:

@@ -13,7 +13,7 @@ class LettersPane(AreaPane):
     def __init__(self) -> None:
         super().__init__("Letters", id="letters")
 
-    def compose(self) -> ComposeResult:
+    def build(self) -> ComposeResult:
         yield Static("Letter requests", classes="section-title")
         yield make_table("letters-table",
                          ["Writer", "Status", "Asked", "Packet sent", "Uploaded", "ERAS ID"],

@@ -15,7 +15,7 @@ class ApplicationsPane(AreaPane):
     def __init__(self) -> None:
         super().__init__("Applications", id="applications")
 
-    def compose(self) -> ComposeResult:
+    def build(self) -> ComposeResult:
         yield Static("Rotation applications", classes="section-title")
         yield make_table("rotations-table",
                          ["Institution", "Specialty", "Block", "Status", "Deadline", "Fee"],

@@ -16,7 +16,7 @@ class TodayPane(AreaPane):
     def __init__(self) -> None:
         super().__init__("Today", id="today")
 
-    def compose(self) -> ComposeResult:
+    def build(self) -> ComposeResult:
         yield Static("", id="today-summary", classes="pane-summary")
         yield make_table("today-table", ["When", "Due", "Area", "What", "Rule"])
 

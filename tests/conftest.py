@@ -1,0 +1,30 @@
+"""Shared fixtures: every test gets its own temporary data folder, never the user's."""
+
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from tracker.services.demo import write_demo
+
+# Snapshots and demo-based tests anchor the demo on this date.
+DEMO_DAY = pendulum.date(2026, 7, 15)
+
+
+@pytest.fixture(autouse=True)
+def private_data_dirs(tmp_path_factory, monkeypatch):
+    """Point the default database and AWAY_DB away from the real user data folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("AWAY_DB", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "data" / "away.db"
+
+
+@pytest.fixture
+def demo_path(tmp_path) -> Path:
+    return write_demo(tmp_path / "demo.db", DEMO_DAY)

@@ -1,0 +1,69 @@
+import re
+import sqlite3
+
+import pytest
+
+from tracker.services.demo import write_demo
+from tracker.store.db import StoreError
+from tests.conftest import DEMO_DAY
+
+
+def rows(path, sql):
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_demo_fills_every_table_like_a_real_user(demo_path):
+    count = lambda table: rows(demo_path, f"SELECT count(*) FROM {table}")[0][0]  # noqa: E731
+    assert count("profile") == 1
+    assert count("programs") == 12
+    assert count("rotations") == 5
+    assert 35 <= count("journal_days") <= 45
+    assert 100 <= count("cases") <= 140
+    assert count("people") == 6
+    assert count("letters") == 4
+    for table in ("checklist_items", "housing_options", "expenses", "follow_ups",
+                  "case_skills", "rotation_status_changes"):
+        assert count(table) > 0, table
+    statuses = [s for (s,) in rows(demo_path, "SELECT status FROM rotations")]
+    assert statuses.count("completed") == 2
+    kinds = {k for (k,) in rows(demo_path, "SELECT kind FROM programs")}
+    assert kinds == {"academic", "affiliated", "community"}
+    names = [n for (n,) in rows(demo_path, "SELECT name FROM people")]
+    assert "Zoë Nguyễn" in names
+
+
+def test_demo_lands_mid_rotation(demo_path):
+    [(start, end)] = rows(demo_path, "SELECT starts_on, ends_on FROM rotations "
+                          "WHERE status = 'accepted'")
+    assert start < DEMO_DAY.isoformat() < end
+
+
+def test_demo_is_deterministic(tmp_path):
+    first = write_demo(tmp_path / "a.db", DEMO_DAY)
+    second = write_demo(tmp_path / "b.db", DEMO_DAY)
+    sql = "SELECT day, learning_points FROM journal_days ORDER BY day"
+    assert rows(first, sql) == rows(second, sql)
+    sql = "SELECT procedure, asa, technique FROM cases ORDER BY id"
+    assert rows(first, sql) == rows(second, sql)
+
+
+def test_demo_refuses_to_overwrite(demo_path):
+    before = demo_path.read_bytes()
+    with pytest.raises(StoreError, match="already exists"):
+        write_demo(demo_path, DEMO_DAY)
+    assert demo_path.read_bytes() == before
+
+
+def test_demo_journal_holds_no_identifiers(demo_path):
+    text = " ".join(
+        " ".join(str(v) for v in row)
+        for row in rows(demo_path, "SELECT procedure, comorbidities, teaching_point, story "
+                        "FROM cases") + rows(demo_path, "SELECT learning_points, feedback, "
+                                             "reflection FROM journal_days")
+    )
+    assert not re.search(r"\b\d{3}[-. ]\d{3}[-. ]\d{4}\b", text)  # phone numbers
+    assert not re.search(r"\bMRN\b|\b\d{2}/\d{2}/\d{4}\b|@", text)

@@ -1,0 +1,61 @@
+"""The layer rule of DESIGN.md, checked in a fresh interpreter."""
+
+import subprocess
+import sys
+
+CHECK = """
+import sys
+import tracker.domain.agenda, tracker.domain.profile, tracker.domain.programs
+import tracker.domain.checklists, tracker.domain.budget, tracker.domain.journal
+import tracker.domain.letters, tracker.domain.checks
+import tracker.store.db, tracker.store.programs, tracker.store.checklists
+import tracker.store.budget, tracker.store.journal, tracker.store.letters
+import tracker.store.profile, tracker.store.backups
+import tracker.services.demo, tracker.services.safety
+import tracker.cli
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+assert not loaded, loaded
+print("clean")
+"""
+
+QUICK_COMMANDS = """
+import sys, tempfile, pathlib
+from click.testing import CliRunner
+from tracker.cli import main
+folder = pathlib.Path(tempfile.mkdtemp())
+runner = CliRunner()
+for args in (["demo", str(folder / "d.db")], ["--db", str(folder / "d.db"), "check"],
+             ["--db", str(folder / "d.db"), "backup"], ["--help"]):
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, (args, result.output)
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+assert not loaded, loaded
+print("clean")
+"""
+
+
+def run_python(code: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+
+
+def test_store_domain_services_and_cli_do_not_import_textual():
+    result = run_python(CHECK)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "clean"
+
+
+def test_quick_commands_do_not_import_textual():
+    result = run_python(QUICK_COMMANDS)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "clean"
+
+
+def test_domain_has_no_io_imports():
+    code = (
+        "import sys\n"
+        "import tracker.domain.agenda, tracker.domain.checks, tracker.domain.profile\n"
+        "bad = [m for m in ('sqlite3', 'sqlite_utils') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+    )
+    result = run_python(code)
+    assert result.returncode == 0, result.stderr

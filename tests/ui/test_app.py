@@ -1,0 +1,125 @@
+"""Pilot tests pressing real keys in the app shell."""
+
+from textual.widgets import DataTable, HelpPanel, TabbedContent
+
+from tracker.store.db import open_db
+from tracker.store.profile import get_profile
+from tracker.ui.app import make_app
+from tracker.ui.modals.form import FormScreen
+from tracker.ui.modals.welcome import WelcomeScreen
+from tests.conftest import DEMO_DAY
+
+PANE_TABLES = {
+    "1": ("today", "today-table"),
+    "2": ("applications", "rotations-table"),
+    "3": ("checklists", "checklist-table"),
+    "4": ("budget", "housing-table"),
+    "5": ("journal", "journal-table"),
+    "6": ("letters", "letters-table"),
+}
+
+
+async def test_keys_one_to_six_show_each_pane_with_its_records(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in "234561":
+            await pilot.press(key)
+            await pilot.pause()
+            pane_id, table_id = PANE_TABLES[key]
+            assert app.query_one(TabbedContent).active == pane_id
+            table = app.query_one(f"#{table_id}", DataTable)
+            assert table.row_count > 0, pane_id
+            assert app.focused is table
+
+
+async def test_journal_pane_lists_every_day(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5")
+        await pilot.pause()
+        assert app.query_one("#journal-table", DataTable).row_count == 40
+
+
+async def test_question_mark_toggles_the_keys_panel(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.screen.query(HelpPanel)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert not app.screen.query(HelpPanel)
+
+
+async def test_header_shows_the_database_and_date(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)):
+        assert str(demo_path) in app.sub_title
+        assert "15 Jul 2026" in app.sub_title
+
+
+async def test_welcome_then_profile_form_saves_valid_values(db_path):
+    app = make_app(db_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"Amara Diallo")
+        await pilot.press("tab", "tab", "tab", *"20xx")  # match year: not a number
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)  # refused, still open
+        assert "whole number" in str(app.screen.query_one("#error-match_year").render())
+        assert get_profile(app.db).full_name == ""  # nothing written
+        await pilot.press("backspace", "backspace", *"28")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+    profile = get_profile(open_db(db_path))
+    assert profile.full_name == "Amara Diallo"
+    assert profile.match_year == 2028
+
+
+async def test_welcome_demo_choice_opens_a_separate_demo_file(db_path):
+    app = make_app(db_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+    demo = db_path.with_name("away-demo.db")
+    assert app.return_value == demo
+    assert demo.exists()
+    assert open_db(db_path).execute("SELECT count(*) FROM programs").fetchone()[0] == 0
+
+
+async def test_command_palette_goes_to_a_pane(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to Letters")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "letters"
+
+
+async def test_fast_key_presses_end_on_the_last_pane(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "3", "4", "5")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "journal"
+        assert app.focused is app.query_one("#journal-table")
+
+
+async def test_mouse_click_on_a_tab_switches_pane(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#--content-tab-letters")
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "letters"
+        assert app.query_one("#letters-table", DataTable).row_count == 4
