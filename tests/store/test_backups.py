@@ -29,3 +29,11 @@ def test_only_the_newest_fourteen_are_kept(demo_path):
     assert len(kept) == KEEP_DAILY
     assert kept[0] == f"demo-{start.add(days=5).isoformat()}.db"
     assert kept[-1] == f"demo-{start.add(days=KEEP_DAILY + 4).isoformat()}.db"
+
+
+def test_newest_backup_ignores_the_demo_files_backups(tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / "away-2026-07-01.db").write_bytes(b"x")
+    (folder / "away-demo-2026-07-15.db").write_bytes(b"x")
+    assert newest_backup(tmp_path / "away.db") == folder / "away-2026-07-01.db"

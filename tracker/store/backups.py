@@ -1,7 +1,7 @@
 """Backups: dated copies made with VACUUM INTO, private and integrity-checked."""
 
 import os
-import shutil
+import re
 import sqlite3
 from pathlib import Path
 
@@ -22,11 +22,17 @@ def _daily_backups(db_path: Path) -> list[Path]:
     return sorted(folder.glob(f"{db_path.stem}-????-??-??.db"))
 
 
+def _is_backup_of(name: str, stem: str) -> bool:
+    # Daily, manual and before-restore copies; not "away-demo-…", the demo's own backups.
+    pattern = rf"{re.escape(stem)}-(\d{{4}}-\d{{2}}-\d{{2}}|manual-[\d-]+|before-restore-[\d-]+)\.db"
+    return re.fullmatch(pattern, name) is not None
+
+
 def newest_backup(db_path: Path) -> Path | None:
     folder = backup_dir(db_path)
     if not folder.is_dir():
         return None
-    candidates = list(folder.glob(f"{db_path.stem}-*.db"))
+    candidates = [p for p in folder.glob("*.db") if _is_backup_of(p.name, db_path.stem)]
     return max(candidates, key=lambda p: p.stat().st_mtime) if candidates else None
 
 
@@ -61,7 +67,3 @@ def daily_backup(conn: sqlite3.Connection, db_path: Path, today: pendulum.Date) 
         old.unlink()
     return target
 
-
-def copy_file_private(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
-    os.chmod(target, 0o600)
