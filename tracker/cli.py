@@ -112,6 +112,46 @@ def backup(ctx: click.Context, db_path: Path | None, out: Path | None) -> None:
     click.echo(f"Backup written to {target}")
 
 
+@main.group(name="import", cls=AwayGroup)
+def import_group() -> None:
+    """Bring data in from a file, checked first, all or nothing."""
+
+
+@import_group.command(name="programs")
+@db_option
+@click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--update", is_flag=True,
+              help="Update programs already in Away (same name and institution) "
+                   "instead of skipping them.")
+@click.pass_context
+def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
+                    update: bool) -> None:
+    """Import programs from CSV_FILE (UTF-8, comma or semicolon separated).
+
+    Needs a 'name' column; see the README for the other columns and their aliases.
+    """
+    from tracker.services.importing import ImportRefused, import_programs_csv
+    from tracker.services.safety import open_user_db
+
+    if not csv_file.is_file():
+        raise click.BadParameter(f"{csv_file} is not a file", param_hint="CSV_FILE")
+    db = open_user_db(resolve_db(ctx.find_root(), db_path))
+    try:
+        result = import_programs_csv(db, csv_file, update=update)
+    except ImportRefused as refused:
+        for problem in refused.problems:
+            click.echo(problem, err=True)
+        click.echo(f"away: nothing was imported ({len(refused.problems)} problem(s)).",
+                   err=True)
+        sys.exit(1)
+    finally:
+        db.close()
+    if result.ignored_columns:
+        click.echo("Ignored columns: " + ", ".join(result.ignored_columns))
+    click.echo(f"{result.added} added, {result.updated} updated, {result.skipped} skipped "
+               "(already in Away)" + ("" if update else "; use --update to update them"))
+
+
 @main.command()
 @db_option
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))

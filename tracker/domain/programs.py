@@ -1,7 +1,14 @@
-"""Programs and rotation applications (one program, one block)."""
+"""Programs and rotation applications (one program, one block): values, checks, pipeline."""
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+import pendulum
+
+from tracker.domain.checks import (
+    Check, InvalidValues, check_date, check_email, check_money, check_required, parse_date,
+    parse_money,
+)
 
 
 class ProgramKind(StrEnum):
@@ -50,6 +57,20 @@ class RotationStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+S = RotationStatus
+# The main line of the pipeline, for the "advance" key; side exits are set explicitly.
+NEXT_STATUS = {
+    S.IDEA: S.PREPARING, S.PREPARING: S.APPLIED, S.APPLIED: S.OFFERED,
+    S.WAITLISTED: S.OFFERED, S.OFFERED: S.ACCEPTED, S.ACCEPTED: S.COMPLETED,
+}
+OPEN_STATUSES = {S.IDEA, S.PREPARING}
+SUBMITTED_STATUSES = {S.APPLIED, S.OFFERED, S.WAITLISTED, S.DENIED, S.ACCEPTED, S.DECLINED,
+                      S.COMPLETED}
+DECISION_STATUSES = {S.OFFERED, S.WAITLISTED, S.DENIED}
+LIVE_STATUSES = set(RotationStatus) - {S.DENIED, S.DECLINED, S.WITHDRAWN}
+BLOCK_DAYS = 28  # R5: a rotation is usually a 4-week block
+
+
 @dataclass(frozen=True)
 class Program:
     id: int | None = None
@@ -70,6 +91,10 @@ class Program:
     housing_monthly_cents: int | None = None
     notes: str = ""
 
+    @property
+    def place(self) -> str:
+        return ", ".join(part for part in (self.city, self.state) if part)
+
 
 @dataclass(frozen=True)
 class Rotation:
@@ -87,6 +112,7 @@ class Rotation:
     # Joined for display; not columns of rotations.
     program_name: str = ""
     institution: str = ""
+    program_kind: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,3 +120,159 @@ class StatusChange:
     rotation_id: int
     status: str
     changed_on: str
+
+
+# --- turning form or CSV text into records -------------------------------------------
+
+# Accepted spellings of each choice, beyond the stored value itself.
+CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
+    ProgramKind: {"university-affiliated": "affiliated", "university affiliated": "affiliated",
+                  "affiliate": "affiliated", "university": "academic",
+                  "academic center": "academic"},
+    Route: {"": "other", "portal": "institutional", "institution": "institutional",
+            "institutional portal": "institutional"},
+    Tristate: {"y": "yes", "true": "yes", "1": "yes", "n": "no", "false": "no", "0": "no",
+               "": "unknown", "?": "unknown", "unsure": "unknown", "don't know": "unknown"},
+    Specialty: {"anesthesia": "anesthesiology", "anaesthesiology": "anesthesiology",
+                "icu": "critical_care", "critical care": "critical_care",
+                "internal medicine": "internal_medicine", "im": "internal_medicine"},
+    RotationStatus: {},
+}
+
+
+def choice(enum: type[StrEnum], text: str) -> str:
+    """Normalise a choice typed by a person; ValueError naming the accepted values."""
+    key = " ".join(text.strip().lower().replace("_", " ").split())
+    aliases = CHOICE_ALIASES.get(enum, {})
+    if key in aliases:
+        return aliases[key]
+    for member in enum:
+        if key == member.value.replace("_", " "):
+            return member.value
+    raise ValueError("one of " + ", ".join(member.value for member in enum))
+
+
+def check_choice(enum: type[StrEnum]) -> Check:
+    def check(text: str) -> str | None:
+        try:
+            choice(enum, text)
+        except ValueError as error:
+            return str(error)
+        return None
+
+    return check
+
+
+def check_website(text: str) -> str | None:
+    text = text.strip()
+    if not text or text.startswith(("http://", "https://")):
+        return None
+    return "starts with http:// or https://"
+
+
+TRISTATE_FIELDS = ("sponsors_j1", "sponsors_h1b", "accepts_international",
+                   "has_img_residents", "structured_evaluation")
+
+PROGRAM_CHECKS: dict[str, tuple[Check, ...]] = {
+    "name": (check_required,),
+    "kind": (check_choice(ProgramKind),),
+    "route": (check_choice(Route),),
+    **{field: (check_choice(Tristate),) for field in TRISTATE_FIELDS},
+    "website": (check_website,),
+    "coordinator_email": (check_email,),
+    "housing_monthly_cents": (check_money,),
+}
+
+
+def first_errors(values: dict[str, str], checks: dict[str, tuple[Check, ...]]) -> dict[str, str]:
+    errors = {}
+    for field, field_checks in checks.items():
+        for check in field_checks:
+            if message := check(values.get(field, "") or ""):
+                errors[field] = message
+                break
+    return errors
+
+
+def program_from_values(values: dict[str, str], program_id: int | None = None) -> Program:
+    """A Program from text fields (form or CSV); InvalidValues names each bad field."""
+    if errors := first_errors(values, PROGRAM_CHECKS):
+        raise InvalidValues(errors)
+    text = {key: (value or "").strip() for key, value in values.items()}
+    return Program(
+        id=program_id, name=text["name"], institution=text.get("institution", ""),
+        city=text.get("city", ""), state=text.get("state", ""),
+        kind=choice(ProgramKind, text.get("kind") or "academic"),
+        route=choice(Route, text.get("route", "")),
+        **{field: choice(Tristate, text.get(field, "")) for field in TRISTATE_FIELDS},
+        website=text.get("website", ""), coordinator_name=text.get("coordinator_name", ""),
+        coordinator_email=text.get("coordinator_email", ""),
+        housing_monthly_cents=parse_money(text.get("housing_monthly_cents", "")),
+        notes=text.get("notes", ""),
+    )
+
+
+ROTATION_CHECKS: dict[str, tuple[Check, ...]] = {
+    "program_id": (check_required,),
+    "specialty": (check_choice(Specialty),),
+    "status": (check_choice(RotationStatus),),
+    "starts_on": (check_date,),
+    "ends_on": (check_date,),
+    "deadline_on": (check_date,),
+    "applied_on": (check_date,),
+    "decision_on": (check_date,),
+    "fee_cents": (check_money,),
+}
+
+
+def default_block_end(starts_on: str) -> str:
+    """R5: a new block defaults to 4 weeks, ending the day before the fifth week starts."""
+    return parse_date(starts_on).add(days=BLOCK_DAYS - 1).isoformat()
+
+
+def rotation_from_values(values: dict[str, str], rotation_id: int | None = None) -> Rotation:
+    """A Rotation from text fields; the end defaults to a 4-week block (R5)."""
+    errors = first_errors(values, ROTATION_CHECKS)
+    text = {key: (value or "").strip() for key, value in values.items()}
+    starts, ends = text.get("starts_on") or None, text.get("ends_on") or None
+    if starts and not ends and "starts_on" not in errors:
+        ends = default_block_end(starts)
+    if starts and ends and not errors.keys() & {"starts_on", "ends_on"} and ends < starts:
+        errors["ends_on"] = "the block ends before it starts"
+    if ends and not starts and "ends_on" not in errors:
+        errors["starts_on"] = "needed when the block has an end"
+    if errors:
+        raise InvalidValues(errors)
+    return Rotation(
+        id=rotation_id, program_id=int(text["program_id"]),
+        specialty=choice(Specialty, text.get("specialty") or "anesthesiology"),
+        starts_on=starts, ends_on=ends,
+        status=choice(RotationStatus, text.get("status") or "idea"),
+        deadline_on=text.get("deadline_on") or None, applied_on=text.get("applied_on") or None,
+        decision_on=text.get("decision_on") or None,
+        fee_cents=parse_money(text.get("fee_cents", "")), notes=text.get("notes", ""),
+    )
+
+
+def status_dates(rotation: Rotation, status: str, on: pendulum.Date) -> dict[str, str]:
+    """Dates to fill in when an application moves to status on a day (never overwritten)."""
+    dates = {}
+    if status == S.APPLIED and not rotation.applied_on:
+        dates["applied_on"] = on.isoformat()
+    if status in DECISION_STATUSES and not rotation.decision_on:
+        dates["decision_on"] = on.isoformat()
+    return dates
+
+
+def deadline_urgency(deadline_on: str | None, today: pendulum.Date) -> str:
+    """'overdue', 'urgent' (within 7 days), 'soon' (within 21), or '' for later or none."""
+    if not deadline_on:
+        return ""
+    days = (pendulum.Date.fromisoformat(deadline_on) - today).days
+    if days < 0:
+        return "overdue"
+    if days <= 7:
+        return "urgent"
+    if days <= 21:
+        return "soon"
+    return ""

@@ -1,19 +1,84 @@
 """Programs and rotation applications, with the history of status changes."""
 
+from dataclasses import replace
+
+import pendulum
 from sqlite_utils import Database
 
-from tracker.domain.programs import Program, Rotation, StatusChange
+from tracker.domain.programs import Program, Rotation, StatusChange, status_dates
 from tracker.store import rows
 
-ROTATION_DISPLAY = ("program_name", "institution")
+ROTATION_DISPLAY = ("program_name", "institution", "program_kind")
+PAGE = 500  # rows a table shows at once; filter to narrow a longer list
 
 
 def add_program(db: Database, program: Program) -> int:
     return rows.insert(db, "programs", program)
 
 
-def list_programs(db: Database) -> list[Program]:
-    return rows.select(db, Program, "SELECT * FROM programs ORDER BY name, institution")
+def update_program(db: Database, program: Program) -> None:
+    rows.update(db, "programs", program)
+
+
+def get_program(db: Database, program_id: int) -> Program | None:
+    found = rows.select(db, Program, "SELECT * FROM programs WHERE id = ?", [program_id])
+    return found[0] if found else None
+
+
+def find_program(db: Database, name: str, institution: str) -> Program | None:
+    found = rows.select(
+        db, Program,
+        "SELECT * FROM programs WHERE lower(name) = lower(?) AND lower(institution) = lower(?)",
+        [name.strip(), institution.strip()],
+    )
+    return found[0] if found else None
+
+
+def _like(text: str) -> str:
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_programs(db: Database, text: str = "", kind: str | None = None,
+                  limit: int = PAGE) -> list[Program]:
+    where, params = ["1"], []
+    if text.strip():
+        where.append("(name LIKE ? ESCAPE '\\' OR institution LIKE ? ESCAPE '\\' "
+                     "OR city LIKE ? ESCAPE '\\' OR state LIKE ? ESCAPE '\\' "
+                     "OR notes LIKE ? ESCAPE '\\')")
+        params += [_like(text)] * 5
+    if kind:
+        where.append("kind = ?")
+        params.append(kind)
+    sql = f"SELECT * FROM programs WHERE {' AND '.join(where)} ORDER BY name, institution"
+    return rows.select(db, Program, f"{sql} LIMIT ?", [*params, limit])
+
+
+def count_programs(db: Database) -> int:
+    return rows.count(db, "programs")
+
+
+def delete_program(db: Database, program_id: int) -> None:
+    """Deletes the program with its applications and their journal (the UI asks first)."""
+    with db.atomic():
+        db.execute("DELETE FROM programs WHERE id = ?", [program_id])
+
+
+def dependents(db: Database, *, program_id: int | None = None,
+               rotation_id: int | None = None) -> dict[str, int]:
+    """What a delete would take with it: applications, journal days and cases."""
+    if program_id is not None:
+        scope, param = "SELECT id FROM rotations WHERE program_id = ?", program_id
+    else:
+        scope, param = "SELECT id FROM rotations WHERE id = ?", rotation_id
+    row = db.execute(
+        f"""SELECT (SELECT count(*) FROM ({scope})),
+                   (SELECT count(*) FROM journal_days WHERE rotation_id IN ({scope})),
+                   (SELECT count(*) FROM cases JOIN journal_days ON journal_days.id = cases.day_id
+                    WHERE journal_days.rotation_id IN ({scope}))""",
+        [param, param, param],
+    ).fetchone()
+    return {"applications": row[0], "journal days": row[1], "cases": row[2]}
 
 
 def add_rotation(db: Database, rotation: Rotation, changed_on: str) -> int:
@@ -24,27 +89,96 @@ def add_rotation(db: Database, rotation: Rotation, changed_on: str) -> int:
     return rotation_id
 
 
+def update_rotation(db: Database, rotation: Rotation, changed_on: str) -> None:
+    """Save an edited application; a changed status is recorded in the history."""
+    with db.atomic():
+        before = get_rotation(db, rotation.id)
+        rows.update(db, "rotations", rotation, skip=ROTATION_DISPLAY)
+        if before and before.status != rotation.status:
+            record_status(db, rotation.id, rotation.status, changed_on)
+
+
+def set_status(db: Database, rotation_id: int, status: str, on: pendulum.Date) -> None:
+    """Move an application to status on a day, filling applied / decision dates if empty."""
+    with db.atomic():
+        rotation = get_rotation(db, rotation_id)
+        if rotation is None or rotation.status == status:
+            return
+        values = {"status": status, "updated_at": rows.now_utc(),
+                  **status_dates(rotation, status, on)}
+        db["rotations"].update(rotation_id, values)
+        record_status(db, rotation_id, status, on.isoformat())
+
+
 def record_status(db: Database, rotation_id: int, status: str, changed_on: str) -> None:
     db["rotation_status_changes"].insert(
         {"rotation_id": rotation_id, "status": status, "changed_on": changed_on}
     )
 
 
-def list_rotations(db: Database) -> list[Rotation]:
+_ROTATIONS = """SELECT rotations.*, programs.name AS program_name, programs.institution,
+                       programs.kind AS program_kind
+                FROM rotations JOIN programs ON programs.id = rotations.program_id"""
+
+
+def get_rotation(db: Database, rotation_id: int) -> Rotation | None:
+    found = rows.select(db, Rotation, f"{_ROTATIONS} WHERE rotations.id = ?", [rotation_id])
+    return found[0] if found else None
+
+
+def list_rotations(db: Database, text: str = "", status: str | None = None) -> list[Rotation]:
+    where, params = ["1"], []
+    if text.strip():
+        where.append("(programs.name LIKE ? ESCAPE '\\' OR programs.institution LIKE ? "
+                     "ESCAPE '\\' OR rotations.notes LIKE ? ESCAPE '\\')")
+        params += [_like(text)] * 3
+    if status:
+        where.append("rotations.status = ?")
+        params.append(status)
     return rows.select(
-        db,
-        Rotation,
-        """SELECT rotations.*, programs.name AS program_name, programs.institution
-           FROM rotations
-           JOIN programs ON programs.id = rotations.program_id
-           ORDER BY coalesce(rotations.starts_on, '9999'), programs.name""",
+        db, Rotation,
+        f"""{_ROTATIONS} WHERE {' AND '.join(where)}
+            ORDER BY coalesce(rotations.starts_on, '9999'), programs.name""",
+        params,
     )
+
+
+def delete_rotation(db: Database, rotation_id: int) -> None:
+    """Deletes the application with its journal days and cases (the UI asks first)."""
+    with db.atomic():
+        db.execute("DELETE FROM rotations WHERE id = ?", [rotation_id])
 
 
 def status_history(db: Database, rotation_id: int) -> list[StatusChange]:
     return rows.select(
         db,
         StatusChange,
-        "SELECT * FROM rotation_status_changes WHERE rotation_id = ? ORDER BY changed_on, id",
+        "SELECT rotation_id, status, changed_on FROM rotation_status_changes "
+        "WHERE rotation_id = ? ORDER BY changed_on, id",
         [rotation_id],
     )
+
+
+def import_programs(db: Database, programs: list[Program], update: bool) -> tuple[int, int, int]:
+    """Add new programs; existing ones (same name and institution) are skipped or updated.
+
+    All or nothing: one transaction. Returns (added, updated, skipped).
+    """
+    existing = {
+        (row["name"].lower(), row["institution"].lower()): row["id"]
+        for row in db.query("SELECT id, name, institution FROM programs")
+    }
+    added = updated = skipped = 0
+    with db.atomic():
+        for program in programs:
+            key = (program.name.lower(), program.institution.lower())
+            if key in existing:
+                if update:
+                    rows.update(db, "programs", replace(program, id=existing[key]))
+                    updated += 1
+                else:
+                    skipped += 1
+                continue
+            existing[key] = rows.insert(db, "programs", program)
+            added += 1
+    return added, updated, skipped

@@ -1,0 +1,119 @@
+"""Bringing programs in from a CSV file: every row checked first, then all or nothing."""
+
+import csv
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from tracker.domain.checks import InvalidValues
+from tracker.domain.programs import Program, program_from_values
+from tracker.store.programs import import_programs
+
+# Column name (after lower-casing and trimming) -> field. Documented in the README.
+PROGRAM_COLUMNS = {
+    "name": "name", "program": "name", "program name": "name", "elective": "name",
+    "institution": "institution", "hospital": "institution", "school": "institution",
+    "city": "city", "state": "state",
+    "kind": "kind", "type": "kind", "program type": "kind",
+    "route": "route", "application route": "route", "portal": "route",
+    "sponsors j-1": "sponsors_j1", "sponsors j1": "sponsors_j1", "j-1": "sponsors_j1",
+    "j1": "sponsors_j1",
+    "sponsors h-1b": "sponsors_h1b", "sponsors h1b": "sponsors_h1b", "h-1b": "sponsors_h1b",
+    "h1b": "sponsors_h1b",
+    "accepts international": "accepts_international", "international": "accepts_international",
+    "accepts international students": "accepts_international",
+    "img residents": "has_img_residents", "has img residents": "has_img_residents",
+    "imgs": "has_img_residents",
+    "structured evaluation": "structured_evaluation", "evaluation": "structured_evaluation",
+    "letters": "structured_evaluation",
+    "website": "website", "url": "website",
+    "coordinator": "coordinator_name", "coordinator name": "coordinator_name",
+    "coordinator email": "coordinator_email", "email": "coordinator_email",
+    "housing": "housing_monthly_cents", "monthly housing": "housing_monthly_cents",
+    "housing per month": "housing_monthly_cents",
+    "notes": "notes",
+}
+
+
+class ImportRefused(Exception):
+    """Nothing was written; each line says where and why."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("\n".join(problems))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+    skipped: int
+    ignored_columns: tuple[str, ...] = ()
+
+
+def _normalise(header: str) -> str:
+    return " ".join(header.strip().lower().replace("_", " ").split())
+
+
+def read_program_rows(path: Path) -> tuple[list[Program], list[str]]:
+    """Parse and check every row; ImportRefused lists 'line N: column: reason' for each.
+
+    Returns the programs and the header names that match no field (ignored)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ImportRefused([f"{path}: not UTF-8 text (byte {error.start}); "
+                             "save the file as UTF-8 CSV"]) from None
+    lines = text.splitlines()
+    if not any(line.strip() for line in lines):
+        raise ImportRefused([f"{path}: the file is empty"])
+    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
+    reader = csv.reader(lines, delimiter=delimiter)
+    header = next(reader)
+    columns: dict[int, str] = {}
+    titles: dict[str, str] = {}
+    unknown = []
+    for index, title in enumerate(header):
+        field = PROGRAM_COLUMNS.get(_normalise(title))
+        if field is None:
+            if title.strip():
+                unknown.append(title.strip())
+            continue
+        if field in titles:
+            raise ImportRefused([f"line 1: {title.strip()}: same column as {titles[field]}"])
+        columns[index], titles[field] = field, title.strip()
+    if "name" not in titles:
+        raise ImportRefused(["line 1: name: required column missing (found: "
+                             + ", ".join(h.strip() for h in header) + ")"])
+    problems, programs, seen = [], [], {}
+    for line_number, row in enumerate(reader, start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(header):
+            problems.append(f"line {line_number}: {len(row)} cells for {len(header)} columns")
+            continue
+        values = {field: (row[i] if i < len(row) else "") for i, field in columns.items()}
+        try:
+            program = program_from_values(values)
+        except InvalidValues as error:
+            problems.extend(f"line {line_number}: {titles.get(field, field)}: {reason}"
+                            for field, reason in error.errors.items())
+            continue
+        key = (program.name.lower(), program.institution.lower())
+        if key in seen:
+            problems.append(f"line {line_number}: name: same program and institution as "
+                            f"line {seen[key]}")
+            continue
+        seen[key] = line_number
+        programs.append(program)
+    if problems:
+        raise ImportRefused(problems)
+    if not programs:
+        raise ImportRefused([f"{path}: no rows under the header"])
+    return programs, unknown
+
+
+def import_programs_csv(db: Database, path: Path, update: bool = False) -> ImportResult:
+    programs, ignored = read_program_rows(path)
+    return ImportResult(*import_programs(db, programs, update), tuple(ignored))
