@@ -130,6 +130,8 @@ def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
 
     Needs a 'name' column; see the README for the other columns and their aliases.
     """
+    import pendulum
+
     from tracker.services.importing import ImportRefused, import_programs_csv
     from tracker.services.safety import open_user_db
 
@@ -137,7 +139,7 @@ def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
         raise click.BadParameter(f"{csv_file} is not a file", param_hint="CSV_FILE")
     db = open_user_db(resolve_db(ctx.find_root(), db_path))
     try:
-        result = import_programs_csv(db, csv_file, update=update)
+        result = import_programs_csv(db, csv_file, pendulum.today().date(), update=update)
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(problem, err=True)
@@ -148,8 +150,9 @@ def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
         db.close()
     if result.ignored_columns:
         click.echo("Ignored columns: " + ", ".join(result.ignored_columns))
-    click.echo(f"{result.added} added, {result.updated} updated, {result.skipped} skipped "
-               "(already in Away)" + ("" if update else "; use --update to update them"))
+    hint = " (already in Away; --update updates them)" if result.skipped else ""
+    click.echo(f"{result.added} added, {result.updated} updated, "
+               f"{result.skipped} skipped{hint}.")
 
 
 @main.command()

@@ -4,8 +4,7 @@ from dataclasses import dataclass
 
 from tracker.domain.profile import Profile
 from tracker.domain.programs import (
-    LIVE_STATUSES, SUBMITTED_STATUSES, Program, ProgramKind, Rotation, RotationStatus,
-    Specialty,
+    LIVE_STATUSES, SUBMITTED_STATUSES, ProgramKind, Rotation, RotationStatus, Specialty,
 )
 
 APPLY_RANGE = (8, 15)  # P1
@@ -37,9 +36,10 @@ def applied_count(rotations: list[Rotation]) -> int:
     return len({r.program_id for r in rotations if r.status in SUBMITTED_STATUSES})
 
 
-def mix_lines(programs: list[Program], rotations: list[Rotation],
+def mix_lines(kind_counts: dict[str, int], rotations: list[Rotation],
               profile: Profile) -> list[MixLine]:
-    lines = [_p1(rotations), _p2(programs), _rotation_count(rotations, profile)]
+    """kind_counts: programs on the list by kind; rotations: every application."""
+    lines = [_p1(rotations), _p2(kind_counts), _rotation_count(rotations, profile)]
     lines.append(_r6(rotations, profile))
     lines.append(_r7(rotations))
     return lines
@@ -58,10 +58,10 @@ def _p1(rotations: list[Rotation]) -> MixLine:
                    f"applied to {count} programs (aim {low}-{high}): {advice}")
 
 
-def _p2(programs: list[Program]) -> MixLine:
+def _p2(kind_counts: dict[str, int]) -> MixLine:
     parts, ok = [], True
     for kind, (low, high) in KIND_RANGES.items():
-        count = sum(1 for p in programs if p.kind == kind)
+        count = kind_counts.get(kind, 0)
         ok = ok and _within(count, low, high)
         parts.append(f"{count} {KIND_NAMES[kind]} ({low}-{high})")
     return MixLine("P2", ok, "list mix: " + ", ".join(parts))

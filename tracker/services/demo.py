@@ -128,10 +128,6 @@ ICU_PROCEDURES = [
 ]
 
 
-def _history(today: pendulum.Date, statuses: list[tuple[str, int]]):
-    return [(status, today.add(days=offset).isoformat()) for status, offset in statuses]
-
-
 def build_demo(db: Database, today: pendulum.Date) -> None:
     """Fill an empty, migrated database with the demo data set, in one transaction."""
     rng = random.Random(SEED)
@@ -172,17 +168,14 @@ def build_demo(db: Database, today: pendulum.Date) -> None:
         ]
         rotation_ids = []
         for index, specialty, start, history, fee in rotation_plan:
-            first_on = d(history[0][1])
-            applied = next((d(o) for s, o in history if s == "applied"), None)
-            decided = next((d(o) for s, o in history if s in ("offered", "denied")), None)
+            (first_status, first_offset), later = history[0], history[1:]
             rotation_id = programs.add_rotation(db, Rotation(
                 program_id=program_ids[index], specialty=specialty, starts_on=d(start),
-                ends_on=d(start + 27), status=history[-1][0],
-                deadline_on=d(history[0][1] + 60),
-                applied_on=applied, decision_on=decided, fee_cents=fee * 100,
-            ), changed_on=first_on)
-            for later_status, on in _history(today, history[1:]):
-                programs.record_status(db, rotation_id, later_status, on)
+                ends_on=d(start + 27), status=first_status,
+                deadline_on=d(first_offset + 60), fee_cents=fee * 100,
+            ), changed_on=d(first_offset))
+            for status, offset in later:  # the same path as the pane's status keys
+                programs.set_status(db, rotation_id, status, today.add(days=offset))
             rotation_ids.append(rotation_id)
         # The upcoming application's deadline is close: the pane should show it.
         db["rotations"].update(rotation_ids[3], {"deadline_on": d(9)})

@@ -4,10 +4,11 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
+import pendulum
 from sqlite_utils import Database
 
-from tracker.domain.checks import InvalidValues
-from tracker.domain.programs import Program, program_from_values
+from tracker.domain.checks import InvalidValues, check_date
+from tracker.domain.programs import Program, Rotation, default_block_end, program_from_values
 from tracker.store.programs import import_programs
 
 # Column name (after lower-casing and trimming) -> field. Documented in the README.
@@ -33,7 +34,11 @@ PROGRAM_COLUMNS = {
     "housing": "housing_monthly_cents", "monthly housing": "housing_monthly_cents",
     "housing per month": "housing_monthly_cents",
     "notes": "notes",
+    # Optional: a row with either of these also gets an application (status 'idea').
+    "deadline": "deadline_on", "application deadline": "deadline_on",
+    "block start": "starts_on", "start": "starts_on", "rotation start": "starts_on",
 }
+APPLICATION_FIELDS = ("deadline_on", "starts_on")
 
 
 class ImportRefused(Exception):
@@ -56,7 +61,26 @@ def _normalise(header: str) -> str:
     return " ".join(header.strip().lower().replace("_", " ").split())
 
 
-def read_program_rows(path: Path) -> tuple[list[Program], list[str]]:
+def _row_records(values: dict[str, str]) -> tuple[Program, Rotation | None]:
+    """The program on a row and its optional application (a deadline and/or a block start,
+    4 weeks long by R5); InvalidValues names every bad field of the row at once."""
+    errors = {field: message for field in APPLICATION_FIELDS
+              if (message := check_date(values.get(field, "")))}
+    try:
+        program = program_from_values(values)
+    except InvalidValues as error:
+        raise InvalidValues({**error.errors, **errors}) from None
+    if errors:
+        raise InvalidValues(errors)
+    deadline = values.get("deadline_on", "").strip() or None
+    starts = values.get("starts_on", "").strip() or None
+    if not deadline and not starts:
+        return program, None
+    return program, Rotation(deadline_on=deadline, starts_on=starts,
+                             ends_on=default_block_end(starts) if starts else None)
+
+
+def read_program_rows(path: Path) -> tuple[list[tuple[Program, Rotation | None]], list[str]]:
     """Parse and check every row; ImportRefused lists 'line N: column: reason' for each.
 
     Returns the programs and the header names that match no field (ignored)."""
@@ -95,7 +119,7 @@ def read_program_rows(path: Path) -> tuple[list[Program], list[str]]:
             continue
         values = {field: (row[i] if i < len(row) else "") for i, field in columns.items()}
         try:
-            program = program_from_values(values)
+            program, application = _row_records(values)
         except InvalidValues as error:
             problems.extend(f"line {line_number}: {titles.get(field, field)}: {reason}"
                             for field, reason in error.errors.items())
@@ -106,7 +130,7 @@ def read_program_rows(path: Path) -> tuple[list[Program], list[str]]:
                             f"line {seen[key]}")
             continue
         seen[key] = line_number
-        programs.append(program)
+        programs.append((program, application))
     if problems:
         raise ImportRefused(problems)
     if not programs:
@@ -114,6 +138,8 @@ def read_program_rows(path: Path) -> tuple[list[Program], list[str]]:
     return programs, unknown
 
 
-def import_programs_csv(db: Database, path: Path, update: bool = False) -> ImportResult:
-    programs, ignored = read_program_rows(path)
-    return ImportResult(*import_programs(db, programs, update), tuple(ignored))
+def import_programs_csv(db: Database, path: Path, today: pendulum.Date,
+                        update: bool = False) -> ImportResult:
+    records, ignored = read_program_rows(path)
+    counts = import_programs(db, records, update, today.isoformat())
+    return ImportResult(*counts, tuple(ignored))

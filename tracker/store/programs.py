@@ -58,6 +58,10 @@ def count_programs(db: Database) -> int:
     return rows.count(db, "programs")
 
 
+def count_by_kind(db: Database) -> dict[str, int]:
+    return dict(db.execute("SELECT kind, count(*) FROM programs GROUP BY kind").fetchall())
+
+
 def delete_program(db: Database, program_id: int) -> None:
     """Deletes the program with its applications and their journal (the UI asks first)."""
     with db.atomic():
@@ -159,8 +163,10 @@ def status_history(db: Database, rotation_id: int) -> list[StatusChange]:
     )
 
 
-def import_programs(db: Database, programs: list[Program], update: bool) -> tuple[int, int, int]:
-    """Add new programs; existing ones (same name and institution) are skipped or updated.
+def import_programs(db: Database, records: list[tuple[Program, Rotation | None]],
+                    update: bool, today: str) -> tuple[int, int, int]:
+    """Add new programs (with their application, if any); existing ones (same name and
+    institution) are skipped, or updated when update is set.
 
     All or nothing: one transaction. Returns (added, updated, skipped).
     """
@@ -170,7 +176,7 @@ def import_programs(db: Database, programs: list[Program], update: bool) -> tupl
     }
     added = updated = skipped = 0
     with db.atomic():
-        for program in programs:
+        for program, application in records:
             key = (program.name.lower(), program.institution.lower())
             if key in existing:
                 if update:
@@ -180,5 +186,7 @@ def import_programs(db: Database, programs: list[Program], update: bool) -> tupl
                     skipped += 1
                 continue
             existing[key] = rows.insert(db, "programs", program)
+            if application is not None:
+                add_rotation(db, replace(application, program_id=existing[key]), today)
             added += 1
     return added, updated, skipped

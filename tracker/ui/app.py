@@ -12,6 +12,7 @@ from tracker.domain.checks import InvalidValues
 from tracker.store.db import open_db
 from tracker.store.profile import get_profile, is_new_user, save_profile
 from tracker.ui.commands import AwayCommands
+from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.budget import BudgetPane
 from tracker.ui.panes.checklists import ChecklistsPane
@@ -24,7 +25,8 @@ from tracker.ui.panes.today import TodayPane
 class AwayApp(App[Path | None]):
     """Returns a Path when the user asked to open another database (the demo)."""
 
-    CSS_PATH = "app.tcss"
+    # Each pane's styles live beside it; the app loads them all.
+    CSS_PATH = ["app.tcss", "panes/programs.tcss"]
     TITLE = "Away"
     COMMANDS = App.COMMANDS | {AwayCommands}
     PANES = [
@@ -75,6 +77,13 @@ class AwayApp(App[Path | None]):
     def _focus_pane(self, event: TabbedContent.TabActivated) -> None:
         if isinstance(event.pane, AreaPane):
             event.pane.focus_first_table()
+
+    @on(RecordsChanged)
+    def _mark_stale(self, event: RecordsChanged) -> None:
+        # Other panes re-read the store the next time they are shown.
+        for pane in self.query(AreaPane):
+            if pane is not event.control:
+                pane.loaded = False
 
     def action_show_pane(self, pane_id: str) -> None:
         # Drop focus first: Textual would move it to the next table of the pane being

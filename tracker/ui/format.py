@@ -31,3 +31,24 @@ def relative_days(iso: str | None, today: pendulum.Date) -> str:
 def excerpt(text: str, width: int = 60) -> str:
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def block(starts_on: str | None, ends_on: str | None) -> str:
+    """A rotation block, short: '8 Apr – 5 May 2026'."""
+    if not starts_on:
+        return ""
+    start = pendulum.Date.fromisoformat(starts_on)
+    if not ends_on:
+        return start.format("D MMM YYYY") + " –"
+    end = pendulum.Date.fromisoformat(ends_on)
+    head = start.format("D MMM") if start.year == end.year else start.format("D MMM YYYY")
+    return f"{head} – {end.format('D MMM YYYY')}"
+
+
+def short_block(starts_on: str | None, ends_on: str | None) -> str:
+    """A block without years, for narrow table cells: '8 Apr – 5 May'."""
+    if not starts_on:
+        return ""
+    start = pendulum.Date.fromisoformat(starts_on).format("D MMM")
+    end = pendulum.Date.fromisoformat(ends_on).format("D MMM") if ends_on else ""
+    return f"{start} – {end}"

@@ -1,41 +1,357 @@
-"""Applications: the programs researched and the rotation applications to them."""
+"""Applications: rotation applications and the programs researched, with fit and list mix."""
 
+import sqlite3
+
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Input, Select, Static
 
-from tracker.domain.checks import format_cents
-from tracker.domain.programs import KIND_LABELS
-from tracker.store import programs
-from tracker.ui.format import label, relative_days, short_date
+from tracker.domain.checks import InvalidValues
+from tracker.domain.fit import fit
+from tracker.domain.mix import mix_lines
+from tracker.domain.programs import (
+    KIND_LABELS, NEXT_STATUS, OPEN_STATUSES, ProgramKind, RotationStatus, deadline_urgency,
+    program_from_values, rotation_from_values,
+)
+from tracker.store import programs as store
+from tracker.store.profile import get_profile
+from tracker.ui.format import excerpt, label, relative_days, short_block, short_date
+from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane
-from tracker.ui.widgets.tables import fill_table, make_table
+from tracker.ui.panes.programs_detail import program_detail, rotation_detail
+from tracker.ui.widgets.tables import fill_table, make_table, selected_key
+
+SPECIALTY_SHORT = {"anesthesiology": "anesthesia", "critical_care": "crit. care",
+                   "internal_medicine": "int. med.", "surgery": "surgery", "other": "other"}
+URGENCY_STYLES = {"overdue": "bold red", "urgent": "bold dark_orange", "soon": "yellow"}
+MIX_MARKS = {True: ("✓", "green"), False: ("!", "bold yellow"), None: ("·", "dim")}
 
 
 class ApplicationsPane(AreaPane):
+    BINDINGS = [
+        Binding("n", "new", "New", id="applications.new",
+                tooltip="New program (in the programs table) or application"),
+        Binding("a", "new_application", "Apply", id="applications.apply",
+                tooltip="New application for the selected program"),
+        Binding("enter", "edit", "Edit", id="applications.edit",
+                tooltip="Edit the selected row"),
+        Binding("d", "delete", "Delete", id="applications.delete",
+                tooltip="Delete the selected row (asks first)"),
+        Binding("greater_than_sign", "advance", "Advance", id="applications.advance",
+                tooltip="Move the application to the next step of its pipeline"),
+        Binding("s", "choose_status", "Status", id="applications.status",
+                tooltip="Set the application's status (denied, withdrawn, …)"),
+        Binding("slash", "filter", "Filter", id="applications.filter",
+                tooltip="Filter both tables by text"),
+        Binding("escape", "clear_filter", "Clear", id="applications.clear", show=False,
+                tooltip="Clear the filters"),
+    ]
+
     def __init__(self) -> None:
         super().__init__("Applications", id="applications")
+        self.fits = {}
+        self.current_table = "rotations-table"
 
     def build(self) -> ComposeResult:
-        yield Static("Rotation applications", classes="section-title")
-        yield make_table("rotations-table",
-                         ["Institution", "Specialty", "Block", "Status", "Deadline", "Fee"],
-                         classes="upper-table")
-        yield Static("Programs", classes="section-title")
-        yield make_table("programs-table",
-                         ["Program", "Institution", "Place", "Kind", "Route", "J-1", "H-1B",
-                          "IMGs"])
+        yield Static("", id="mix-bar")
+        yield Horizontal(
+            Input(placeholder="/ filter: program, institution, city, notes", id="apps-filter"),
+            Select([(label(s.value), s.value) for s in RotationStatus], prompt="any status",
+                   id="status-filter"),
+            Select([(KIND_LABELS[k], k.value) for k in ProgramKind], prompt="any kind",
+                   id="kind-filter"),
+            id="filter-bar",
+        )
+        yield Horizontal(
+            Vertical(
+                Static("Applications", classes="section-title"),
+                make_table("rotations-table", ["Institution", "Specialty", "Block", "Status",
+                                               "Deadline"], classes="upper-table"),
+                Static("Programs by fit", classes="section-title", id="programs-title"),
+                make_table("programs-table", ["Fit", "Institution", "Kind", "J-1", "H-1B",
+                                              "IMGs", "Apps"]),
+                id="apps-tables",
+            ),
+            VerticalScroll(Static("", id="apps-detail"), id="apps-detail-scroll",
+                           can_focus=False),
+            id="apps-main",
+        )
+
+    # --- loading ---------------------------------------------------------------------
 
     def load(self) -> None:
-        fill_table(self.query_one("#rotations-table"), [
-            (r.id, [r.institution, label(r.specialty),
-                    f"{short_date(r.starts_on)} – {short_date(r.ends_on)}", label(r.status),
-                    relative_days(r.deadline_on, self.today)
-                    if r.status in ("idea", "preparing") else short_date(r.deadline_on),
-                    format_cents(r.fee_cents)])
-            for r in programs.list_rotations(self.db)
-        ])
-        fill_table(self.query_one("#programs-table"), [
-            (p.id, [p.name, p.institution, f"{p.city}, {p.state}", KIND_LABELS[p.kind],
-                    label(p.route), p.sponsors_j1, p.sponsors_h1b, p.has_img_residents])
-            for p in programs.list_programs(self.db)
-        ])
+        text = self.query_one("#apps-filter", Input).value
+        status = self._select_value("#status-filter")
+        kind = self._select_value("#kind-filter")
+        profile = get_profile(self.db)
+        all_rotations = store.list_rotations(self.db)
+        self._show_mix(mix_lines(store.count_by_kind(self.db), all_rotations, profile))
+        rotations = store.list_rotations(self.db, text, status) if text or status \
+            else all_rotations
+        fill_table(self.query_one("#rotations-table", DataTable), [
+            (r.id, self._rotation_cells(r)) for r in rotations])
+        programs = store.list_programs(self.db, text, kind)
+        self.fits = {p.id: fit(p, profile) for p in programs}
+        applications = {}
+        for r in all_rotations:
+            applications[r.program_id] = applications.get(r.program_id, 0) + 1
+        self.applications = applications
+        programs.sort(key=lambda p: (-self.fits[p.id].score, p.name.lower()))
+        self.programs = {p.id: p for p in programs}
+        fill_table(self.query_one("#programs-table", DataTable), [
+            (p.id, [Text(f"{self.fits[p.id].score:+d} {self.fits[p.id].label}",
+                         style=_fit_style(self.fits[p.id].label)),
+                    excerpt(p.institution or p.name, 30), p.kind, _short(p.sponsors_j1),
+                    _short(p.sponsors_h1b), _short(p.has_img_residents),
+                    str(applications.get(p.id, ""))])
+            for p in programs])
+        total = store.count_programs(self.db)
+        shown = f"{len(programs)} of {total}" if len(programs) < total else f"{total}"
+        self.query_one("#programs-title", Static).update(f"Programs by fit ({shown})")
+        self._show_detail()
+
+    def _rotation_cells(self, r) -> list:
+        if r.status in OPEN_STATUSES and r.deadline_on:
+            urgency = deadline_urgency(r.deadline_on, self.today)
+            deadline = Text(relative_days(r.deadline_on, self.today),
+                            style=URGENCY_STYLES.get(urgency, ""))
+        else:
+            deadline = Text(short_date(r.deadline_on), style="dim")
+        return [excerpt(r.institution or r.program_name, 24), SPECIALTY_SHORT[r.specialty],
+                short_block(r.starts_on, r.ends_on), label(r.status), deadline]
+
+    def _show_mix(self, lines) -> None:
+        text = Text()
+        for index, line in enumerate(lines):
+            mark, style = MIX_MARKS[line.ok]
+            text.append(f"{mark} ", style=style)
+            text.append(f"{line.rule_id} ", style="bold")
+            text.append(line.text + ("\n" if index < len(lines) - 1 else ""))
+        self.query_one("#mix-bar", Static).update(text)
+
+    def _select_value(self, selector: str) -> str | None:
+        value = self.query_one(selector, Select).value
+        return None if value is Select.NULL else str(value)
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#apps-detail", Static)
+        if self.current_table == "programs-table":
+            program_id = selected_key(self.query_one("#programs-table", DataTable))
+            program = self.programs.get(program_id)
+            detail.update(program_detail(program, self.fits[program.id],
+                                         self.applications.get(program.id, 0))
+                          if program else "No program selected.")
+        else:
+            rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
+            rotation = store.get_rotation(self.db, rotation_id) if rotation_id else None
+            detail.update(rotation_detail(rotation, store.status_history(self.db, rotation.id))
+                          if rotation else "No application selected. Press n to add one.")
+
+    # --- events ----------------------------------------------------------------------
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        if event.data_table.has_focus:
+            self.current_table = event.data_table.id
+        self._show_detail()
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, DataTable) and event.widget.id != self.current_table:
+            self.current_table = event.widget.id
+            self._show_detail()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_edit()
+
+    @on(Input.Changed, "#apps-filter")
+    def _filter_typed(self) -> None:
+        # Debounce: reload once typing pauses, not on every key.
+        if getattr(self, "_filter_timer", None):
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(0.2, self.reload)
+
+    @on(Input.Submitted, "#apps-filter")
+    def _filter_done(self) -> None:
+        self.reload()
+        self.query_one(f"#{self.current_table}", DataTable).focus()
+
+    @on(Select.Changed)
+    def _filter_chosen(self) -> None:
+        if self.built:
+            self.reload()
+
+    # --- actions ---------------------------------------------------------------------
+
+    def action_filter(self) -> None:
+        self.query_one("#apps-filter", Input).focus()
+
+    def action_clear_filter(self) -> None:
+        self.query_one("#apps-filter", Input).value = ""
+        self.query_one("#status-filter", Select).clear()
+        self.query_one("#kind-filter", Select).clear()
+        self.reload()
+        self.query_one(f"#{self.current_table}", DataTable).focus()
+
+    def action_new(self) -> None:
+        if self.current_table == "programs-table":
+            self._program_form(None)
+        else:
+            self.action_new_application()
+
+    def action_new_application(self) -> None:
+        program_id = None
+        if self.current_table == "programs-table":
+            program_id = selected_key(self.query_one("#programs-table", DataTable))
+        if store.count_programs(self.db) == 0:
+            self.notify("Add a program first: press n in the programs table.",
+                        severity="warning")
+            return
+        values = {"program_id": str(program_id or ""), "status": "idea",
+                  "specialty": "anesthesiology"}
+        self._rotation_form(None, values)
+
+    def action_edit(self) -> None:
+        if self.current_table == "programs-table":
+            program_id = selected_key(self.query_one("#programs-table", DataTable))
+            if program_id:
+                self._program_form(self.programs[program_id])
+        else:
+            rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
+            rotation = store.get_rotation(self.db, rotation_id) if rotation_id else None
+            if rotation:
+                from tracker.ui.modals.programs import rotation_values
+
+                self._rotation_form(rotation.id, rotation_values(rotation))
+
+    def action_delete(self) -> None:
+        from tracker.ui.modals.confirm import ConfirmScreen
+
+        if self.current_table == "programs-table":
+            record_id = selected_key(self.query_one("#programs-table", DataTable))
+            if not record_id:
+                return
+            program = self.programs[record_id]
+            counts = store.dependents(self.db, program_id=record_id)
+            question = f"Delete the program {program.name} ({program.institution})?"
+            delete = store.delete_program
+        else:
+            record_id = selected_key(self.query_one("#rotations-table", DataTable))
+            rotation = store.get_rotation(self.db, record_id) if record_id else None
+            if not rotation:
+                return
+            counts = store.dependents(self.db, rotation_id=record_id)
+            counts.pop("applications")
+            question = f"Delete the application to {rotation.institution}?"
+            delete = store.delete_rotation
+        goes = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
+        if goes:
+            question += f"\n\nThis also deletes {goes}."
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                delete(self.db, record_id)
+                self.notify("Deleted.")
+                self._changed()
+
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def action_advance(self) -> None:
+        rotation = self._selected_rotation()
+        if rotation is None:
+            return
+        following = NEXT_STATUS.get(rotation.status)
+        if following is None:
+            self.notify(f"'{label(rotation.status)}' has no next step; press s to set a "
+                        "status.", severity="warning")
+            return
+        store.set_status(self.db, rotation.id, following, self.today)
+        self.notify(f"{rotation.institution}: {label(following)}")
+        self._changed()
+
+    def action_choose_status(self) -> None:
+        from tracker.ui.modals.choice import ChoiceScreen
+
+        rotation = self._selected_rotation()
+        if rotation is None:
+            return
+
+        def chosen(status: str | None) -> None:
+            if status and status != rotation.status:
+                store.set_status(self.db, rotation.id, status, self.today)
+                self.notify(f"{rotation.institution}: {label(status)}")
+                self._changed()
+
+        choices = [(label(s.value), s.value) for s in RotationStatus]
+        self.app.push_screen(ChoiceScreen(f"Status of {rotation.institution}", choices,
+                                          rotation.status), chosen)
+
+    # --- helpers ---------------------------------------------------------------------
+
+    def _selected_rotation(self):
+        if self.current_table != "rotations-table":
+            self.notify("Select an application in the applications table first.",
+                        severity="warning")
+            return None
+        rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
+        return store.get_rotation(self.db, rotation_id) if rotation_id else None
+
+    def _program_form(self, program) -> None:
+        from tracker.ui.modals.form import FormScreen
+        from tracker.ui.modals.programs import PROGRAM_FIELDS, program_values
+
+        def save(values: dict[str, str]) -> dict[str, str]:
+            try:
+                record = program_from_values(values, program.id if program else None)
+                if program:
+                    store.update_program(self.db, record)
+                else:
+                    store.add_program(self.db, record)
+            except InvalidValues as error:
+                return error.errors
+            except sqlite3.IntegrityError:
+                return {"name": "a program with this name and institution already exists"}
+            return {}
+
+        title = f"Edit {program.name}" if program else "New program"
+        values = program_values(program) if program else {"route": "vslo"}
+        self.app.push_screen(FormScreen(title, PROGRAM_FIELDS, values, save), self._saved)
+
+    def _rotation_form(self, rotation_id: int | None, values: dict[str, str]) -> None:
+        from tracker.ui.modals.form import FormScreen
+        from tracker.ui.modals.programs import rotation_fields
+
+        def save(form_values: dict[str, str]) -> dict[str, str]:
+            try:
+                record = rotation_from_values(form_values, rotation_id)
+                if rotation_id:
+                    store.update_rotation(self.db, record, self.today.isoformat())
+                else:
+                    store.add_rotation(self.db, record, self.today.isoformat())
+            except InvalidValues as error:
+                return error.errors
+            return {}
+
+        title = "Edit application" if rotation_id else "New application"
+        fields = rotation_fields(store.list_programs(self.db, limit=10_000))
+        self.app.push_screen(FormScreen(title, fields, values, save), self._saved)
+
+    def _saved(self, values: dict[str, str] | None) -> None:
+        if values is not None:
+            self.notify("Saved.")
+            self._changed()
+
+    def _changed(self) -> None:
+        self.reload()
+        self.post_message(RecordsChanged("programs"))
+
+
+def _short(tristate: str) -> str:
+    return "?" if tristate == "unknown" else tristate
+
+
+def _fit_style(fit_label: str) -> str:
+    return {"strong": "bold green", "good": "green", "weak": "yellow"}.get(fit_label, "red")
