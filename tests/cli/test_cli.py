@@ -110,3 +110,23 @@ def test_subcommand_db_option_wins_over_group_and_env(tmp_path, monkeypatch):
     result = RUNNER.invoke(main, ["check", "--db", str(path)])
     assert result.exit_code == 0, result.output
     assert str(path) in result.output
+
+
+def test_import_programs_subprocess(tmp_path):
+    from pathlib import Path
+
+    sample = Path(__file__).parents[2] / "samples" / "programs.csv"
+    db = tmp_path / "a.db"
+    result = away("--db", db, "import", "programs", sample)
+    assert result.returncode == 0, result.stderr
+    assert "3 added, 0 updated, 0 skipped." in result.stdout
+    again = away("--db", db, "import", "programs", sample, "--update")
+    assert "0 added, 3 updated, 0 skipped." in again.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,kind\nA,castle\n")
+    refused = away("--db", db, "import", "programs", bad)
+    assert refused.returncode == 1
+    assert "line 2: kind: one of academic, affiliated, community" in refused.stderr
+    assert "nothing was imported" in refused.stderr
+    assert "Traceback" not in refused.stderr
+    assert RUNNER.invoke(main, ["import", "programs", "--help"]).exit_code == 0

@@ -133,10 +133,10 @@ CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
             "institutional portal": "institutional"},
     Tristate: {"y": "yes", "true": "yes", "1": "yes", "n": "no", "false": "no", "0": "no",
                "": "unknown", "?": "unknown", "unsure": "unknown", "don't know": "unknown"},
-    Specialty: {"anesthesia": "anesthesiology", "anaesthesiology": "anesthesiology",
+    Specialty: {"": "anesthesiology", "anesthesia": "anesthesiology", "anaesthesiology": "anesthesiology",
                 "icu": "critical_care", "critical care": "critical_care",
                 "internal medicine": "internal_medicine", "im": "internal_medicine"},
-    RotationStatus: {},
+    RotationStatus: {"": "idea"},
 }
 
 
@@ -245,9 +245,9 @@ def rotation_from_values(values: dict[str, str], rotation_id: int | None = None)
         raise InvalidValues(errors)
     return Rotation(
         id=rotation_id, program_id=int(text["program_id"]),
-        specialty=choice(Specialty, text.get("specialty") or "anesthesiology"),
+        specialty=choice(Specialty, text.get("specialty", "")),
         starts_on=starts, ends_on=ends,
-        status=choice(RotationStatus, text.get("status") or "idea"),
+        status=choice(RotationStatus, text.get("status", "")),
         deadline_on=text.get("deadline_on") or None, applied_on=text.get("applied_on") or None,
         decision_on=text.get("decision_on") or None,
         fee_cents=parse_money(text.get("fee_cents", "")), notes=text.get("notes", ""),

@@ -39,6 +39,8 @@ PROGRAM_COLUMNS = {
     "block start": "starts_on", "start": "starts_on", "rotation start": "starts_on",
 }
 APPLICATION_FIELDS = ("deadline_on", "starts_on")
+# The kind drives the list mix (P2) and R7, so every row must say it.
+REQUIRED_COLUMNS = ("name", "kind")
 
 
 class ImportRefused(Exception):
@@ -107,9 +109,11 @@ def read_program_rows(path: Path) -> tuple[list[tuple[Program, Rotation | None]]
         if field in titles:
             raise ImportRefused([f"line 1: {title.strip()}: same column as {titles[field]}"])
         columns[index], titles[field] = field, title.strip()
-    if "name" not in titles:
-        raise ImportRefused(["line 1: name: required column missing (found: "
-                             + ", ".join(h.strip() for h in header) + ")"])
+    missing = [field for field in REQUIRED_COLUMNS if field not in titles]
+    if missing:
+        found = ", ".join(h.strip() for h in header)
+        raise ImportRefused([f"line 1: {field}: required column missing (found: {found})"
+                             for field in missing])
     problems, programs, seen = [], [], {}
     for line_number, row in enumerate(reader, start=2):
         if not any(cell.strip() for cell in row):

@@ -1,0 +1,99 @@
+"""Each fit rule (P3-P7, R4, R7, V2) as reasons; never a bare number."""
+
+import pytest
+
+from tracker.domain.fit import fit
+from tracker.domain.profile import Profile
+from tracker.domain.programs import Program
+
+J1 = Profile(full_name="A", visa_needed="j1")
+NEUTRAL = dict(accepts_international="unknown", has_img_residents="unknown",
+               structured_evaluation="unknown", route="other", kind="community")
+
+
+def reasons(program, profile=J1):
+    return {(r.sign, r.rule_id, r.text) for r in fit(program, profile).reasons}
+
+
+def test_score_is_the_sum_of_its_reasons_and_every_reason_has_a_rule():
+    result = fit(Program(name="X", sponsors_j1="yes", kind="academic"), J1)
+    assert result.score == sum(r.points for r in result.reasons)
+    assert all(r.rule_id and r.text and r.sign in "+-?" for r in result.reasons)
+    assert str(result.reasons[0]) == "+ sponsors J-1 (P3)"
+
+
+@pytest.mark.parametrize("answer, sign", [("yes", "+"), ("no", "-"), ("unknown", "?")])
+def test_p3_the_visa_the_user_needs(answer, sign):
+    found = [r for r in fit(Program(sponsors_j1=answer, **NEUTRAL), J1).reasons
+             if r.rule_id == "P3"]
+    assert [r.sign for r in found] == [sign]
+    if answer == "unknown":
+        assert "ask the GME office" in found[0].text
+
+
+def test_p3_h1b_only_matters_to_who_needs_it():
+    program = Program(sponsors_j1="no", sponsors_h1b="yes", **NEUTRAL)
+    assert ("-", "P3") in {(s, r) for s, r, _ in reasons(program, J1)}
+    h1b = Profile(visa_needed="h1b")
+    assert ("+", "P3", "sponsors H-1B") in reasons(program, h1b)
+    either = Profile(visa_needed="j1_or_h1b")
+    assert ("+", "P3", "sponsors H-1B") in reasons(program, either)
+    no_visa = Profile(visa_needed="none")
+    assert not [r for r in fit(program, no_visa).reasons if r.rule_id == "P3"]
+
+
+def test_p3_prefers_both_visas():
+    either = Profile(visa_needed="j1_or_h1b")
+    both = fit(Program(sponsors_j1="yes", sponsors_h1b="yes", **NEUTRAL), either)
+    j1_only = fit(Program(sponsors_j1="yes", sponsors_h1b="no", **NEUTRAL), either)
+    assert both.score > j1_only.score
+
+
+def test_v2_no_students_from_abroad_is_a_strong_minus():
+    closed = fit(Program(sponsors_j1="yes", accepts_international="no", kind="academic"), J1)
+    assert ("-", "V2", "no visiting students from abroad") in \
+        {(r.sign, r.rule_id, r.text) for r in closed.reasons}
+    open_ = fit(Program(sponsors_j1="yes", accepts_international="yes", kind="academic"), J1)
+    assert open_.score - closed.score >= 8
+
+
+def test_p4_img_residents():
+    assert ("+", "P4", "has current or recent IMG residents") in \
+        reasons(Program(has_img_residents="yes"))
+    assert any(s == "?" and r == "P4" for s, r, _ in reasons(Program()))
+
+
+def test_p5_route_and_structured_evaluation():
+    vslo = reasons(Program(route="vslo", structured_evaluation="yes"))
+    assert ("+", "P5", "formal visiting-student route (VSLO)") in vslo
+    assert ("+", "P5", "structured evaluation and letter process") in vslo
+    other = reasons(Program(route="other", structured_evaluation="no"))
+    assert ("-", "P5", "no formal visiting-student route") in other
+
+
+def test_r7_academic_center_scores_higher():
+    academic = fit(Program(kind="academic"), J1)
+    community = fit(Program(kind="community"), J1)
+    assert any(r.rule_id == "R7" and r.sign == "+" for r in academic.reasons)
+    assert academic.score > community.score
+
+
+def test_r4_and_p7_only_for_a_limited_budget():
+    program = Program(sponsors_j1="yes", accepts_international="yes", has_img_residents="yes",
+                      structured_evaluation="yes", housing_monthly_cents=180_000)
+    assert not [r for r in fit(program, J1).reasons if r.rule_id in ("R4", "P7")]
+    tight = Profile(visa_needed="j1", budget_limited=True)
+    found = {(r.sign, r.rule_id) for r in fit(program, tight).reasons}
+    assert ("+", "R4") in found and ("-", "P7") in found
+    cheap_but_weak = Program(sponsors_j1="no", housing_monthly_cents=70_000)
+    found = {(r.sign, r.rule_id) for r in fit(cheap_but_weak, tight).reasons}
+    assert ("-", "R4") in found and ("+", "P7") in found
+
+
+def test_labels_follow_the_score():
+    best = Program(sponsors_j1="yes", sponsors_h1b="yes", accepts_international="yes",
+                   has_img_residents="yes", structured_evaluation="yes", kind="academic")
+    assert fit(best, J1).label == "strong"
+    worst = Program(sponsors_j1="no", accepts_international="no", route="other",
+                    kind="community")
+    assert fit(worst, J1).label == "poor"

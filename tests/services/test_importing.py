@@ -1,0 +1,107 @@
+"""CSV import of programs: good files, bad files, all or nothing."""
+
+from pathlib import Path
+
+import pendulum
+import pytest
+
+from tracker.services.importing import ImportRefused, import_programs_csv
+from tracker.store import programs as store
+from tracker.store.db import open_db
+
+TODAY = pendulum.date(2026, 7, 15)
+SAMPLE = Path(__file__).parents[2] / "samples" / "programs.csv"
+
+
+@pytest.fixture
+def db(db_path):
+    database = open_db(db_path)
+    yield database
+    database.close()
+
+
+def write(tmp_path, text, name="p.csv", encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def test_the_shipped_sample_imports(db):
+    result = import_programs_csv(db, SAMPLE, TODAY)
+    assert (result.added, result.updated, result.skipped) == (3, 0, 0)
+    programs = {p.institution: p for p in store.list_programs(db)}
+    coastal = programs["Coastal Bay Medical Center"]
+    assert coastal.kind == "affiliated" and coastal.housing_monthly_cents == 190000
+    rotations = store.list_rotations(db)
+    northfield = [r for r in rotations if r.institution == "Northfield University Hospital"]
+    assert northfield[0].ends_on == "2027-05-30"  # R5: four weeks from the block start
+
+
+def test_bom_semicolons_aliases_and_non_ascii(db, tmp_path):
+    path = write(tmp_path, "\ufeffProgram;Hospital;Type;J1;IMGs\n"
+                 "Anestesia electiva;Hôpital Zoë;Community;Y;no\n", encoding="utf-8")
+    assert import_programs_csv(db, path, TODAY).added == 1
+    [program] = store.list_programs(db)
+    assert (program.institution, program.kind, program.sponsors_j1,
+            program.has_img_residents) == ("Hôpital Zoë", "community", "yes", "no")
+
+
+def test_unknown_columns_are_reported_not_fatal(db, tmp_path):
+    path = write(tmp_path, "name,kind,favourite colour\nA,community,blue\n")
+    result = import_programs_csv(db, path, TODAY)
+    assert result.added == 1 and result.ignored_columns == ("favourite colour",)
+
+
+def refused(db, path) -> list[str]:
+    with pytest.raises(ImportRefused) as error:
+        import_programs_csv(db, path, TODAY)
+    assert store.count_programs(db) == 0, "nothing may be half-imported"
+    return error.value.problems
+
+
+def test_missing_required_column(db, tmp_path):
+    problems = refused(db, write(tmp_path, "institution,city\nX,Y\n"))
+    assert problems == ["line 1: name: required column missing (found: institution, city)",
+                        "line 1: kind: required column missing (found: institution, city)"]
+
+
+def test_unknown_enum_and_bad_date_name_line_and_column(db, tmp_path):
+    text = ("Program,Kind,Deadline,J-1\n"
+            "Good,academic,2026-09-01,yes\n"
+            "Bad kind,hospital,,yes\n"
+            "Bad date,community,2026-02-30,perhaps\n")
+    problems = refused(db, write(tmp_path, text))
+    assert problems == [
+        "line 3: Kind: one of academic, affiliated, community",
+        "line 4: J-1: one of yes, no, unknown",
+        "line 4: Deadline: not a date: no such date",
+    ]
+
+
+def test_empty_files(db, tmp_path):
+    assert "empty" in refused(db, write(tmp_path, ""))[0]
+    assert "no rows" in refused(db, write(tmp_path, "name,kind\n", "h.csv"))[0]
+
+
+def test_duplicate_rows_are_named(db, tmp_path):
+    text = "name,institution,kind\nA,X,academic\nB,Y,academic\na,x,community\n"
+    problems = refused(db, write(tmp_path, text))
+    assert problems == ["line 4: name: same program and institution as line 2"]
+
+
+def test_not_utf8(db, tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes("name,kind\nHôpital,academic\n".encode("latin-1"))
+    assert "not UTF-8" in refused(db, path)[0]
+
+
+def test_ten_thousand_rows_all_or_nothing(db, tmp_path):
+    lines = ["name,institution,kind,sponsors j-1"]
+    lines += [f"Elective {i},Hospital {i},academic,yes" for i in range(10_000)]
+    bad = write(tmp_path, "\n".join(lines + ["Elective X,Hospital X,palace,yes"]), "bad.csv")
+    assert refused(db, bad) == ["line 10002: kind: one of academic, affiliated, community"]
+    good = write(tmp_path, "\n".join(lines), "good.csv")
+    assert import_programs_csv(db, good, TODAY).added == 10_000
+    assert store.count_programs(db) == 10_000
+    again = import_programs_csv(db, good, TODAY)
+    assert (again.added, again.skipped) == (0, 10_000)
