@@ -69,10 +69,11 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         if field.choices is not None:
             known = {choice for _, choice in field.choices}
             return Select(field.choices, value=value if value in known else field.choices[0][1],
-                          allow_blank=False, id=f"field-{field.name}")
+                          allow_blank=False, id=f"field-{field.name}", compact=True)
+        # Compact editors: one line per field, so a long form fits without scrolling.
         return Input(value=value, placeholder=field.placeholder, id=f"field-{field.name}",
                      validators=[CheckValidator(check) for check in field.checks],
-                     validate_on=["changed", "blur", "submitted"])
+                     validate_on=["changed", "blur", "submitted"], compact=True)
 
     def current_values(self) -> dict[str, str]:
         values = {}

@@ -13,7 +13,8 @@ from tracker.domain.checks import InvalidValues
 from tracker.domain.fit import fit
 from tracker.domain.mix import mix_lines
 from tracker.domain.programs import (
-    KIND_LABELS, NEXT_STATUS, OPEN_STATUSES, ProgramKind, RotationStatus, deadline_urgency,
+    KIND_LABELS, NEXT_STATUS, OPEN_STATUSES, Program, ProgramKind, RotationStatus,
+    deadline_urgency,
     program_from_values, rotation_from_values,
 )
 from tracker.store import programs as store
@@ -317,7 +318,7 @@ class ApplicationsPane(AreaPane):
             return {}
 
         title = f"Edit {program.name}" if program else "New program"
-        values = program_values(program) if program else {"route": "vslo"}
+        values = program_values(program or Program())
         self.app.push_screen(FormScreen(title, PROGRAM_FIELDS, values, save), self._saved)
 
     def _rotation_form(self, rotation_id: int | None, values: dict[str, str]) -> None:
