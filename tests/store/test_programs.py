@@ -104,3 +104,10 @@ def test_import_adds_skips_updates_in_one_transaction(db):
     assert store.import_programs(db, records, True, "2026-07-15") == (0, 2, 0)
     assert store.find_program(db, "A", "X").notes == "new"
     assert len(store.list_rotations(db)) == 1  # updating does not add applications
+
+
+def test_import_skips_a_repeat_within_one_batch(db):
+    records = [(Program(name="A", institution="X"), None),
+               (Program(name="a", institution="x"), None)]
+    assert store.import_programs(db, records, True, "2026-07-15") == (1, 0, 1)
+    assert store.count_programs(db) == 1

@@ -38,8 +38,14 @@ async def test_create_program_then_application_by_keys(db_path):
         await pilot.press(*"Visiting Elective", "tab", *"Lakeshore University", "ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
+        await pilot.press("n")  # a second program; the cursor follows the new one
+        await pilot.pause()
+        await pilot.press(*"Community Rotation", "tab", *"Maple Grove", "ctrl+s")
+        await pilot.pause()
         table = app.query_one("#programs-table", DataTable)
-        assert table.row_count == 1
+        assert table.row_count == 2
+        assert "Maple Grove" in str(table.get_row_at(table.cursor_row))
+        assert app.focused is table
         await pilot.press("a")  # apply to the selected program
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
@@ -48,6 +54,7 @@ async def test_create_program_then_application_by_keys(db_path):
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen), app.screen.current_values()
     [rotation] = store.list_rotations(open_db(db_path))
+    assert rotation.institution == "Maple Grove"
     assert (rotation.starts_on, rotation.ends_on) == ("2026-09-07", "2026-10-04")  # R5
     assert rotation.deadline_on == "2026-08-01" and rotation.status == "idea"
 
@@ -139,3 +146,13 @@ async def test_programs_sort_by_fit_and_show_their_reasons(demo_path):
         assert scores == sorted(scores, reverse=True)
         detail = str(app.query_one("#apps-detail").render())
         assert "Fit +" in detail and "P3" in detail and "sponsors J-1" in detail
+
+
+async def test_new_application_on_an_empty_list_starts_with_the_program(db_path):
+    app = make_app(fresh_db(db_path), DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pane(pilot)
+        await pilot.press("n")  # in the (empty) applications table
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.form_title == "New program"

@@ -175,9 +175,14 @@ def import_programs(db: Database, records: list[tuple[Program, Rotation | None]]
         for row in db.query("SELECT id, name, institution FROM programs")
     }
     added = updated = skipped = 0
+    plain = []  # new programs without an application: inserted in batches, much faster
+    new_keys = set()
     with db.atomic():
         for program, application in records:
             key = (program.name.lower(), program.institution.lower())
+            if key in new_keys:  # twice in the same batch: the first one wins
+                skipped += 1
+                continue
             if key in existing:
                 if update:
                     rows.update(db, "programs", replace(program, id=existing[key]))
@@ -185,8 +190,12 @@ def import_programs(db: Database, records: list[tuple[Program, Rotation | None]]
                 else:
                     skipped += 1
                 continue
-            existing[key] = rows.insert(db, "programs", program)
-            if application is not None:
-                add_rotation(db, replace(application, program_id=existing[key]), today)
+            new_keys.add(key)
             added += 1
+            if application is None:
+                plain.append(rows.values_of(program))
+                continue
+            program_id = rows.insert(db, "programs", program)
+            add_rotation(db, replace(application, program_id=program_id), today)
+        db["programs"].insert_all(plain, batch_size=500)
     return added, updated, skipped

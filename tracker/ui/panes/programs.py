@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.fit import fit
@@ -55,6 +56,7 @@ class ApplicationsPane(AreaPane):
         super().__init__("Applications", id="applications")
         self.fits = {}
         self.current_table = "rotations-table"
+        self.select_after: tuple[str, int] | None = None  # (table, id) of a new record
 
     def build(self) -> ComposeResult:
         yield Static("", id="mix-bar")
@@ -112,7 +114,20 @@ class ApplicationsPane(AreaPane):
         total = store.count_programs(self.db)
         shown = f"{len(programs)} of {total}" if len(programs) < total else f"{total}"
         self.query_one("#programs-title", Static).update(f"Programs by fit ({shown})")
+        if self.select_after:
+            self._select(*self.select_after)
+            self.select_after = None
         self._show_detail()
+
+    def _select(self, table_id: str, record_id: int) -> None:
+        """Put the cursor on a record just added, in its table, and focus that table."""
+        table = self.query_one(f"#{table_id}", DataTable)
+        try:
+            table.move_cursor(row=table.get_row_index(str(record_id)))
+        except RowDoesNotExist:  # hidden by the current filter
+            return
+        self.current_table = table_id
+        table.focus()
 
     def _rotation_cells(self, r) -> list:
         if r.status in OPEN_STATUSES and r.deadline_on:
@@ -208,8 +223,8 @@ class ApplicationsPane(AreaPane):
         if self.current_table == "programs-table":
             program_id = selected_key(self.query_one("#programs-table", DataTable))
         if store.count_programs(self.db) == 0:
-            self.notify("Add a program first: press n in the programs table.",
-                        severity="warning")
+            self.notify("First the program, then its application.")
+            self._program_form(None)
             return
         values = {"program_id": str(program_id or ""), "status": "idea",
                   "specialty": "anesthesiology"}
@@ -310,7 +325,7 @@ class ApplicationsPane(AreaPane):
                 if program:
                     store.update_program(self.db, record)
                 else:
-                    store.add_program(self.db, record)
+                    self.select_after = ("programs-table", store.add_program(self.db, record))
             except InvalidValues as error:
                 return error.errors
             except sqlite3.IntegrityError:
@@ -331,7 +346,8 @@ class ApplicationsPane(AreaPane):
                 if rotation_id:
                     store.update_rotation(self.db, record, self.today.isoformat())
                 else:
-                    store.add_rotation(self.db, record, self.today.isoformat())
+                    new_id = store.add_rotation(self.db, record, self.today.isoformat())
+                    self.select_after = ("rotations-table", new_id)
             except InvalidValues as error:
                 return error.errors
             return {}
