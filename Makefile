@@ -33,6 +33,7 @@ screenshots: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/applications.py
 
 clean:
 	rm -rf $(VENV)
