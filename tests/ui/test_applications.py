@@ -26,6 +26,14 @@ async def open_pane(pilot):
     await pilot.pause()
 
 
+def select_application(app, status):
+    """Put the cursor on the first application with this status; return it."""
+    table = app.query_one("#rotations-table", DataTable)
+    rotation = next(r for r in store.list_rotations(app.db) if r.status == status)
+    table.move_cursor(row=table.get_row_index(str(rotation.id)))
+    return rotation
+
+
 async def test_create_program_then_application_by_keys(db_path):
     app = make_app(fresh_db(db_path), DEMO_DAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -78,9 +86,7 @@ async def test_move_an_application_along_its_pipeline(demo_path):
     app = make_app(demo_path, DEMO_DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_pane(pilot)
-        table = app.query_one("#rotations-table", DataTable)
-        preparing = next(r for r in store.list_rotations(app.db) if r.status == "preparing")
-        table.move_cursor(row=table.get_row_index(str(preparing.id)))
+        preparing = select_application(app, "preparing")
         await pilot.press("greater_than_sign")
         await pilot.pause()
         assert store.get_rotation(app.db, preparing.id).status == "applied"
@@ -116,9 +122,8 @@ async def test_delete_asks_first_and_names_what_goes_with_it(demo_path):
     app = make_app(demo_path, DEMO_DAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_pane(pilot)
+        completed = select_application(app, "completed")
         table = app.query_one("#rotations-table", DataTable)
-        completed = next(r for r in store.list_rotations(app.db) if r.status == "completed")
-        table.move_cursor(row=table.get_row_index(str(completed.id)))
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
