@@ -57,10 +57,10 @@ def open_tui(db_path: Path) -> None:
     from tracker.services.safety import open_user_db
 
     while True:
-        open_user_db(db_path).close()  # checks, migrates and makes the daily backup
+        db = open_user_db(db_path)  # checks, migrates and makes the daily backup
         from tracker.ui.app import make_app
 
-        app = make_app(db_path)
+        app = make_app(db_path, db=db)
         next_path = app.run()
         if not isinstance(next_path, Path):
             return

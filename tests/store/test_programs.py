@@ -1,10 +1,9 @@
 """Programs and applications through the store, on a real temporary SQLite file."""
 
-import sqlite3
-
 import pendulum
 import pytest
 
+from tracker.domain.checks import InvalidValues
 from tracker.domain.programs import Program, Rotation
 from tracker.store import programs as store
 from tracker.store.db import open_db
@@ -26,7 +25,7 @@ def test_program_round_trip_update_and_unique_name(db):
     assert stored.housing_monthly_cents == 120000 and stored.kind == "academic"
     store.update_program(db, Program(**{**vars(stored), "notes": "Ask about housing"}))
     assert store.get_program(db, program_id).notes == "Ask about housing"
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(InvalidValues, match="already exists"):
         store.add_program(db, Program(name="Elective", institution="Lakeshore"))
     assert store.find_program(db, "elective", "LAKESHORE").id == program_id
 

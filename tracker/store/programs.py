@@ -1,10 +1,12 @@
 """Programs and rotation applications, with the history of status changes."""
 
+import sqlite3
 from dataclasses import replace
 
 import pendulum
 from sqlite_utils import Database
 
+from tracker.domain.checks import InvalidValues
 from tracker.domain.programs import Program, Rotation, StatusChange, status_dates
 from tracker.store import rows
 
@@ -12,12 +14,22 @@ ROTATION_DISPLAY = ("program_name", "institution", "program_kind")
 PAGE = 500  # rows a table shows at once; filter to narrow a longer list
 
 
+DUPLICATE = {"name": "a program with this name and institution already exists"}
+
+
 def add_program(db: Database, program: Program) -> int:
-    return rows.insert(db, "programs", program)
+    """InvalidValues when a program with the same name and institution exists."""
+    try:
+        return rows.insert(db, "programs", program)
+    except sqlite3.IntegrityError:
+        raise InvalidValues(DUPLICATE) from None
 
 
 def update_program(db: Database, program: Program) -> None:
-    rows.update(db, "programs", program)
+    try:
+        rows.update(db, "programs", program)
+    except sqlite3.IntegrityError:
+        raise InvalidValues(DUPLICATE) from None
 
 
 def get_program(db: Database, program_id: int) -> Program | None:

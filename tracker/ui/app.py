@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, TabbedContent
 
 from tracker.domain.checks import InvalidValues
-from tracker.store.db import open_db
+from tracker.store.db import Database, open_db
 from tracker.store.profile import get_profile, is_new_user, save_profile
 from tracker.ui.commands import AwayCommands
 from tracker.ui.messages import RecordsChanged
@@ -48,11 +48,12 @@ class AwayApp(App[Path | None]):
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave Away"),
     ]
 
-    def __init__(self, db_path: Path, today: pendulum.Date | None = None) -> None:
+    def __init__(self, db_path: Path, today: pendulum.Date | None = None,
+                 db: Database | None = None) -> None:
         super().__init__()
         self.db_path = db_path
         self.today = today or pendulum.today().date()
-        self.db = open_db(db_path)
+        self.db = db or open_db(db_path)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,6 +144,10 @@ class AwayApp(App[Path | None]):
             self.action_open_demo()
 
 
-def make_app(db_path: Path | str, today: pendulum.Date | None = None) -> AwayApp:
-    """The one factory for the CLI, the tests, the snapshots and the screenshots."""
-    return AwayApp(Path(db_path), today)
+def make_app(db_path: Path | str, today: pendulum.Date | None = None,
+             db: Database | None = None) -> AwayApp:
+    """The one factory for the CLI, the tests, the snapshots and the screenshots.
+
+    db: a connection the caller already opened (and checked) on db_path; the app owns it.
+    """
+    return AwayApp(Path(db_path), today, db)

@@ -4,9 +4,10 @@ Building only the visible pane keeps start-up close to a bare Textual app: every
 mounted at start costs style and layout work before the first paint.
 """
 
-from sqlite_utils import Database
 from textual.app import ComposeResult
 from textual.widgets import DataTable, TabbedContent, TabPane
+
+from tracker.store.db import Database
 
 
 class AreaPane(TabPane):

@@ -1,7 +1,5 @@
 """Applications: rotation applications and the programs researched, with fit and list mix."""
 
-import sqlite3
-
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -328,8 +326,6 @@ class ApplicationsPane(AreaPane):
                     self.select_after = ("programs-table", store.add_program(self.db, record))
             except InvalidValues as error:
                 return error.errors
-            except sqlite3.IntegrityError:
-                return {"name": "a program with this name and institution already exists"}
             return {}
 
         title = f"Edit {program.name}" if program else "New program"
