@@ -24,6 +24,10 @@ class AwayGroup(click.Group):
         except sqlite3.DatabaseError as error:
             click.echo(f"away: the database could not be used: {error}", err=True)
             sys.exit(2)
+        except OSError as error:  # permissions, a full disk, a missing folder
+            where = f" {error.filename}" if error.filename else ""
+            click.echo(f"away: cannot use{where}: {error.strerror or error}", err=True)
+            sys.exit(2)
 
 
 def db_option(command):

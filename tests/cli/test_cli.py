@@ -130,3 +130,12 @@ def test_import_programs_subprocess(tmp_path):
     assert "nothing was imported" in refused.stderr
     assert "Traceback" not in refused.stderr
     assert RUNNER.invoke(main, ["import", "programs", "--help"]).exit_code == 0
+
+
+def test_an_unwritable_place_is_one_sentence_not_a_traceback(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = RUNNER.invoke(main, ["demo", str(blocker / "d.db")])
+    assert result.exit_code == 2
+    assert "away: cannot use" in result.output
+    assert "Traceback" not in result.output

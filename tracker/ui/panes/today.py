@@ -4,7 +4,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from tracker.domain.agenda import build_agenda, current_rotation, rotation_day
+from tracker.domain.agenda import LOOKAHEAD_DAYS, build_agenda, current_rotation, rotation_day
 from tracker.store import checklists, journal, letters, programs
 from tracker.store.profile import get_profile
 from tracker.ui.format import label, relative_days, short_date
@@ -26,7 +26,10 @@ class TodayPane(AreaPane):
             self.today, rotations, checklists.list_items(self.db),
             letters.list_follow_ups(self.db), journal.list_days(self.db),
         )
-        self.query_one("#today-summary", Static).update(self._summary(rotations))
+        summary = self._summary(rotations)
+        if not agenda:
+            summary.append(f"\nNothing due in the next {LOOKAHEAD_DAYS} days.")
+        self.query_one("#today-summary", Static).update(summary)
         rows = []
         for index, item in enumerate(agenda):
             when = relative_days(item.due_on, self.today)
