@@ -63,6 +63,13 @@ def test_p4_img_residents():
     assert any(s == "?" and r == "P4" for s, r, _ in reasons(Program()))
 
 
+def test_p6_img_friendliness_needs_both_signs():
+    friendly = Program(has_img_residents="yes", accepts_international="yes")
+    assert any(r == "P6" and s == "+" for s, r, _ in reasons(friendly))
+    half = Program(has_img_residents="yes", accepts_international="unknown")
+    assert not any(r == "P6" for _, r, _ in reasons(half))
+
+
 def test_p5_route_and_structured_evaluation():
     vslo = reasons(Program(route="vslo", structured_evaluation="yes"))
     assert ("+", "P5", "formal visiting-student route (VSLO)") in vslo

@@ -87,6 +87,9 @@ def fit(program: Program, profile: Profile) -> Fit:
             reasons.append(Reason("-", no, rule, no_points))
         else:
             reasons.append(Reason("?", unknown, rule, 0))
+    if program.has_img_residents == "yes" and program.accepts_international == "yes":
+        reasons.append(Reason("+", "IMG-friendly: IMG residents and students from abroad",
+                              "P6", 1))
     if program.route == Route.VSLO:
         reasons.append(Reason("+", "formal visiting-student route (VSLO)", "P5", 1))
     elif program.route == Route.INSTITUTIONAL:
