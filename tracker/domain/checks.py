@@ -2,7 +2,6 @@
 
 import re
 from collections.abc import Callable
-from enum import Enum
 
 import pendulum
 
@@ -89,15 +88,15 @@ def int_range(low: int, high: int) -> Check:
     return check
 
 
-def one_of(enum: type[Enum]) -> Check:
-    values = [member.value for member in enum]
-
-    def check(text: str) -> str | None:
-        if not text.strip() or text.strip().lower() in values:
-            return None
-        return "one of " + ", ".join(values)
-
-    return check
+def first_errors(values: dict[str, str], checks: dict[str, tuple[Check, ...]]) -> dict[str, str]:
+    """Field name -> the first failing check's message, for text values of a form or row."""
+    errors = {}
+    for field, field_checks in checks.items():
+        for check in field_checks:
+            if message := check(values.get(field, "") or ""):
+                errors[field] = message
+                break
+    return errors
 
 
 class InvalidValues(ValueError):

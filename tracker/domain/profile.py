@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
-from tracker.domain.checks import check_date, check_email, check_required, int_range
+from tracker.domain.checks import (
+    Check, check_date, check_email, check_required, first_errors, int_range,
+)
 
 
 class VisaNeed(StrEnum):
@@ -37,31 +39,21 @@ class Profile:
     aamc_id: str = ""
     email: str = ""
 
-    @property
-    def is_filled(self) -> bool:
-        return bool(self.full_name.strip())
-
 
 # One check list per field, used by the profile form and by the store before writing.
-PROFILE_CHECKS = {
-    "full_name": [check_required],
-    "match_year": [int_range(2000, 2100)],
-    "eras_opens_on": [check_date],
-    "usce_months": [int_range(0, 240)],
-    "email": [check_email],
+PROFILE_CHECKS: dict[str, tuple[Check, ...]] = {
+    "full_name": (check_required,),
+    "match_year": (int_range(2000, 2100),),
+    "eras_opens_on": (check_date,),
+    "usce_months": (int_range(0, 240),),
+    "email": (check_email,),
 }
 
 
 def profile_errors(values: dict[str, object]) -> dict[str, str]:
     """Field name -> first error, for the given raw values (text or typed)."""
-    errors: dict[str, str] = {}
-    for field, checks in PROFILE_CHECKS.items():
-        raw = values.get(field)
-        text = "" if raw is None else str(raw)
-        for check in checks:
-            if message := check(text):
-                errors[field] = message
-                break
+    text = {field: "" if value is None else str(value) for field, value in values.items()}
+    errors = first_errors(text, PROFILE_CHECKS)
     visa = values.get("visa_needed", VisaNeed.J1)
     if visa not in set(VisaNeed):
         errors["visa_needed"] = "one of " + ", ".join(VisaNeed)

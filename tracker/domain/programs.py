@@ -6,8 +6,8 @@ from enum import StrEnum
 import pendulum
 
 from tracker.domain.checks import (
-    Check, InvalidValues, check_date, check_email, check_money, check_required, parse_date,
-    parse_money,
+    Check, InvalidValues, check_date, check_email, check_money, check_required, first_errors,
+    parse_date, parse_money,
 )
 
 
@@ -182,16 +182,6 @@ PROGRAM_CHECKS: dict[str, tuple[Check, ...]] = {
     "coordinator_email": (check_email,),
     "housing_monthly_cents": (check_money,),
 }
-
-
-def first_errors(values: dict[str, str], checks: dict[str, tuple[Check, ...]]) -> dict[str, str]:
-    errors = {}
-    for field, field_checks in checks.items():
-        for check in field_checks:
-            if message := check(values.get(field, "") or ""):
-                errors[field] = message
-                break
-    return errors
 
 
 def program_from_values(values: dict[str, str], program_id: int | None = None) -> Program:

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
-from tracker.domain.checks import Check
+from tracker.domain.checks import Check, first_errors
 from tracker.ui.widgets.validators import CheckValidator
 
 YES_NO = (("yes", "1"), ("no", "0"))
@@ -89,13 +89,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
             "Not saved: fix the fields marked above." if errors else "")
 
     def _check_all(self, values: dict[str, str]) -> dict[str, str]:
-        errors = {}
-        for field in self.fields:
-            for check in field.checks:
-                if message := check(values[field.name]):
-                    errors[field.name] = message
-                    break
-        return errors
+        return first_errors(values, {field.name: field.checks for field in self.fields})
 
     @on(Input.Changed)
     def _show_inline(self, event: Input.Changed) -> None:

@@ -1,23 +1,24 @@
 """The profile form: the fields and how its text maps to a Profile."""
 
-from tracker.domain.checks import InvalidValues, check_date, check_email, check_required, int_range
-from tracker.domain.profile import VISA_LABELS, Profile
+from tracker.domain.checks import InvalidValues
+from tracker.domain.profile import PROFILE_CHECKS, VISA_LABELS, Profile
 from tracker.ui.modals.form import YES_NO, Field
 
 PROFILE_FIELDS = [
-    Field("full_name", "Full name *", (check_required,)),
+    Field("full_name", "Full name *", PROFILE_CHECKS["full_name"]),
     Field("school", "Medical school"),
     Field("country", "Country"),
-    Field("match_year", "Match year", (int_range(2000, 2100),), placeholder="e.g. 2028"),
-    Field("eras_opens_on", "ERAS opens on", (check_date,), placeholder="YYYY-MM-DD"),
-    Field("usce_months", "US clinical experience (months)", (int_range(0, 240),),
+    Field("match_year", "Match year", PROFILE_CHECKS["match_year"], placeholder="e.g. 2028"),
+    Field("eras_opens_on", "ERAS opens on", PROFILE_CHECKS["eras_opens_on"],
+          placeholder="YYYY-MM-DD"),
+    Field("usce_months", "US clinical experience (months)", PROFILE_CHECKS["usce_months"],
           placeholder="0"),
     Field("visa_needed", "Residency visa needed",
           choices=tuple((text, str(value)) for value, text in VISA_LABELS.items())),
     Field("budget_limited", "Limited by money (R4)", choices=YES_NO),
     Field("eras_id", "ERAS ID"),
     Field("aamc_id", "AAMC ID"),
-    Field("email", "E-mail", (check_email,)),
+    Field("email", "E-mail", PROFILE_CHECKS["email"]),
 ]
 
 

@@ -1,6 +1,6 @@
 """Form fields for programs and rotation applications, with the domain's checks."""
 
-from tracker.domain.checks import check_date, check_email, check_money, check_required, format_cents
+from tracker.domain.checks import format_cents
 from tracker.domain.programs import (
     KIND_LABELS, PROGRAM_CHECKS, ROTATION_CHECKS, Program, ProgramKind, Rotation,
     RotationStatus, Route, Specialty, Tristate,
@@ -29,8 +29,9 @@ PROGRAM_FIELDS = [
     Field("structured_evaluation", "Structured evaluation (P5)", choices=TRISTATE),
     Field("website", "Website", PROGRAM_CHECKS["website"], placeholder="https://…"),
     Field("coordinator_name", "Coordinator"),
-    Field("coordinator_email", "Coordinator e-mail", (check_email,)),
-    Field("housing_monthly_cents", "Housing per month ($)", (check_money,),
+    Field("coordinator_email", "Coordinator e-mail", PROGRAM_CHECKS["coordinator_email"]),
+    Field("housing_monthly_cents", "Housing per month ($)",
+          PROGRAM_CHECKS["housing_monthly_cents"],
           placeholder="e.g. 1200"),
     Field("notes", "Notes"),
 ]
@@ -48,7 +49,8 @@ def rotation_fields(programs: list[Program]) -> list[Field]:
         for p in sorted(programs, key=lambda p: (p.institution.lower(), p.name.lower()))
     )
     return [
-        Field("program_id", "Program *", (check_required,), choices=program_choices),
+        Field("program_id", "Program *", ROTATION_CHECKS["program_id"],
+              choices=program_choices),
         Field("specialty", "Specialty",
               choices=tuple((label(s.value), s.value) for s in Specialty)),
         Field("starts_on", "Block starts", ROTATION_CHECKS["starts_on"],
@@ -57,10 +59,14 @@ def rotation_fields(programs: list[Program]) -> list[Field]:
               placeholder="empty: 4 weeks after the start (R5)"),
         Field("status", "Status",
               choices=tuple((label(s.value), s.value) for s in RotationStatus)),
-        Field("deadline_on", "Application deadline", (check_date,), placeholder="YYYY-MM-DD"),
-        Field("applied_on", "Applied on", (check_date,), placeholder="YYYY-MM-DD"),
-        Field("decision_on", "Decision on", (check_date,), placeholder="YYYY-MM-DD"),
-        Field("fee_cents", "Application fee ($)", (check_money,), placeholder="e.g. 250"),
+        Field("deadline_on", "Application deadline", ROTATION_CHECKS["deadline_on"],
+              placeholder="YYYY-MM-DD"),
+        Field("applied_on", "Applied on", ROTATION_CHECKS["applied_on"],
+              placeholder="YYYY-MM-DD"),
+        Field("decision_on", "Decision on", ROTATION_CHECKS["decision_on"],
+              placeholder="YYYY-MM-DD"),
+        Field("fee_cents", "Application fee ($)", ROTATION_CHECKS["fee_cents"],
+              placeholder="e.g. 250"),
         Field("notes", "Notes"),
     ]
 

@@ -53,6 +53,8 @@ class ApplicationsPane(AreaPane):
     def __init__(self) -> None:
         super().__init__("Applications", id="applications")
         self.fits = {}
+        self.rotations = {}
+        self.programs = {}
         self.current_table = "rotations-table"
         self.select_after: tuple[str, int] | None = None  # (table, id) of a new record
 
@@ -92,6 +94,7 @@ class ApplicationsPane(AreaPane):
         self._show_mix(mix_lines(store.count_by_kind(self.db), all_rotations, profile))
         rotations = store.list_rotations(self.db, text, status) if text or status \
             else all_rotations
+        self.rotations = {r.id: r for r in rotations}  # what the table shows, by id
         fill_table(self.query_one("#rotations-table", DataTable), [
             (r.id, self._rotation_cells(r)) for r in rotations])
         programs = store.list_programs(self.db, text, kind)
@@ -160,7 +163,7 @@ class ApplicationsPane(AreaPane):
                           if program else "No program selected.")
         else:
             rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
-            rotation = store.get_rotation(self.db, rotation_id) if rotation_id else None
+            rotation = self.rotations.get(rotation_id)
             detail.update(rotation_detail(rotation, store.status_history(self.db, rotation.id))
                           if rotation else "No application selected. Press n to add one.")
 
@@ -235,7 +238,7 @@ class ApplicationsPane(AreaPane):
                 self._program_form(self.programs[program_id])
         else:
             rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
-            rotation = store.get_rotation(self.db, rotation_id) if rotation_id else None
+            rotation = self.rotations.get(rotation_id)
             if rotation:
                 from tracker.ui.modals.programs import rotation_values
 
@@ -254,7 +257,7 @@ class ApplicationsPane(AreaPane):
             delete = store.delete_program
         else:
             record_id = selected_key(self.query_one("#rotations-table", DataTable))
-            rotation = store.get_rotation(self.db, record_id) if record_id else None
+            rotation = self.rotations.get(record_id)
             if not rotation:
                 return
             counts = store.dependents(self.db, rotation_id=record_id)
@@ -311,7 +314,7 @@ class ApplicationsPane(AreaPane):
                         severity="warning")
             return None
         rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
-        return store.get_rotation(self.db, rotation_id) if rotation_id else None
+        return self.rotations.get(rotation_id)
 
     def _program_form(self, program) -> None:
         from tracker.ui.modals.form import FormScreen
