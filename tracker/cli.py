@@ -13,20 +13,41 @@ DB_HELP = "Database file (default: your data folder's away.db; or set AWAY_DB)."
 
 
 class AwayGroup(click.Group):
-    """Turns known failures into one sentence on stderr and exit code 2, no traceback."""
+    """Every failure is one sentence on stderr with a non-zero exit, never a traceback:
+    store, SQLite and OS errors exit 2, usage errors 2, a declined question 1."""
+
+    context_settings = {"help_option_names": ["-h", "--help"]}
+
+    def main(self, *args, **kwargs):  # type: ignore[override]
+        kwargs["standalone_mode"] = False
+        try:
+            result = super().main(*args, **kwargs)
+        except click.UsageError as error:
+            command = error.ctx.command_path if error.ctx else "away"
+            click.echo(f"away: {error.format_message()} (see: {command} --help)", err=True)
+            sys.exit(2)
+        except click.Abort:
+            click.echo("away: stopped; nothing was changed.", err=True)
+            sys.exit(1)
+        except click.ClickException as error:
+            click.echo(f"away: {error.format_message()}", err=True)
+            sys.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.echo("away: interrupted.", err=True)
+            sys.exit(130)
+        sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except StoreError as error:
-            click.echo(f"away: {error}", err=True)
-            sys.exit(2)
-        except sqlite3.DatabaseError as error:
-            click.echo(f"away: the database could not be used: {error}", err=True)
-            sys.exit(2)
-        except OSError as error:  # permissions, a full disk, a missing folder
-            where = f" {error.filename}" if error.filename else ""
-            click.echo(f"away: cannot use{where}: {error.strerror or error}", err=True)
+        except click.exceptions.Exit:
+            raise
+        except Exception as error:
+            from tracker.store.errors import explain, is_explainable
+
+            if not is_explainable(error):
+                raise
+            click.echo(f"away: {explain(error, ctx.meta.get('away.db'))}.", err=True)
             sys.exit(2)
 
 
@@ -39,7 +60,9 @@ def db_option(command):
 
 
 def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
-    return (db_path or ctx.obj or default_db_path()).expanduser()
+    path = (db_path or ctx.find_root().obj or default_db_path()).expanduser()
+    ctx.meta["away.db"] = path  # shared by the whole context tree, for error messages
+    return path
 
 
 @click.group(cls=AwayGroup, invoke_without_command=True)
@@ -61,10 +84,10 @@ def open_tui(db_path: Path) -> None:
     from tracker.services.safety import open_user_db
 
     while True:
-        db = open_user_db(db_path)  # checks, migrates and makes the daily backup
+        db, warning = open_user_db(db_path)  # checks, migrates and makes the daily backup
         from tracker.ui.app import make_app
 
-        app = make_app(db_path, db=db)
+        app = make_app(db_path, db=db, warning=warning)
         next_path = app.run()
         if not isinstance(next_path, Path):
             return
@@ -127,10 +150,12 @@ def import_group() -> None:
 @click.option("--update", is_flag=True,
               help="Update programs already in Away (same name and institution) "
                    "instead of skipping them.")
+@click.option("--encoding", default="utf-8", show_default=True,
+              help="The file's text encoding, e.g. cp1252 or latin-1 for older spreadsheets.")
 @click.pass_context
 def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
-                    update: bool) -> None:
-    """Import programs from CSV_FILE (UTF-8, comma or semicolon separated).
+                    update: bool, encoding: str) -> None:
+    """Import programs from CSV_FILE (comma or semicolon separated).
 
     Needs a 'name' column; see the README for the other columns and their aliases.
     """
@@ -141,9 +166,12 @@ def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
 
     if not csv_file.is_file():
         raise click.BadParameter(f"{csv_file} is not a file", param_hint="CSV_FILE")
-    db = open_user_db(resolve_db(ctx.find_root(), db_path))
+    db, warning = open_user_db(resolve_db(ctx.find_root(), db_path))
+    if warning:
+        click.echo(f"away: {warning}.", err=True)
     try:
-        result = import_programs_csv(db, csv_file, pendulum.today().date(), update=update)
+        result = import_programs_csv(db, csv_file, pendulum.today().date(), update=update,
+                                     encoding=encoding)
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(problem, err=True)

@@ -28,7 +28,7 @@ def test_format_then_parse_round_trips(cents):
 
 def test_dates_are_strict_iso():
     assert parse_date("2026-02-28").isoformat() == "2026-02-28"
-    assert check_date("2026-02-30") == "not a date: no such date"
+    assert check_date("2026-02-30") == "'2026-02-30' is not a date: no such date"
     assert check_date("15/07/2026") is not None
     assert check_date("") is None
 

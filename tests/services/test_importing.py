@@ -72,9 +72,9 @@ def test_unknown_enum_and_bad_date_name_line_and_column(db, tmp_path):
             "Bad date,community,2026-02-30,perhaps\n")
     problems = refused(db, write(tmp_path, text))
     assert problems == [
-        "line 3: Kind: one of academic, affiliated, community",
-        "line 4: J-1: one of yes, no, unknown",
-        "line 4: Deadline: not a date: no such date",
+        "line 3: Kind: 'hospital' is not one of academic, affiliated, community",
+        "line 4: J-1: 'perhaps' is not one of yes, no, unknown",
+        "line 4: Deadline: '2026-02-30' is not a date: no such date",
     ]
 
 
@@ -92,14 +92,19 @@ def test_duplicate_rows_are_named(db, tmp_path):
 def test_not_utf8(db, tmp_path):
     path = tmp_path / "latin1.csv"
     path.write_bytes("name,kind\nHôpital,academic\n".encode("latin-1"))
-    assert "not UTF-8" in refused(db, path)[0]
+    [problem] = refused(db, path)
+    assert problem.startswith("line 2, character 2: byte 0xF4 is not utf-8 text")
+    assert "--encoding cp1252" in problem
+    assert import_programs_csv(db, path, TODAY, encoding="cp1252").added == 1
+    assert store.list_programs(db)[0].name == "Hôpital"
 
 
 def test_ten_thousand_rows_all_or_nothing(db, tmp_path):
     lines = ["name,institution,kind,sponsors j-1"]
     lines += [f"Elective {i},Hospital {i},academic,yes" for i in range(10_000)]
     bad = write(tmp_path, "\n".join(lines + ["Elective X,Hospital X,palace,yes"]), "bad.csv")
-    assert refused(db, bad) == ["line 10002: kind: one of academic, affiliated, community"]
+    assert refused(db, bad) == ["line 10002: kind: 'palace' is not one of academic, affiliated, "
+                                "community"]
     good = write(tmp_path, "\n".join(lines), "good.csv")
     assert import_programs_csv(db, good, TODAY).added == 10_000
     assert store.count_programs(db) == 10_000

@@ -66,11 +66,11 @@ def test_check_reports_health(demo_path):
 
 
 def test_open_user_db_backs_up_an_existing_database_once_a_day(demo_path):
-    open_user_db(demo_path).close()
-    open_user_db(demo_path).close()
+    open_user_db(demo_path)[0].close()
+    open_user_db(demo_path)[0].close()
     assert len(list((demo_path.parent / "backups").glob("demo-*.db"))) == 1
 
 
 def test_open_user_db_does_not_back_up_a_new_database(db_path):
-    open_user_db(db_path).close()
+    open_user_db(db_path)[0].close()
     assert not (db_path.parent / "backups").exists()

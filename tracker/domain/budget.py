@@ -3,6 +3,10 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tracker.domain.checks import (
+    DATE, LINK_MAX, LONG_TEXT, REQUIRED_NAME, SHORT_TEXT, Check, max_length,
+)
+
 
 class HousingKind(StrEnum):
     STUDENT_HOUSING = "student_housing"
@@ -54,3 +58,15 @@ class Expense:
     actual_cents: int | None = None
     currency: str = "USD"
     spent_on: str | None = None
+
+
+# Field checks, the same for forms, imports and the store.
+HOUSING_CHECKS: dict[str, tuple[Check, ...]] = {
+    "name": REQUIRED_NAME,
+    "url": (max_length(LINK_MAX),),
+    "notes": LONG_TEXT,
+}
+EXPENSE_CHECKS: dict[str, tuple[Check, ...]] = {
+    "description": SHORT_TEXT,
+    "spent_on": DATE,
+}

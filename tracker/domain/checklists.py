@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tracker.domain.checks import DATE, LONG_TEXT, REQUIRED_NAME, SHORT_TEXT, Check
+
 
 class ChecklistCategory(StrEnum):
     VISA = "visa"
@@ -26,3 +28,14 @@ class ChecklistItem:
     @property
     def done(self) -> bool:
         return self.done_on is not None
+
+
+# Field checks, the same for forms, imports and the store.
+ITEM_CHECKS: dict[str, tuple[Check, ...]] = {
+    "title": REQUIRED_NAME,
+    "due_on": DATE,
+    "done_on": DATE,
+    "valid_until": DATE,
+    "rule_id": SHORT_TEXT,
+    "notes": LONG_TEXT,
+}

@@ -1,11 +1,20 @@
 """Value checks shared by forms, the CLI and imports: each returns an error message or None."""
 
+import dataclasses
 import re
 from collections.abc import Callable
 
 import pendulum
 
+from tracker.domain.text import clean_text
+
 Check = Callable[[str], str | None]
+
+# Field limits, the same for forms, CSV imports and the store.
+NAME_MAX = 200  # names, titles, e-mails and other one-line text
+LINK_MAX = 2_000  # web addresses
+TEXT_MAX = 20_000  # notes and journal text
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MONEY = re.compile(r"^\d{1,9}([.,]\d{1,2})?$")
@@ -17,9 +26,12 @@ def parse_date(text: str) -> pendulum.Date:
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError("use the form YYYY-MM-DD")
     try:
-        return pendulum.Date.fromisoformat(text)
+        date = pendulum.Date.fromisoformat(text)
     except ValueError:
         raise ValueError("no such date") from None
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise ValueError(f"the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+    return date
 
 
 def check_date(text: str) -> str | None:
@@ -28,12 +40,28 @@ def check_date(text: str) -> str | None:
     try:
         parse_date(text)
     except ValueError as error:
-        return f"not a date: {error}"
+        return f"'{text.strip()[:40]}' is not a date: {error}"
     return None
 
 
 def check_required(text: str) -> str | None:
     return None if text.strip() else "required"
+
+
+def max_length(limit: int) -> Check:
+    def check(text: str) -> str | None:
+        if len(text) <= limit:
+            return None
+        return f"at most {limit:,} characters (this has {len(text):,})"
+
+    return check
+
+
+# The usual check lists of a field, for the areas' check tables.
+REQUIRED_NAME: tuple[Check, ...] = (check_required, max_length(NAME_MAX))
+SHORT_TEXT: tuple[Check, ...] = (max_length(NAME_MAX),)
+LONG_TEXT: tuple[Check, ...] = (max_length(TEXT_MAX),)
+DATE: tuple[Check, ...] = (check_date,)
 
 
 def check_email(text: str) -> str | None:
@@ -92,11 +120,23 @@ def first_errors(values: dict[str, str], checks: dict[str, tuple[Check, ...]]) -
     """Field name -> the first failing check's message, for text values of a form or row."""
     errors = {}
     for field, field_checks in checks.items():
+        value = clean_text(values.get(field, "") or "") or ""  # checked as it will be stored
         for check in field_checks:
-            if message := check(values.get(field, "") or ""):
+            if message := check(value):
                 errors[field] = message
                 break
     return errors
+
+
+def record_errors(record: object, checks: dict[str, tuple[Check, ...]]) -> dict[str, str]:
+    """The store's last look at a record: its text fields against the area's checks.
+
+    Numbers, money in cents and links to other records are checked by their types and
+    the schema; only text (and dates, stored as text) is looked at here.
+    """
+    text = {field.name: value for field in dataclasses.fields(record)  # type: ignore[arg-type]
+            if field.name in checks and isinstance(value := getattr(record, field.name), str)}
+    return first_errors(text, {field: checks[field] for field in text})
 
 
 class InvalidValues(ValueError):

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tracker.domain.checks import DATE, LONG_TEXT, REQUIRED_NAME, Check, check_required
+
 
 class Technique(StrEnum):
     GENERAL = "general"
@@ -73,3 +75,20 @@ class CaseSkill:
     case_id: int | None = None
     skill: str = ""
     role: str = SkillRole.OBSERVED
+
+
+# Field checks, the same for forms, imports and the store.
+DAY_CHECKS: dict[str, tuple[Check, ...]] = {
+    "day": (check_required, *DATE),
+    "learning_points": LONG_TEXT,
+    "feedback": LONG_TEXT,
+    "reflection": LONG_TEXT,
+    "tomorrow_focus": LONG_TEXT,
+}
+CASE_CHECKS: dict[str, tuple[Check, ...]] = {
+    "procedure": REQUIRED_NAME,
+    "comorbidities": LONG_TEXT,
+    "teaching_point": LONG_TEXT,
+    "story": LONG_TEXT,
+}
+SKILL_CHECKS: dict[str, tuple[Check, ...]] = {"skill": REQUIRED_NAME}

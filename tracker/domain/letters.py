@@ -3,6 +3,10 @@
 from dataclasses import dataclass
 from enum import StrEnum
 
+from tracker.domain.checks import (
+    DATE, LONG_TEXT, NAME_MAX, REQUIRED_NAME, SHORT_TEXT, Check, check_email, max_length,
+)
+
 
 class PersonRole(StrEnum):
     ATTENDING = "attending"
@@ -57,3 +61,23 @@ class FollowUp:
     rule_id: str = ""
     # Joined for display.
     person_name: str = ""
+
+
+# Field checks, the same for forms, imports and the store.
+PERSON_CHECKS: dict[str, tuple[Check, ...]] = {
+    "name": REQUIRED_NAME,
+    "email": (check_email, max_length(NAME_MAX)),
+    "notes": LONG_TEXT,
+}
+LETTER_CHECKS: dict[str, tuple[Check, ...]] = {
+    **{field: DATE for field in ("asked_on", "agreed_on", "packet_sent_on", "uploaded_on",
+                                 "thanked_on")},
+    "eras_letter_id": SHORT_TEXT,
+    "notes": LONG_TEXT,
+}
+FOLLOW_UP_CHECKS: dict[str, tuple[Check, ...]] = {
+    "due_on": DATE,
+    "done_on": DATE,
+    "action": REQUIRED_NAME,
+    "rule_id": SHORT_TEXT,
+}

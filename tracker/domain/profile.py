@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tracker.domain.checks import (
-    Check, check_date, check_email, check_required, first_errors, int_range,
+    DATE, FIRST_YEAR, LAST_YEAR, NAME_MAX, REQUIRED_NAME, SHORT_TEXT, Check, check_email,
+    first_errors, int_range, max_length,
 )
 
 
@@ -42,11 +43,15 @@ class Profile:
 
 # One check list per field, used by the profile form and by the store before writing.
 PROFILE_CHECKS: dict[str, tuple[Check, ...]] = {
-    "full_name": (check_required,),
-    "match_year": (int_range(2000, 2100),),
-    "eras_opens_on": (check_date,),
+    "full_name": REQUIRED_NAME,
+    "school": SHORT_TEXT,
+    "country": SHORT_TEXT,
+    "match_year": (int_range(FIRST_YEAR, LAST_YEAR),),
+    "eras_opens_on": DATE,
     "usce_months": (int_range(0, 240),),
-    "email": (check_email,),
+    "eras_id": SHORT_TEXT,
+    "aamc_id": SHORT_TEXT,
+    "email": (check_email, max_length(NAME_MAX)),
 }
 
 

@@ -6,9 +6,11 @@ from enum import StrEnum
 import pendulum
 
 from tracker.domain.checks import (
-    Check, InvalidValues, check_date, check_email, check_money, check_required, first_errors,
-    parse_date, parse_money,
+    DATE, LINK_MAX, LONG_TEXT, NAME_MAX, REQUIRED_NAME, SHORT_TEXT, Check, InvalidValues,
+    check_email, check_money, check_required, first_errors, max_length, parse_date,
+    parse_money,
 )
+from tracker.domain.text import clean_text
 
 
 class ProgramKind(StrEnum):
@@ -149,7 +151,8 @@ def choice(enum: type[StrEnum], text: str) -> str:
     for member in enum:
         if key == member.value.replace("_", " "):
             return member.value
-    raise ValueError("one of " + ", ".join(member.value for member in enum))
+    shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
+    raise ValueError(f"'{shown}' is not one of " + ", ".join(member.value for member in enum))
 
 
 def check_choice(enum: type[StrEnum]) -> Check:
@@ -174,13 +177,18 @@ TRISTATE_FIELDS = ("sponsors_j1", "sponsors_h1b", "accepts_international",
                    "has_img_residents", "structured_evaluation")
 
 PROGRAM_CHECKS: dict[str, tuple[Check, ...]] = {
-    "name": (check_required,),
+    "name": REQUIRED_NAME,
+    "institution": SHORT_TEXT,
+    "city": SHORT_TEXT,
+    "state": SHORT_TEXT,
     "kind": (check_choice(ProgramKind),),
     "route": (check_choice(Route),),
     **{field: (check_choice(Tristate),) for field in TRISTATE_FIELDS},
-    "website": (check_website,),
-    "coordinator_email": (check_email,),
+    "website": (check_website, max_length(LINK_MAX)),
+    "coordinator_name": SHORT_TEXT,
+    "coordinator_email": (check_email, max_length(NAME_MAX)),
     "housing_monthly_cents": (check_money,),
+    "notes": LONG_TEXT,
 }
 
 
@@ -188,7 +196,7 @@ def program_from_values(values: dict[str, str], program_id: int | None = None) -
     """A Program from text fields (form or CSV); InvalidValues names each bad field."""
     if errors := first_errors(values, PROGRAM_CHECKS):
         raise InvalidValues(errors)
-    text = {key: (value or "").strip() for key, value in values.items()}
+    text = {key: (clean_text(value) or "").strip() for key, value in values.items()}
     return Program(
         id=program_id, name=text["name"], institution=text.get("institution", ""),
         city=text.get("city", ""), state=text.get("state", ""),
@@ -206,12 +214,13 @@ ROTATION_CHECKS: dict[str, tuple[Check, ...]] = {
     "program_id": (check_required,),
     "specialty": (check_choice(Specialty),),
     "status": (check_choice(RotationStatus),),
-    "starts_on": (check_date,),
-    "ends_on": (check_date,),
-    "deadline_on": (check_date,),
-    "applied_on": (check_date,),
-    "decision_on": (check_date,),
+    "starts_on": DATE,
+    "ends_on": DATE,
+    "deadline_on": DATE,
+    "applied_on": DATE,
+    "decision_on": DATE,
     "fee_cents": (check_money,),
+    "notes": LONG_TEXT,
 }
 
 
@@ -223,7 +232,7 @@ def default_block_end(starts_on: str) -> str:
 def rotation_from_values(values: dict[str, str], rotation_id: int | None = None) -> Rotation:
     """A Rotation from text fields; the end defaults to a 4-week block (R5)."""
     errors = first_errors(values, ROTATION_CHECKS)
-    text = {key: (value or "").strip() for key, value in values.items()}
+    text = {key: (clean_text(value) or "").strip() for key, value in values.items()}
     starts, ends = text.get("starts_on") or None, text.get("ends_on") or None
     if starts and not ends and "starts_on" not in errors:
         ends = default_block_end(starts)

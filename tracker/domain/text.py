@@ -1,6 +1,7 @@
 """Cleaning of user text before it is stored."""
 
 import re
+import unicodedata
 
 # NUL breaks C strings in SQLite tools; lone surrogates cannot be encoded as UTF-8.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -11,3 +12,18 @@ def clean_text(value: str | None) -> str | None:
     if value is None:
         return None
     return _UNSTORABLE.sub("", value)
+
+
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNMARKED = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae",
+                           "œ": "oe", "þ": "th", "ð": "d"})
+
+
+def fold(value: str | None) -> str | None:
+    """Text for matching, blind to case and accents: 'Saint-Éloi' -> 'saint-eloi',
+    'Ñúñez' -> 'nunez'. Works for every alphabet: marks are dropped, letters kept."""
+    if value is None:
+        return None
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return bare.translate(_UNMARKED)

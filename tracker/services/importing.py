@@ -1,6 +1,7 @@
 """Bringing programs in from a CSV file: every row checked first, then all or nothing."""
 
 import csv
+import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from sqlite_utils import Database
 
 from tracker.domain.checks import InvalidValues, check_date
 from tracker.domain.programs import Program, Rotation, default_block_end, program_from_values
+from tracker.domain.text import clean_text
 from tracker.store.programs import import_programs
 
 # Column name (after lower-casing and trimming) -> field. Documented in the README.
@@ -82,21 +84,76 @@ def _row_records(values: dict[str, str]) -> tuple[Program, Rotation | None]:
                              ends_on=default_block_end(starts) if starts else None)
 
 
-def read_program_rows(path: Path) -> tuple[list[tuple[Program, Rotation | None]], list[str]]:
+# Cells longer than the longest field (20,000 characters) are refused by the row checks,
+# which name the column; csv's own limit (131,072) would only name the line.
+CELL_LIMIT = 16 * 1024 * 1024
+
+
+def decode(path: Path, encoding: str) -> str:
+    """The file's text; ImportRefused naming the line and byte that is not in encoding."""
+    data = path.read_bytes()
+    if encoding.lower().replace("_", "-") in ("utf-8", "utf8"):
+        encoding = "utf-8-sig"  # a byte-order mark, as spreadsheet programs write, is fine
+    try:
+        return data.decode(encoding)
+    except LookupError:
+        raise ImportRefused([f"{path}: unknown encoding '{encoding}' "
+                             "(try utf-8, cp1252 or latin-1)"]) from None
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        bad = data[error.start:error.start + 1].hex().upper()
+        raise ImportRefused([
+            f"line {line}, character {column}: byte 0x{bad} is not {error.encoding} text; "
+            "a file saved by Excel or an older spreadsheet is often cp1252: "
+            "try --encoding cp1252"]) from None
+
+
+def _csv_rows(text: str, delimiter: str):
+    """(line where the record starts, cells), reading quoted newlines as part of a cell."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    limit = csv.field_size_limit(CELL_LIMIT)
+    try:
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise ImportRefused([_csv_problem(start, reader.line_num, str(error))]) from None
+            yield start, row
+    finally:
+        csv.field_size_limit(limit)
+
+
+def _csv_problem(start: int, line: int, message: str) -> str:
+    if "unexpected end of data" in message:
+        return (f"line {start}: a quoted cell opens here and never closes "
+                '(a missing closing ")')
+    if "field larger" in message:
+        return f"line {start}: a cell is longer than {CELL_LIMIT:,} characters"
+    if "expected after" in message:
+        return (f"line {line}: text follows a closing quote; inside a quoted cell, "
+                'write a quote twice ("")')
+    return f"line {start}: {message}"
+
+
+def read_program_rows(path: Path, encoding: str = "utf-8"
+                      ) -> tuple[list[tuple[Program, Rotation | None]], list[str]]:
     """Parse and check every row; ImportRefused lists 'line N: column: reason' for each.
 
     Returns the programs and the header names that match no field (ignored)."""
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ImportRefused([f"{path}: not UTF-8 text (byte {error.start}); "
-                             "save the file as UTF-8 CSV"]) from None
-    lines = text.splitlines()
-    if not any(line.strip() for line in lines):
+    text = decode(path, encoding)
+    if not text.strip():
         raise ImportRefused([f"{path}: the file is empty"])
-    delimiter = ";" if lines[0].count(";") > lines[0].count(",") else ","
-    reader = csv.reader(lines, delimiter=delimiter)
-    header = next(reader)
+    first_line = text.lstrip("\r\n").split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    rows = _csv_rows(text, delimiter)
+    header: list[str] = []
+    for _, header in rows:
+        if any(cell.strip() for cell in header):
+            break
     columns: dict[int, str] = {}
     titles: dict[str, str] = {}
     unknown = []
@@ -115,13 +172,15 @@ def read_program_rows(path: Path) -> tuple[list[tuple[Program, Rotation | None]]
         raise ImportRefused([f"line 1: {field}: required column missing (found: {found})"
                              for field in missing])
     problems, programs, seen = [], [], {}
-    for line_number, row in enumerate(reader, start=2):
+    for line_number, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(header):
             problems.append(f"line {line_number}: {len(row)} cells for {len(header)} columns")
             continue
-        values = {field: (row[i] if i < len(row) else "") for i, field in columns.items()}
+        # Cleaned before checking, so a NUL can never reach a constraint.
+        values = {field: clean_text(row[i]) if i < len(row) else ""
+                  for i, field in columns.items()}
         try:
             program, application = _row_records(values)
         except InvalidValues as error:
@@ -143,7 +202,7 @@ def read_program_rows(path: Path) -> tuple[list[tuple[Program, Rotation | None]]
 
 
 def import_programs_csv(db: Database, path: Path, today: pendulum.Date,
-                        update: bool = False) -> ImportResult:
-    records, ignored = read_program_rows(path)
+                        update: bool = False, encoding: str = "utf-8") -> ImportResult:
+    records, ignored = read_program_rows(path, encoding)
     counts = import_programs(db, records, update, today.isoformat())
     return ImportResult(*counts, tuple(ignored))

@@ -6,9 +6,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
+from sqlite_utils import Database
 
-from tracker.store.backups import backup_dir, daily_backup, newest_backup, write_backup
-from tracker.store.db import StoreError, connect, inspect_file, open_db, schema_version
+from tracker.store.backups import (
+    copy_unique, daily_backup, newest_backup, write_backup, write_unique_backup,
+)
+from tracker.store.db import (
+    StoreError, connect, connect_readonly, exclusive_lock, inspect_file, migrate, open_db,
+    open_readonly, schema_version, temp_name,
+)
+from tracker.store.errors import explain
 from tracker.store.rows import count
 
 DATA_TABLES = (
@@ -17,76 +24,91 @@ DATA_TABLES = (
 )
 
 
-def open_user_db(path: Path, today: pendulum.Date | None = None):
-    """Open the user's database; on the first open of the day, back it up first."""
+def open_user_db(path: Path, today: pendulum.Date | None = None) -> tuple[Database, str | None]:
+    """Open the user's database; on the first open of the day, back it up first.
+
+    A backup that cannot be made never stops the opening: the second value says why.
+    """
     existed = path.exists()
     db = open_db(path)
+    warning = None
     if existed:
-        daily_backup(db.conn, path, today or pendulum.today().date())
-    return db
-
-
-def _stamp() -> str:
-    return pendulum.now("UTC").format("YYYYMMDD-HHmmss")
+        try:
+            daily_backup(db.conn, path, today or pendulum.today().date())
+        except (sqlite3.Error, OSError) as error:
+            warning = f"today's backup could not be made: {explain(error, path)}"
+    return db, warning
 
 
 def backup_to(db_path: Path, out: Path | None = None) -> Path:
-    """Write a checked, private copy of the database; to backups/ unless out is given."""
-    if not db_path.exists():
-        raise StoreError(f"{db_path} does not exist; there is nothing to back up.")
-    db = open_db(db_path)
+    """Write a checked, private copy of the database; to backups/ unless out is given.
+
+    Reads the database read-only, so it works on a read-only file or folder with --out.
+    """
+    db = open_readonly(db_path)
     try:
-        target = out or backup_dir(db_path) / f"{db_path.stem}-manual-{_stamp()}.db"
-        if target.exists():
-            raise StoreError(f"{target} already exists; choose another --out path.")
-        return write_backup(db.conn, target)
+        if out is None:
+            return write_unique_backup(db.conn, db_path, "manual")
+        if out.exists():
+            raise StoreError(f"{out} already exists; choose another --out path.")
+        try:
+            return write_backup(db.conn, out)
+        except FileExistsError:
+            raise StoreError(f"{out} already exists; choose another --out path.") from None
     finally:
         db.close()
 
 
 def restore_from(db_path: Path, source: Path) -> Path | None:
-    """Replace the database with source (checked first); returns the copy kept of the old one."""
+    """Replace the database with source (checked first); returns the copy kept of the old one.
+
+    Refused while any Away process has the database open: its later writes would go to
+    the replaced file and be lost.
+    """
     if not source.exists():
         raise StoreError(f"{source} does not exist.")
     inspect_file(source)
-    if source.resolve() == db_path.resolve():
+    if db_path.exists() and source.resolve() == db_path.resolve():
         raise StoreError(f"{source} is the database itself; choose a backup to restore.")
-    kept = _keep_current(db_path)
-    staging = db_path.with_name(db_path.name + ".restoring")
-    staging.unlink(missing_ok=True)
-    fd = os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(str(staging))
-    try:
-        src.backup(dst)  # consistent copy even if the source is in WAL mode
-    finally:
-        src.close()
-        dst.close()
-    for suffix in ("-wal", "-shm"):
-        Path(str(db_path) + suffix).unlink(missing_ok=True)
-    os.replace(staging, db_path)
-    os.chmod(db_path, 0o600)
-    open_db(db_path).close()  # bring an older backup up to this schema
+    if not db_path.parent.exists():
+        db_path.parent.mkdir(parents=True, mode=0o700)
+    with exclusive_lock(db_path):
+        kept = _keep_current(db_path)
+        staging = temp_name(db_path, "restoring")
+        os.close(os.open(staging, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        try:
+            src = connect_readonly(source)
+            dst = sqlite3.connect(str(staging))
+            try:
+                src.backup(dst)  # consistent copy even if the source is in WAL mode
+            finally:
+                src.close()
+                dst.close()
+            staged = connect(staging, lock=False)
+            try:
+                migrate(staged)  # bring an older backup up to this schema before it goes live
+            finally:
+                staged.close()
+            for suffix in ("-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+            os.replace(staging, db_path)
+            os.chmod(db_path, 0o600)
+        finally:
+            staging.unlink(missing_ok=True)
     return kept
 
 
 def _keep_current(db_path: Path) -> Path | None:
     if not db_path.exists():
         return None
-    target = backup_dir(db_path) / f"{db_path.stem}-before-restore-{_stamp()}.db"
     try:
         inspect_file(db_path)
     except StoreError:
         # A damaged file is kept byte for byte; it may still hold something worth saving.
-        target = target.with_name(target.name.replace("before-restore", "damaged"))
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        target.write_bytes(db_path.read_bytes())
-        os.chmod(target, 0o600)
-        return target
-    db = connect(db_path)
+        return copy_unique(db_path, db_path, "damaged")
+    db = connect(db_path, lock=False)
     try:
-        return write_backup(db.conn, target)
+        return write_unique_backup(db.conn, db_path, "before-restore")
     finally:
         db.close()
 
@@ -108,18 +130,14 @@ class HealthReport:
 
 
 def check(db_path: Path) -> HealthReport:
-    """Integrity, schema version and row counts; StoreError if the file is refused."""
-    if not db_path.exists():
-        raise StoreError(f"{db_path} does not exist.")
-    inspect_file(db_path)
-    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    """Integrity, schema version and row counts, read-only; StoreError if refused."""
+    db = open_readonly(db_path)
     try:
-        integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
-    finally:
-        conn.close()
-    db = open_db(db_path)
-    try:
+        integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
         steps, latest = schema_version(db)
+        if steps == 0:
+            raise StoreError(f"{db_path} is an empty SQLite file that Away has not set up "
+                             "yet; open it with away to do so.")
         counts = {table: count(db, table) for table in DATA_TABLES}
     finally:
         db.close()

@@ -1,11 +1,19 @@
-"""Backups: dated copies made with VACUUM INTO, private and integrity-checked."""
+"""Backups: dated copies made with VACUUM INTO, private and integrity-checked.
 
+Several Away processes may back up at once: each writes its own temporary file and puts
+it in place without replacing an existing backup, so they never share a half-written file.
+"""
+
+import contextlib
 import os
 import re
+import shutil
 import sqlite3
 from pathlib import Path
 
 import pendulum
+
+from tracker.store.db import publish, readonly_uri, remove_stale, temp_name
 
 KEEP_DAILY = 14
 
@@ -19,12 +27,18 @@ def _daily_backups(db_path: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     # Names are <stem>-YYYY-MM-DD.db, so sorting by name is sorting by date.
-    return sorted(folder.glob(f"{db_path.stem}-????-??-??.db"))
+    return sorted(folder.glob(f"{glob_escape(db_path.stem)}-????-??-??.db"))
+
+
+def glob_escape(text: str) -> str:
+    """A file name as a literal glob pattern ('[' and '*' are legal in names)."""
+    return re.sub(r"([\[\]*?])", r"[\1]", text)
 
 
 def _is_backup_of(name: str, stem: str) -> bool:
-    # Daily, manual and before-restore copies; not "away-demo-…", the demo's own backups.
-    pattern = rf"{re.escape(stem)}-(\d{{4}}-\d{{2}}-\d{{2}}|manual-[\d-]+|before-restore-[\d-]+)\.db"
+    # Daily, manual and before-* copies; not "away-demo-…", the demo's own backups.
+    pattern = (rf"{re.escape(stem)}-(\d{{4}}-\d{{2}}-\d{{2}}|manual-[\d-]+|"
+               rf"before-[a-z-]+-[\d-]+)\.db")
     return re.fullmatch(pattern, name) is not None
 
 
@@ -36,34 +50,96 @@ def newest_backup(db_path: Path) -> Path | None:
     return max(candidates, key=lambda p: p.stat().st_mtime) if candidates else None
 
 
-def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
-    """VACUUM INTO target (which must not exist), then make it 0600 and check it."""
-    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    if target.exists():
-        raise FileExistsError(f"{target} already exists")
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+def clean_leftovers(db_path: Path) -> None:
+    """Remove temporary files of backups whose process was killed."""
+    folder = backup_dir(db_path)
+    if folder.is_dir():
+        remove_stale(folder, "*.partial")
+
+
+def _new_partial(folder: Path, name: str) -> Path:
+    if not folder.exists():
+        folder.mkdir(parents=True, mode=0o700)
+    partial = temp_name(folder / name, "partial")
+    # Created 0600 first: VACUUM INTO fills an empty file and keeps its mode.
+    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    return partial
+
+
+def _vacuum_checked(conn: sqlite3.Connection, partial: Path) -> None:
     conn.execute("VACUUM INTO ?", [str(partial)])
-    os.chmod(partial, 0o600)  # SQLite creates it 0644
-    check = sqlite3.connect(f"file:{partial}?mode=ro", uri=True)
+    check = sqlite3.connect(readonly_uri(partial, immutable=True), uri=True)
     try:
         result = check.execute("PRAGMA integrity_check").fetchone()[0]
     finally:
         check.close()
     if result != "ok":
-        partial.unlink()
         raise sqlite3.DatabaseError(f"backup failed its integrity check: {result}")
-    partial.rename(target)
+
+
+def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
+    """VACUUM INTO a private temporary file, check it, then put it at target.
+
+    FileExistsError when target exists (a backup is never replaced).
+    """
+    if target.exists():
+        raise FileExistsError(target)
+    partial = _new_partial(target.parent, target.name)
+    try:
+        _vacuum_checked(conn, partial)
+        publish(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
     return target
+
+
+def publish_unique(temp: Path, db_path: Path, kind: str) -> Path:
+    """Put temp in backups/ as <stem>-<kind>-<UTC time>.db, adding -2, -3 … if taken."""
+    stamp = pendulum.now("UTC").format("YYYYMMDD-HHmmss")
+    base = backup_dir(db_path) / f"{db_path.stem}-{kind}-{stamp}"
+    for attempt in range(1, 100):
+        target = Path(f"{base}.db" if attempt == 1 else f"{base}-{attempt}.db")
+        with contextlib.suppress(FileExistsError):
+            publish(temp, target)
+            return target
+    raise FileExistsError(base)
+
+
+def write_unique_backup(conn: sqlite3.Connection, db_path: Path, kind: str) -> Path:
+    """A checked backup named <stem>-<kind>-<UTC time>.db; never replaces another."""
+    partial = _new_partial(backup_dir(db_path), f"{db_path.stem}-{kind}.db")
+    try:
+        _vacuum_checked(conn, partial)
+        return publish_unique(partial, db_path, kind)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def copy_unique(source: Path, db_path: Path, kind: str) -> Path:
+    """A byte-for-byte private copy (of a damaged file, which VACUUM cannot read)."""
+    partial = _new_partial(backup_dir(db_path), f"{db_path.stem}-{kind}.db")
+    try:
+        with open(source, "rb") as src, open(partial, "wb") as dst:
+            shutil.copyfileobj(src, dst)
+        return publish_unique(partial, db_path, kind)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def backup_before_upgrade(conn: sqlite3.Connection, db_path: Path) -> Path:
+    return write_unique_backup(conn, db_path, "before-upgrade")
 
 
 def daily_backup(conn: sqlite3.Connection, db_path: Path, today: pendulum.Date) -> Path | None:
     """On the first open of the day, copy the database; keep the newest KEEP_DAILY."""
+    clean_leftovers(db_path)
     target = backup_dir(db_path) / f"{db_path.stem}-{today.isoformat()}.db"
     if target.exists():
         return None
-    write_backup(conn, target)
+    try:
+        write_backup(conn, target)
+    except FileExistsError:  # another process made today's copy at the same moment
+        return None
     for old in _daily_backups(db_path)[:-KEEP_DAILY]:
-        old.unlink()
+        old.unlink(missing_ok=True)
     return target
-

@@ -2,16 +2,16 @@
 
 from sqlite_utils import Database
 
-from tracker.domain.budget import Expense, HousingOption
+from tracker.domain.budget import EXPENSE_CHECKS, HOUSING_CHECKS, Expense, HousingOption
 from tracker.store import rows
 
 
 def add_housing(db: Database, option: HousingOption) -> int:
-    return rows.insert(db, "housing_options", option)
+    return rows.insert(db, "housing_options", option, HOUSING_CHECKS)
 
 
 def add_expense(db: Database, expense: Expense) -> int:
-    return rows.insert(db, "expenses", expense)
+    return rows.insert(db, "expenses", expense, EXPENSE_CHECKS)
 
 
 def list_housing(db: Database) -> list[HousingOption]:

@@ -2,12 +2,12 @@
 
 from sqlite_utils import Database
 
-from tracker.domain.checklists import ChecklistItem
+from tracker.domain.checklists import ITEM_CHECKS, ChecklistItem
 from tracker.store import rows
 
 
 def add_item(db: Database, item: ChecklistItem) -> int:
-    return rows.insert(db, "checklist_items", item)
+    return rows.insert(db, "checklist_items", item, ITEM_CHECKS)
 
 
 def list_items(db: Database) -> list[ChecklistItem]:

@@ -1,16 +1,29 @@
-"""Opening the database file safely: header check, pragmas, quick_check, migrations."""
+"""Opening the database file safely: header check, pragmas, quick_check, migrations, locks."""
 
+import contextlib
 import os
+import re
+import secrets
 import sqlite3
+import time
+from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlite_utils import Database
 
+from tracker.domain.text import fold
 from tracker.store.schema import KNOWN_STEPS, MIGRATIONS
+
+try:  # advisory locks between Away processes; not available on Windows
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None  # type: ignore[assignment]
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APP_NAME = "away-rotation-tracker"
+BUSY_TIMEOUT_S = 10
+# A temporary file whose process is gone, or older than this, is a leftover of a kill.
+STALE_AFTER_S = 3600
 
 
 class StoreError(Exception):
@@ -35,6 +48,31 @@ def _refusal(path: Path, reason: str) -> StoreError:
     return StoreError(f"{path} {reason}; it was left untouched and {hint}.")
 
 
+def readonly_uri(path: Path, immutable: bool = False) -> str:
+    """A read-only SQLite URI; Path.as_uri() quotes '#', '?' and '%' in file names."""
+    return Path(os.path.abspath(path)).as_uri() + ("?immutable=1" if immutable else "?mode=ro")
+
+
+def _wal_exists(path: Path) -> bool:
+    return Path(f"{path}-wal").exists()
+
+
+def connect_readonly(path: Path, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """A read-only connection that creates no file beside the database.
+
+    Without a -wal file no one has the database open, so it is read as immutable: a plain
+    read-only open would create -shm, and fails in a folder the user cannot write.
+    """
+    conn = sqlite3.connect(readonly_uri(path, immutable=not _wal_exists(path)), uri=True,
+                           timeout=timeout, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError:
+        conn.close()
+        raise
+    return conn
+
+
 def applied_steps(conn: sqlite3.Connection) -> list[str] | None:
     """Names of applied Away migration steps; None when the file has no migrations table."""
     has_table = conn.execute(
@@ -49,6 +87,16 @@ def applied_steps(conn: sqlite3.Connection) -> list[str] | None:
         [MIGRATIONS.name],
     )
     return [name for (name,) in rows]
+
+
+def _quick_check(path: Path) -> tuple[str, int, list[str] | None]:
+    conn = connect_readonly(path)
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'")
+        return (result[0] if result else ""), tables.fetchone()[0], applied_steps(conn)
+    finally:
+        conn.close()
 
 
 def inspect_file(path: Path) -> None:
@@ -68,19 +116,18 @@ def inspect_file(path: Path) -> None:
     if header != SQLITE_HEADER:
         raise _refusal(path, "is not an Away database (it is not a SQLite file)")
     try:
-        conn = sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)
-        try:
-            result = conn.execute("PRAGMA quick_check").fetchone()
-            if not result or result[0] != "ok":
-                raise _refusal(path, "is damaged (SQLite's quick_check failed)")
-            tables = conn.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-            ).fetchone()[0]
-            steps = applied_steps(conn)
-        finally:
-            conn.close()
+        result, tables, steps = _quick_check(path)
+        if result != "ok" and not _wal_exists(path):
+            # An immutable read can race a writer that started meanwhile: look again.
+            result, tables, steps = _quick_check(path)
     except sqlite3.DatabaseError as error:
+        from tracker.store.errors import is_damage
+
+        if not is_damage(error):
+            raise
         raise _refusal(path, f"cannot be read as a database ({error})") from None
+    if result != "ok":
+        raise _refusal(path, "is damaged (SQLite's quick_check failed)")
     if tables and not steps:
         raise _refusal(path, "is another program's SQLite database, not Away's")
     unknown = [name for name in steps or [] if name not in KNOWN_STEPS]
@@ -91,36 +138,295 @@ def inspect_file(path: Path) -> None:
         )
 
 
-def _create_private(path: Path) -> None:
-    """Create the folder 0700 and the file 0600 before SQLite opens it."""
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700)
-        os.chmod(path.parent, 0o700)  # mkdir's mode is filtered by the umask
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
+# --- the open lock: restore refuses while any Away process has the database open -------
+
+def lock_path(path: Path) -> Path:
+    return Path(f"{path}-lock")
 
 
-def connect(path: Path) -> Database:
-    """A connection with Away's pragmas; no checks, no migrations (for worker threads)."""
-    conn = sqlite3.connect(str(path), timeout=10)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
+def _open_lock_file(path: Path) -> int | None:
+    if fcntl is None:
+        return None
+    try:
+        return os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError:
+        try:  # a read-only folder: an existing lock file can still be shared
+            return os.open(lock_path(path), os.O_RDONLY)
+        except OSError:
+            return None  # nothing can replace this file from here either
+
+
+def _shared_lock(path: Path) -> int | None:
+    """Held for the life of a connection; waits while a restore is replacing the file."""
+    fd = _open_lock_file(path)
+    if fd is None:
+        return None
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            return fd
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                os.close(fd)
+                raise StoreError(f"{path} is being restored by another Away; "
+                                 "try again in a moment.") from None
+            time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def exclusive_lock(path: Path) -> Iterator[None]:
+    """For restore: StoreError at once when any Away process has the database open."""
+    fd = _open_lock_file(path)
+    if fd is None:
+        yield
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise StoreError(f"Away has {path} open; close it first (nothing was changed)."
+                             ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+class AwayDatabase(Database):
+    """A sqlite-utils Database whose outermost atomic() begins IMMEDIATE.
+
+    A deferred transaction that reads before it writes fails at once with "database is
+    locked" when another process commits in between, whatever the busy timeout; an
+    IMMEDIATE one waits for the write lock first. sqlite-utils' own inserts and the
+    migrations all go through atomic(), so every write does.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, lock_fd: int | None) -> None:
+        # Away uses no sqlite-utils plugins; skipping them saves an entry-point scan.
+        super().__init__(conn, execute_plugins=False)
+        self.path = path
+        self._lock_fd = lock_fd
+        self._identity = _identity(path)
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator["AwayDatabase"]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self._check_not_replaced()
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+    def _check_not_replaced(self) -> None:
+        if self._identity is not None and _identity(self.path) != self._identity:
+            raise StoreError(f"{self.path} was replaced or removed while Away had it open "
+                             "(a restore?); nothing was saved. Close Away and open it again.")
+
+    def close(self) -> None:
+        super().close()
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _configure(conn: sqlite3.Connection) -> None:
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA busy_timeout = 10000")
-    # Away uses no sqlite-utils plugins; skipping them saves an entry-point scan at start.
-    return Database(conn, execute_plugins=False)
+    # fold() makes text filters blind to case and accents ("eloi" finds "Éloi").
+    conn.create_function("fold", 1, fold, deterministic=True)
 
 
-def open_db(path: Path | str) -> Database:
-    """Open (creating if missing) an Away database, checked and migrated to this version."""
+def connect(path: Path, lock: bool = True) -> AwayDatabase:
+    """A writable connection with Away's pragmas; no checks, no migrations.
+
+    isolation_level=None: no implicit deferred transactions; atomic() begins them.
+    """
+    lock_fd = _shared_lock(path) if lock else None
+    try:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        _configure(conn)
+    except BaseException:
+        if lock_fd is not None:
+            os.close(lock_fd)
+        raise
+    return AwayDatabase(conn, path, lock_fd)
+
+
+def connect_readonly_db(path: Path) -> AwayDatabase:
+    """A read-only Database for commands that only read (check, backup, export)."""
+    lock_fd = _shared_lock(path)
+    try:
+        conn = connect_readonly(path)
+        _configure(conn)
+    except BaseException:
+        if lock_fd is not None:
+            os.close(lock_fd)
+        raise
+    return AwayDatabase(conn, path, lock_fd)
+
+
+# --- creating and upgrading ------------------------------------------------------------
+
+def temp_name(path: Path, suffix: str) -> Path:
+    """A per-process temporary name beside path: '.away.db.<pid>-<token>.<suffix>'."""
+    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.{suffix}")
+
+
+_TEMP_OWNER = re.compile(r"\.(\d+)-[0-9a-f]+\.[a-z]+")
+
+
+def _is_stale(temp: Path) -> bool:
+    """True for a temporary file whose process has gone (or that is over an hour old)."""
+    try:
+        age = time.time() - temp.stat().st_mtime
+    except OSError:
+        return False
+    owner = _TEMP_OWNER.search(temp.name)
+    if age > STALE_AFTER_S or not owner:
+        return age > 60
+    try:
+        os.kill(int(owner.group(1)), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False  # another user's live process
+    return False
+
+
+def remove_stale(folder: Path, pattern: str) -> None:
+    """Delete leftovers of killed processes; never a reason to fail."""
+    try:
+        for temp in folder.glob(pattern):
+            if _is_stale(temp):
+                temp.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def publish(temp: Path, target: Path) -> None:
+    """Put a finished file in place without ever replacing one (FileExistsError)."""
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        raise
+    except OSError:  # a file system without hard links (FAT, some network shares)
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.rename(temp, target)
+        return
+    temp.unlink(missing_ok=True)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _create_new(path: Path) -> None:
+    """Build the schema in a temporary file beside path, then put it in place.
+
+    A process killed at any moment leaves no file or a complete database; two processes
+    creating at once both end with the same one.
+    """
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        os.chmod(path.parent, 0o700)  # mkdir's mode is filtered by the umask
+    remove_stale(path.parent, f".{path.name}.*.new*")
+    temp = temp_name(path, "new")
+    fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+    try:
+        conn = sqlite3.connect(str(temp), isolation_level=None)
+        try:
+            conn.execute("PRAGMA synchronous = FULL")
+            MIGRATIONS.apply(Database(conn, execute_plugins=False))
+        finally:
+            conn.close()
+        with open(temp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileExistsError):  # another process created it first
+            publish(temp, path)
+        _fsync_folder(path.parent)
+    finally:
+        temp.unlink(missing_ok=True)
+        Path(f"{temp}-journal").unlink(missing_ok=True)
+
+
+def migrate(db: AwayDatabase) -> list[str]:
+    """Apply pending steps in one IMMEDIATE transaction; returns the names applied.
+
+    Foreign keys are off meanwhile: a table rebuild drops the old table, and with them
+    on, its ON DELETE actions would fire on the rows that point to it.
+    """
+    pending = [m.name for m in MIGRATIONS.pending(db)]
+    if not pending:
+        return []
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            pending = [m.name for m in MIGRATIONS.pending(db)]  # another process may have
+            MIGRATIONS.apply(db)
+            if db.execute("PRAGMA foreign_key_check").fetchall():
+                raise StoreError(f"{db.path}: an upgrade step broke a reference; "
+                                 "nothing was changed.")
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
+    return pending
+
+
+def open_db(path: Path | str) -> AwayDatabase:
+    """Open (creating if missing) an Away database, checked and migrated to this version.
+
+    Before an upgrade of an existing file, a copy is kept in backups/.
+    """
     path = Path(path).expanduser()
     inspect_file(path)
     if not path.exists():
-        _create_private(path)
+        _create_new(path)
     db = connect(path)
-    MIGRATIONS.apply(db)
+    try:
+        if MIGRATIONS.pending(db):
+            from tracker.store.backups import backup_before_upgrade
+
+            backup_before_upgrade(db.conn, path)
+            migrate(db)
+    except BaseException:
+        db.close()
+        raise
     return db
+
+
+def open_readonly(path: Path | str) -> AwayDatabase:
+    """Open an existing Away database read-only: checked, never migrated or created."""
+    path = Path(path).expanduser()
+    if not path.exists():
+        raise StoreError(f"{path} does not exist.")
+    inspect_file(path)
+    return connect_readonly_db(path)
 
 
 def schema_version(db: Database) -> tuple[int, str]:

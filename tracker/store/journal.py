@@ -2,22 +2,24 @@
 
 from sqlite_utils import Database
 
-from tracker.domain.journal import Case, CaseSkill, JournalDay
+from tracker.domain.journal import (
+    CASE_CHECKS, DAY_CHECKS, SKILL_CHECKS, Case, CaseSkill, JournalDay,
+)
 from tracker.store import rows
 
 DAY_DISPLAY = ("case_count",)
 
 
 def add_day(db: Database, day: JournalDay) -> int:
-    return rows.insert(db, "journal_days", day, skip=DAY_DISPLAY)
+    return rows.insert(db, "journal_days", day, DAY_CHECKS, skip=DAY_DISPLAY)
 
 
 def add_case(db: Database, case: Case, skills: list[CaseSkill] = ()) -> int:
     with db.atomic():
-        case_id = rows.insert(db, "cases", case)
+        case_id = rows.insert(db, "cases", case, CASE_CHECKS)
         for skill in skills:
             rows.insert(db, "case_skills", CaseSkill(case_id=case_id, skill=skill.skill,
-                                                     role=skill.role))
+                                                     role=skill.role), SKILL_CHECKS)
     return case_id
 
 

@@ -2,22 +2,24 @@
 
 from sqlite_utils import Database
 
-from tracker.domain.letters import FollowUp, Letter, Person
+from tracker.domain.letters import (
+    FOLLOW_UP_CHECKS, LETTER_CHECKS, PERSON_CHECKS, FollowUp, Letter, Person,
+)
 from tracker.store import rows
 
 JOINED = ("person_name",)
 
 
 def add_person(db: Database, person: Person) -> int:
-    return rows.insert(db, "people", person)
+    return rows.insert(db, "people", person, PERSON_CHECKS)
 
 
 def add_letter(db: Database, letter: Letter) -> int:
-    return rows.insert(db, "letters", letter, skip=JOINED)
+    return rows.insert(db, "letters", letter, LETTER_CHECKS, skip=JOINED)
 
 
 def add_follow_up(db: Database, follow_up: FollowUp) -> int:
-    return rows.insert(db, "follow_ups", follow_up, skip=JOINED)
+    return rows.insert(db, "follow_ups", follow_up, FOLLOW_UP_CHECKS, skip=JOINED)
 
 
 def list_people(db: Database) -> list[Person]:

@@ -7,7 +7,9 @@ import pendulum
 from sqlite_utils import Database
 
 from tracker.domain.checks import InvalidValues
-from tracker.domain.programs import Program, Rotation, StatusChange, status_dates
+from tracker.domain.programs import (
+    PROGRAM_CHECKS, ROTATION_CHECKS, Program, Rotation, StatusChange, status_dates,
+)
 from tracker.store import rows
 
 ROTATION_DISPLAY = ("program_name", "institution", "program_kind")
@@ -20,14 +22,14 @@ DUPLICATE = {"name": "a program with this name and institution already exists"}
 def add_program(db: Database, program: Program) -> int:
     """InvalidValues when a program with the same name and institution exists."""
     try:
-        return rows.insert(db, "programs", program)
+        return rows.insert(db, "programs", program, PROGRAM_CHECKS)
     except sqlite3.IntegrityError:
         raise InvalidValues(DUPLICATE) from None
 
 
 def update_program(db: Database, program: Program) -> None:
     try:
-        rows.update(db, "programs", program)
+        rows.update(db, "programs", program, PROGRAM_CHECKS)
     except sqlite3.IntegrityError:
         raise InvalidValues(DUPLICATE) from None
 
@@ -75,14 +77,15 @@ def count_by_kind(db: Database) -> dict[str, int]:
 
 
 def delete_program(db: Database, program_id: int) -> None:
-    """Deletes the program with its applications and their journal (the UI asks first)."""
+    """Deletes the program with its applications; their journal days are kept, detached
+    (the UI asks first)."""
     with db.atomic():
         db.execute("DELETE FROM programs WHERE id = ?", [program_id])
 
 
 def dependents(db: Database, *, program_id: int | None = None,
                rotation_id: int | None = None) -> dict[str, int]:
-    """What a delete would take with it: applications, journal days and cases."""
+    """What a delete touches: applications deleted with it, journal days and cases kept."""
     if program_id is not None:
         scope, param = "SELECT id FROM rotations WHERE program_id = ?", program_id
     else:
@@ -100,7 +103,8 @@ def dependents(db: Database, *, program_id: int | None = None,
 def add_rotation(db: Database, rotation: Rotation, changed_on: str) -> int:
     """Insert an application and record its first status on changed_on."""
     with db.atomic():
-        rotation_id = rows.insert(db, "rotations", rotation, skip=ROTATION_DISPLAY)
+        rotation_id = rows.insert(db, "rotations", rotation, ROTATION_CHECKS,
+                                  skip=ROTATION_DISPLAY)
         record_status(db, rotation_id, rotation.status, changed_on)
     return rotation_id
 
@@ -109,7 +113,7 @@ def update_rotation(db: Database, rotation: Rotation, changed_on: str) -> None:
     """Save an edited application; a changed status is recorded in the history."""
     with db.atomic():
         before = get_rotation(db, rotation.id)
-        rows.update(db, "rotations", rotation, skip=ROTATION_DISPLAY)
+        rows.update(db, "rotations", rotation, ROTATION_CHECKS, skip=ROTATION_DISPLAY)
         if before and before.status != rotation.status:
             record_status(db, rotation.id, rotation.status, changed_on)
 
@@ -160,7 +164,8 @@ def list_rotations(db: Database, text: str = "", status: str | None = None) -> l
 
 
 def delete_rotation(db: Database, rotation_id: int) -> None:
-    """Deletes the application with its journal days and cases (the UI asks first)."""
+    """Deletes the application; its journal days and cases are kept, no longer tied to a
+    rotation (the UI asks first)."""
     with db.atomic():
         db.execute("DELETE FROM rotations WHERE id = ?", [rotation_id])
 
@@ -182,14 +187,15 @@ def import_programs(db: Database, records: list[tuple[Program, Rotation | None]]
 
     All or nothing: one transaction. Returns (added, updated, skipped).
     """
-    existing = {
-        (row["name"].lower(), row["institution"].lower()): row["id"]
-        for row in db.query("SELECT id, name, institution FROM programs")
-    }
     added = updated = skipped = 0
     plain = []  # new programs without an application: inserted in batches, much faster
     new_keys = set()
     with db.atomic():
+        # Read inside the write transaction: another process may add programs meanwhile.
+        existing = {
+            (row["name"].lower(), row["institution"].lower()): row["id"]
+            for row in db.query("SELECT id, name, institution FROM programs")
+        }
         for program, application in records:
             key = (program.name.lower(), program.institution.lower())
             if key in new_keys:  # twice in the same batch: the first one wins
@@ -197,7 +203,8 @@ def import_programs(db: Database, records: list[tuple[Program, Rotation | None]]
                 continue
             if key in existing:
                 if update:
-                    rows.update(db, "programs", replace(program, id=existing[key]))
+                    rows.update(db, "programs", replace(program, id=existing[key]),
+                                PROGRAM_CHECKS)
                     updated += 1
                 else:
                     skipped += 1
@@ -205,9 +212,10 @@ def import_programs(db: Database, records: list[tuple[Program, Rotation | None]]
             new_keys.add(key)
             added += 1
             if application is None:
+                rows.checked(program, PROGRAM_CHECKS)
                 plain.append(rows.values_of(program))
                 continue
-            program_id = rows.insert(db, "programs", program)
+            program_id = rows.insert(db, "programs", program, PROGRAM_CHECKS)
             add_rotation(db, replace(application, program_id=program_id), today)
         db["programs"].insert_all(plain, batch_size=500)
     return added, updated, skipped

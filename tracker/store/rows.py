@@ -5,7 +5,10 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
+from tracker.domain.checks import Check, InvalidValues, record_errors
 from tracker.domain.text import clean_text
+
+Checks = dict[str, tuple[Check, ...]]
 
 T = TypeVar("T")
 
@@ -46,12 +49,22 @@ def from_row(cls: type[T], row: dict[str, Any]) -> T:
     return cls(**kwargs)
 
 
-def insert(db: Database, table: str, item: Any, skip: tuple[str, ...] = ()) -> int:
+def checked(item: Any, checks: Checks) -> None:
+    """InvalidValues unless the record's text passes its area's checks (the form's own)."""
+    if errors := record_errors(item, checks):
+        raise InvalidValues(errors)
+
+
+def insert(db: Database, table: str, item: Any, checks: Checks,
+           skip: tuple[str, ...] = ()) -> int:
+    checked(item, checks)
     with db.atomic():
         return db[table].insert(values_of(item, skip)).last_pk
 
 
-def update(db: Database, table: str, item: Any, skip: tuple[str, ...] = ()) -> None:
+def update(db: Database, table: str, item: Any, checks: Checks,
+           skip: tuple[str, ...] = ()) -> None:
+    checked(item, checks)
     values = values_of(item, skip) | {"updated_at": now_utc()}
     with db.atomic():
         db[table].update(item.id, values)

@@ -1,6 +1,7 @@
 """Schema migrations, one named function per step. Released steps are never edited."""
 
 from sqlite_utils import Database, Migrations
+from sqlite_utils.db import ForeignKey
 
 MIGRATIONS = Migrations("away")
 # Names of every step this version of Away knows, in order; a database that has applied
@@ -224,3 +225,14 @@ def m001_core_schema(db: Database) -> None:
     # One execute per statement: executescript() would COMMIT the migration's transaction.
     for statement in _core_statements():
         db.execute(statement)
+
+
+@step
+def m002_journal_outlives_rotations(db: Database) -> None:
+    # Deleting an application used to delete its journal days (ON DELETE CASCADE); the
+    # journal is the one thing a user can never recreate, so the days stay, detached.
+    # Runs with foreign keys off (store.db.migrate), so dropping the old table fires no
+    # cascade on cases.
+    db["journal_days"].transform(foreign_keys=[
+        ForeignKey("journal_days", "rotation_id", "rotations", "id", on_delete="SET NULL"),
+    ])

@@ -49,11 +49,12 @@ class AwayApp(App[Path | None]):
     ]
 
     def __init__(self, db_path: Path, today: pendulum.Date | None = None,
-                 db: Database | None = None) -> None:
+                 db: Database | None = None, warning: str | None = None) -> None:
         super().__init__()
         self.db_path = db_path
         self.today = today or pendulum.today().date()
         self.db = db or open_db(db_path)
+        self.open_warning = warning  # e.g. why today's backup could not be made
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -66,6 +67,9 @@ class AwayApp(App[Path | None]):
         self.sub_title = f"{self.db_path}  ·  {self.today.format('ddd D MMM YYYY')}"
         for key, (pane_id, title, _) in enumerate(self.PANES, start=1):
             self.query_one(TabbedContent).get_tab(pane_id).label = f"{key} {title}"
+        if self.open_warning:
+            self.notify(self.open_warning[0].upper() + self.open_warning[1:] + ".",
+                        severity="warning", timeout=15)
         if is_new_user(self.db):
             from tracker.ui.modals.welcome import WelcomeScreen  # only ever needed once
 
@@ -145,9 +149,10 @@ class AwayApp(App[Path | None]):
 
 
 def make_app(db_path: Path | str, today: pendulum.Date | None = None,
-             db: Database | None = None) -> AwayApp:
+             db: Database | None = None, warning: str | None = None) -> AwayApp:
     """The one factory for the CLI, the tests, the snapshots and the screenshots.
 
     db: a connection the caller already opened (and checked) on db_path; the app owns it.
+    warning: a sentence from opening it to show once (a backup that could not be made).
     """
-    return AwayApp(Path(db_path), today, db)
+    return AwayApp(Path(db_path), today, db, warning)

@@ -1,0 +1,71 @@
+"""One sentence per failure, naming its real cause; shared by the command line and the TUI."""
+
+import errno
+import sqlite3
+from pathlib import Path
+
+from tracker.store.db import StoreError
+
+NOTHING_SAVED = "nothing was saved"
+
+# SQLite messages that mean the file itself is damaged, not the disk or the permissions.
+_DAMAGE = ("file is not a database", "malformed", "file is encrypted")
+
+
+def is_damage(error: sqlite3.DatabaseError) -> bool:
+    return any(words in str(error).lower() for words in _DAMAGE)
+
+
+def _sqlite_cause(error: sqlite3.Error, where: str) -> str:
+    text = str(error).lower()
+    if "disk is full" in text or "database or disk is full" in text:
+        return f"the disk is full; {NOTHING_SAVED}"
+    if "readonly" in text or "read-only" in text:
+        return (f"{where} is read-only (the file or its folder cannot be written); "
+                f"{NOTHING_SAVED}")
+    if "locked" in text or "busy" in text:
+        return (f"another Away (or another program) is writing to {where} and did not "
+                f"finish within 10 seconds; {NOTHING_SAVED}, try again")
+    if "disk i/o error" in text:
+        return f"the disk reported an input/output error while using {where}; {NOTHING_SAVED}"
+    if "unable to open" in text:
+        return f"{where} cannot be opened (check that it and its folder are readable)"
+    if isinstance(error, sqlite3.IntegrityError):
+        return f"the change conflicts with data already saved ({error}); {NOTHING_SAVED}"
+    if is_damage(error):  # type: ignore[arg-type]
+        return (f"{where} is damaged ({error}); run 'away check' and restore the newest "
+                "backup")
+    return f"the database could not be used ({error}); {NOTHING_SAVED}"
+
+
+def _os_cause(error: OSError) -> str:
+    name = error.filename or "a file"
+    if error.errno == errno.ENOSPC or error.errno == errno.EDQUOT:
+        return f"the disk is full; {NOTHING_SAVED}"
+    if error.errno == errno.EROFS:
+        return f"{name} is on a read-only disk; {NOTHING_SAVED}"
+    if isinstance(error, PermissionError):
+        return f"permission denied for {name}"
+    if isinstance(error, IsADirectoryError):
+        return f"{name} is a folder, not a file"
+    if isinstance(error, FileNotFoundError):
+        return f"{name} does not exist"
+    if isinstance(error, NotADirectoryError):
+        return f"a part of {name} is a file, not a folder"
+    return f"cannot use {name}: {error.strerror or error}"
+
+
+def explain(error: BaseException, path: Path | str | None = None) -> str:
+    """A one-sentence message for a store, SQLite or OS error (no trailing full stop)."""
+    where = str(path) if path else "the database"
+    if isinstance(error, StoreError):
+        return str(error).rstrip(".")
+    if isinstance(error, sqlite3.Error):
+        return _sqlite_cause(error, where)
+    if isinstance(error, OSError):
+        return _os_cause(error)
+    return f"{type(error).__name__}: {error}"
+
+
+def is_explainable(error: BaseException) -> bool:
+    return isinstance(error, (StoreError, sqlite3.Error, OSError))
