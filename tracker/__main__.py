@@ -2,4 +2,4 @@
 
 from tracker.cli import main
 
-main()
+main(prog_name="away")

@@ -16,15 +16,14 @@ class AwayGroup(click.Group):
     """Every failure is one sentence on stderr with a non-zero exit, never a traceback:
     store, SQLite and OS errors exit 2, usage errors 2, a declined question 1."""
 
-    context_settings = {"help_option_names": ["-h", "--help"]}
-
     def main(self, *args, **kwargs):  # type: ignore[override]
         kwargs["standalone_mode"] = False
         try:
             result = super().main(*args, **kwargs)
         except click.UsageError as error:
             command = error.ctx.command_path if error.ctx else "away"
-            click.echo(f"away: {error.format_message()} (see: {command} --help)", err=True)
+            message = error.format_message().rstrip(".")
+            click.echo(f"away: {message} (see: {command} --help).", err=True)
             sys.exit(2)
         except click.Abort:
             click.echo("away: stopped; nothing was changed.", err=True)
@@ -65,7 +64,8 @@ def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
     return path
 
 
-@click.group(cls=AwayGroup, invoke_without_command=True)
+@click.group(cls=AwayGroup, invoke_without_command=True,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
               envvar="AWAY_DB", default=None, help=DB_HELP)
 @click.version_option(__version__, prog_name="away")
@@ -200,7 +200,7 @@ def restore(ctx: click.Context, db_path: Path | None, path: Path, yes: bool) -> 
     target = resolve_db(ctx, db_path)
     if not path.exists():
         raise StoreError(f"{path} does not exist.")
-    inspect_file(path)  # refuse a bad file before asking anything
+    inspect_file(path, name_backup=False)  # refuse a bad file before asking
     if not yes and target.exists():
         click.confirm(f"Replace {target} with {path}? A copy of the current one is kept.",
                       abort=True)

@@ -110,3 +110,53 @@ def test_ten_thousand_rows_all_or_nothing(db, tmp_path):
     assert store.count_programs(db) == 10_000
     again = import_programs_csv(db, good, TODAY)
     assert (again.added, again.skipped) == (0, 10_000)
+
+
+def test_newlines_inside_quoted_cells_are_kept_and_line_numbers_are_the_files(db, tmp_path):
+    text = ('name,kind,notes\n'
+            '"Two-line\nname",academic,"first\nsecond"\n'
+            '"see below\u2028Sneaky,community",affiliated,"NEL\u0085 and form feed\f here"\n'
+            'Third,palace,\n')
+    assert refused(db, write(tmp_path, text)) == [
+        "line 6: kind: 'palace' is not one of academic, affiliated, community"]
+    good = write(tmp_path, text.replace("palace", "community"), "good.csv")
+    assert import_programs_csv(db, good, TODAY).added == 3
+    names = sorted(p.name for p in store.list_programs(db))
+    assert names == ["Third", "Two-line\nname", "see below\u2028Sneaky,community"]
+    notes = {p.name: p.notes for p in store.list_programs(db)}
+    assert notes["Two-line\nname"] == "first\nsecond"
+
+
+def test_an_over_long_cell_names_its_line_and_column(db, tmp_path):
+    text = f"name,kind,notes\nA,academic,{'x' * 200_000}\n{'n' * 201},community,\n"
+    assert refused(db, write(tmp_path, text)) == [
+        "line 2: notes: at most 20,000 characters (this has 200,000)",
+        "line 3: name: at most 200 characters (this has 201)"]
+
+
+def test_an_unterminated_quote_is_named_as_such(db, tmp_path):
+    text = 'name,kind\nGood,academic\n"Open quote,community\nNext,academic\n'
+    assert refused(db, write(tmp_path, text)) == [
+        'line 3: a quoted cell opens here and never closes (a missing closing ")']
+
+
+def test_nul_is_cleaned_before_checks_and_duplicates(db, tmp_path):
+    text = "name,kind\nA\0B,academic\nAB,academic\n\0,community\n"
+    assert refused(db, write(tmp_path, text)) == [
+        "line 3: name: same program and institution as line 2",
+        "line 4: name: required"]
+
+
+def test_limits_and_dates_out_of_range(db, tmp_path):
+    text = "name,kind,deadline\n   ,academic,\nOld,academic,1999-12-31\n"
+    assert refused(db, write(tmp_path, text)) == [
+        "line 2: name: required",
+        "line 3: deadline: '1999-12-31' is not a date: the year must be between 2000 and 2100"]
+
+
+def test_an_unknown_encoding_is_one_line(db, tmp_path):
+    path = write(tmp_path, "name,kind\nA,academic\n")
+    with pytest.raises(ImportRefused) as error:
+        import_programs_csv(db, path, TODAY, encoding="klingon")
+    assert error.value.problems == [f"{path}: unknown encoding 'klingon' "
+                                    "(try utf-8, cp1252 or latin-1)"]

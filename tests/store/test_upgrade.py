@@ -1,11 +1,15 @@
 """A database made by the oldest schema keeps every row through the upgrade."""
 
+import hashlib
+import shutil
 import sqlite3
+from pathlib import Path
 
 from sqlite_utils import Database
 
 from tracker.services.demo import build_demo
-from tracker.store.db import connect, open_db
+from tracker.store import programs
+from tracker.store.db import connect, open_db, schema_version
 from tracker.store.schema import KNOWN_STEPS, MIGRATIONS
 from tests.conftest import DEMO_DAY
 
@@ -39,3 +43,47 @@ def test_oldest_schema_upgrades_without_losing_rows(db_path):
         columns_kept = [row[: len(rows[0])] for row in after[table]] if rows else []
         assert sorted(columns_kept, key=repr) == rows, table
     assert sum(len(rows) for rows in before.values()) > 300
+
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "release-1-demo.db"
+
+
+def content_hash(data: dict[str, list[tuple]]) -> str:
+    return hashlib.sha256(repr(sorted(data.items())).encode()).hexdigest()
+
+
+def test_release_1_database_upgrades_with_every_row_unchanged(tmp_path):
+    """m002 (the first step after a release) on a file written by release 1 (0.1.0)."""
+    path = tmp_path / "away.db"
+    shutil.copyfile(FIXTURE, path)
+    before = dump(path)
+    assert sum(len(rows) for rows in before.values()) > 300
+    db = open_db(path)
+    assert schema_version(db) == (len(KNOWN_STEPS), KNOWN_STEPS[-1])
+    db.close()
+    after = dump(path)
+    assert content_hash(after) == content_hash(before)
+    [kept] = list((tmp_path / "backups").glob("away-before-upgrade-*.db"))
+    assert content_hash(dump(kept)) == content_hash(before)
+    # Running it again does nothing: no new step, no new backup.
+    open_db(path).close()
+    assert content_hash(dump(path)) == content_hash(before)
+    assert len(list((tmp_path / "backups").glob("*.db"))) == 1
+
+
+def test_deleting_an_application_keeps_its_journal_days(tmp_path):
+    path = tmp_path / "away.db"
+    shutil.copyfile(FIXTURE, path)
+    db = open_db(path)
+    rotation_id, days, cases = db.execute(
+        """SELECT rotation_id, count(DISTINCT journal_days.id), count(cases.id)
+           FROM journal_days LEFT JOIN cases ON cases.day_id = journal_days.id
+           WHERE rotation_id IS NOT NULL GROUP BY rotation_id ORDER BY 2 DESC""").fetchone()
+    assert days > 5 and cases > 5
+    assert programs.dependents(db, rotation_id=rotation_id)["journal days"] == days
+    programs.delete_rotation(db, rotation_id)
+    detached = db.execute("SELECT count(*) FROM journal_days WHERE rotation_id IS NULL"
+                          ).fetchone()[0]
+    assert detached >= days
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 130
+    db.close()

@@ -67,7 +67,7 @@ def restore_from(db_path: Path, source: Path) -> Path | None:
     """
     if not source.exists():
         raise StoreError(f"{source} does not exist.")
-    inspect_file(source)
+    inspect_file(source, name_backup=False)
     if db_path.exists() and source.resolve() == db_path.resolve():
         raise StoreError(f"{source} is the database itself; choose a backup to restore.")
     if not db_path.parent.exists():

@@ -1,6 +1,7 @@
 """Opening the database file safely: header check, pragmas, quick_check, migrations, locks."""
 
 import contextlib
+import functools
 import os
 import re
 import secrets
@@ -36,9 +37,11 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME) / "away.db"
 
 
-def _refusal(path: Path, reason: str) -> StoreError:
+def _refusal(path: Path, reason: str, name_backup: bool = True) -> StoreError:
     from tracker.store.backups import newest_backup
 
+    if not name_backup:
+        return StoreError(f"{path} {reason}; it was left untouched.")
     backup = newest_backup(path)
     hint = (
         f"the newest backup is {backup} (restore it with: away restore {backup})"
@@ -54,14 +57,19 @@ def readonly_uri(path: Path, immutable: bool = False) -> str:
 
 
 def _wal_exists(path: Path) -> bool:
-    return Path(f"{path}-wal").exists()
+    """True when a -wal file holds changes not yet in the database file."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
 
 
 def connect_readonly(path: Path, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
     """A read-only connection that creates no file beside the database.
 
-    Without a -wal file no one has the database open, so it is read as immutable: a plain
-    read-only open would create -shm, and fails in a folder the user cannot write.
+    With no changes in a -wal file the database file alone is the whole truth, so it is
+    read as immutable: a plain read-only open would create -shm, and fails in a folder the
+    user cannot write (or on a full disk).
     """
     conn = sqlite3.connect(readonly_uri(path, immutable=not _wal_exists(path)), uri=True,
                            timeout=timeout, isolation_level=None)
@@ -99,12 +107,14 @@ def _quick_check(path: Path) -> tuple[str, int, list[str] | None]:
         conn.close()
 
 
-def inspect_file(path: Path) -> None:
+def inspect_file(path: Path, name_backup: bool = True) -> None:
     """Refuse (StoreError) a file that exists but is not a healthy Away database.
 
     Reads only: the header is checked before SQLite touches the file, because SQLite
-    would silently turn an empty or foreign file into a new database.
+    would silently turn an empty or foreign file into a new database. name_backup: point
+    to the file's newest backup (not for a file the user offers to restore from).
     """
+    refuse = functools.partial(_refusal, name_backup=name_backup)
     if not path.exists():
         return
     if path.is_dir():
@@ -112,9 +122,9 @@ def inspect_file(path: Path) -> None:
     with open(path, "rb") as handle:
         header = handle.read(len(SQLITE_HEADER))
     if not header:
-        raise _refusal(path, "is empty, not an Away database")
+        raise refuse(path, "is empty, not an Away database")
     if header != SQLITE_HEADER:
-        raise _refusal(path, "is not an Away database (it is not a SQLite file)")
+        raise refuse(path, "is not an Away database (it is not a SQLite file)")
     try:
         result, tables, steps = _quick_check(path)
         if result != "ok" and not _wal_exists(path):
@@ -125,14 +135,14 @@ def inspect_file(path: Path) -> None:
 
         if not is_damage(error):
             raise
-        raise _refusal(path, f"cannot be read as a database ({error})") from None
+        raise refuse(path, f"cannot be read as a database ({error})") from None
     if result != "ok":
-        raise _refusal(path, "is damaged (SQLite's quick_check failed)")
+        raise refuse(path, "is damaged (SQLite's quick_check failed)")
     if tables and not steps:
-        raise _refusal(path, "is another program's SQLite database, not Away's")
+        raise refuse(path, "is another program's SQLite database, not Away's")
     unknown = [name for name in steps or [] if name not in KNOWN_STEPS]
     if unknown:
-        raise _refusal(
+        raise refuse(
             path, f"was written by a newer version of Away (schema step {unknown[-1]}); "
             "update Away to open it"
         )
@@ -144,11 +154,13 @@ def lock_path(path: Path) -> Path:
     return Path(f"{path}-lock")
 
 
-def _open_lock_file(path: Path) -> int | None:
+def _open_lock_file(path: Path, create: bool = True) -> int | None:
     if fcntl is None:
         return None
     try:
-        return os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+        if create:
+            return os.open(lock_path(path), os.O_RDWR | os.O_CREAT, 0o600)
+        return os.open(lock_path(path), os.O_RDONLY)
     except OSError:
         try:  # a read-only folder: an existing lock file can still be shared
             return os.open(lock_path(path), os.O_RDONLY)
@@ -156,9 +168,12 @@ def _open_lock_file(path: Path) -> int | None:
             return None  # nothing can replace this file from here either
 
 
-def _shared_lock(path: Path) -> int | None:
-    """Held for the life of a connection; waits while a restore is replacing the file."""
-    fd = _open_lock_file(path)
+def _shared_lock(path: Path, create: bool = True) -> int | None:
+    """Held for the life of a connection; waits while a restore is replacing the file.
+
+    A reader does not create the lock file: it leaves nothing beside a file it only reads.
+    """
+    fd = _open_lock_file(path, create)
     if fd is None:
         return None
     deadline = time.monotonic() + BUSY_TIMEOUT_S
@@ -274,7 +289,7 @@ def connect(path: Path, lock: bool = True) -> AwayDatabase:
 
 def connect_readonly_db(path: Path) -> AwayDatabase:
     """A read-only Database for commands that only read (check, backup, export)."""
-    lock_fd = _shared_lock(path)
+    lock_fd = _shared_lock(path, create=False)
     try:
         conn = connect_readonly(path)
         _configure(conn)

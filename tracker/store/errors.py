@@ -1,12 +1,14 @@
 """One sentence per failure, naming its real cause; shared by the command line and the TUI."""
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
 from tracker.store.db import StoreError
 
 NOTHING_SAVED = "nothing was saved"
+FULL_BELOW_BYTES = 1024 * 1024
 
 # SQLite messages that mean the file itself is damaged, not the disk or the permissions.
 _DAMAGE = ("file is not a database", "malformed", "file is encrypted")
@@ -16,9 +18,18 @@ def is_damage(error: sqlite3.DatabaseError) -> bool:
     return any(words in str(error).lower() for words in _DAMAGE)
 
 
-def _sqlite_cause(error: sqlite3.Error, where: str) -> str:
+def _disk_is_full(path: Path | str | None) -> bool:
+    """SQLite reports a full disk as an I/O error when it cannot grow its -shm file."""
+    folder = Path(path).parent if path else Path.cwd()
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
+
+
+def _sqlite_cause(error: sqlite3.Error, where: str, path: Path | str | None) -> str:
     text = str(error).lower()
-    if "disk is full" in text or "database or disk is full" in text:
+    if "disk is full" in text or ("i/o error" in text and _disk_is_full(path)):
         return f"the disk is full; {NOTHING_SAVED}"
     if "readonly" in text or "read-only" in text:
         return (f"{where} is read-only (the file or its folder cannot be written); "
@@ -61,7 +72,7 @@ def explain(error: BaseException, path: Path | str | None = None) -> str:
     if isinstance(error, StoreError):
         return str(error).rstrip(".")
     if isinstance(error, sqlite3.Error):
-        return _sqlite_cause(error, where)
+        return _sqlite_cause(error, where, path)
     if isinstance(error, OSError):
         return _os_cause(error)
     return f"{type(error).__name__}: {error}"
