@@ -89,6 +89,8 @@ def open_tui(db_path: Path) -> None:
 
         app = make_app(db_path, db=db, warning=warning)
         next_path = app.run()
+        if app.return_code:  # an unexpected error, already explained in one sentence
+            sys.exit(app.return_code)
         if not isinstance(next_path, Path):
             return
         db_path = next_path  # the user chose to open another file (e.g. the demo)
@@ -161,6 +163,7 @@ def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
     """
     import pendulum
 
+    from tracker.domain.text import plural
     from tracker.services.importing import ImportRefused, import_programs_csv
     from tracker.services.safety import open_user_db
 
@@ -175,7 +178,7 @@ def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(problem, err=True)
-        click.echo(f"away: nothing was imported ({len(refused.problems)} problem(s)).",
+        click.echo(f"away: nothing was imported ({plural(len(refused.problems), 'problem')}).",
                    err=True)
         sys.exit(1)
     finally:

@@ -1,10 +1,14 @@
-"""One snapshot per pane on the demo data at a fixed date and terminal size."""
+"""One snapshot per pane on the demo data at a fixed date, at 120x40 and at 80x24 (the
+smallest supported terminal)."""
 
 import pytest
 
+from tests.conftest import DEMO_DAY
 from tracker.services.demo import write_demo
 from tracker.ui.app import make_app
-from tests.conftest import DEMO_DAY
+
+PANES = [("1", "today"), ("2", "applications"), ("3", "checklists"), ("4", "budget"),
+         ("5", "journal"), ("6", "letters")]
 
 
 @pytest.fixture
@@ -15,9 +19,18 @@ def relative_demo(tmp_path, monkeypatch):
     return "demo.db"
 
 
-@pytest.mark.parametrize("key, pane", [("1", "today"), ("2", "applications"),
-                                       ("3", "checklists"), ("4", "budget"),
-                                       ("5", "journal"), ("6", "letters")])
-def test_pane_snapshot(snap_compare, relative_demo, key, pane):
-    assert snap_compare(make_app(relative_demo, DEMO_DAY), press=[key],
-                        terminal_size=(120, 40))
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
+@pytest.mark.parametrize("key, pane", PANES)
+def test_pane_snapshot(snap_compare, relative_demo, key, pane, size):
+    assert snap_compare(make_app(relative_demo, DEMO_DAY), press=[key], terminal_size=size)
+
+
+@pytest.mark.parametrize("keys", [["p"], ["2", "tab", "n", "ctrl+s"]],
+                         ids=["profile-form", "program-form-errors"])
+def test_form_snapshot_at_80x24(snap_compare, relative_demo, keys):
+    assert snap_compare(make_app(relative_demo, DEMO_DAY), press=keys, terminal_size=(80, 24))
+
+
+def test_rules_screen_snapshot(snap_compare, relative_demo):
+    assert snap_compare(make_app(relative_demo, DEMO_DAY), press=["2", "m", "enter"],
+                        terminal_size=(80, 24))

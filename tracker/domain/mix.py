@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from tracker.domain.profile import Profile
+from tracker.domain.text import plural
 from tracker.domain.programs import (
     LIVE_STATUSES, SUBMITTED_STATUSES, ProgramKind, Rotation, RotationStatus, Specialty,
 )
@@ -55,7 +56,7 @@ def _p1(rotations: list[Rotation]) -> MixLine:
     else:
         advice = "on target"
     return MixLine("P1", _within(count, low, high),
-                   f"applied to {count} programs (aim {low}-{high}): {advice}")
+                   f"applied to {plural(count, 'program')} (aim {low}-{high}): {advice}")
 
 
 def _p2(kind_counts: dict[str, int]) -> MixLine:
@@ -107,5 +108,5 @@ def _r7(rotations: list[Rotation]) -> MixLine:
     academic = [r for r in rotations if r.status in LIVE_STATUSES
                 and r.program_kind == ProgramKind.ACADEMIC and r.status != "idea"]
     if academic:
-        return MixLine("R7", True, f"{len(academic)} rotation(s) at an academic center")
+        return MixLine("R7", True, f"{plural(len(academic), 'rotation')} at an academic center")
     return MixLine("R7", False, "no rotation at an academic center yet: strongly recommended")

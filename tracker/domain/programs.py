@@ -263,6 +263,11 @@ def status_dates(rotation: Rotation, status: str, on: pendulum.Date) -> dict[str
     return dates
 
 
+def block_is_over(rotation: Rotation, today: pendulum.Date) -> bool:
+    """True once the block's last day has come; a block without an end is not over."""
+    return rotation.ends_on is not None and rotation.ends_on <= today.isoformat()
+
+
 def deadline_urgency(deadline_on: str | None, today: pendulum.Date) -> str:
     """'overdue', 'urgent' (within 7 days), 'soon' (within 21), or '' for later or none."""
     if not deadline_on:

@@ -27,3 +27,8 @@ def fold(value: str | None) -> str | None:
     decomposed = unicodedata.normalize("NFKD", value.casefold())
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return bare.translate(_UNMARKED)
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 program', '4 programs', '2 journal days'; many for irregular words."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -30,6 +30,10 @@ def open_user_db(path: Path, today: pendulum.Date | None = None) -> tuple[Databa
     A backup that cannot be made never stops the opening: the second value says why.
     """
     existed = path.exists()
+    if existed and not _writable(path):
+        db = open_readonly(path)
+        return db, (f"{path} is opened read-only: you may read everything but "
+                    "change nothing (the file or its folder cannot be written)")
     db = open_db(path)
     warning = None
     if existed:
@@ -38,6 +42,11 @@ def open_user_db(path: Path, today: pendulum.Date | None = None) -> tuple[Databa
         except (sqlite3.Error, OSError) as error:
             warning = f"today's backup could not be made: {explain(error, path)}"
     return db, warning
+
+
+def _writable(path: Path) -> bool:
+    # WAL needs to create -wal and -shm beside the file, so the folder must be writable too.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def backup_to(db_path: Path, out: Path | None = None) -> Path:

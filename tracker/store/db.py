@@ -37,6 +37,23 @@ def default_db_path() -> Path:
     return user_data_path(APP_NAME) / "away.db"
 
 
+DEMO_SUFFIX = "-demo"
+
+
+def demo_path_of(path: Path) -> Path:
+    """The demo file that belongs beside a user's database: away.db -> away-demo.db."""
+    return path.with_name(f"{path.stem}{DEMO_SUFFIX}{path.suffix}")
+
+
+def is_demo(path: Path) -> bool:
+    return path.stem.endswith(DEMO_SUFFIX)
+
+
+def home_path_of(path: Path) -> Path:
+    """The user's own database beside a demo file: away-demo.db -> away.db."""
+    return path.with_name(f"{path.stem.removesuffix(DEMO_SUFFIX)}{path.suffix}")
+
+
 def _refusal(path: Path, reason: str, name_backup: bool = True) -> StoreError:
     from tracker.store.backups import newest_backup
 
@@ -216,10 +233,12 @@ class AwayDatabase(Database):
     migrations all go through atomic(), so every write does.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, lock_fd: int | None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, lock_fd: int | None,
+                 read_only: bool = False) -> None:
         # Away uses no sqlite-utils plugins; skipping them saves an entry-point scan.
         super().__init__(conn, execute_plugins=False)
         self.path = path
+        self.read_only = read_only
         self._lock_fd = lock_fd
         self._identity = _identity(path)
 
@@ -297,7 +316,7 @@ def connect_readonly_db(path: Path) -> AwayDatabase:
         if lock_fd is not None:
             os.close(lock_fd)
         raise
-    return AwayDatabase(conn, path, lock_fd)
+    return AwayDatabase(conn, path, lock_fd, read_only=True)
 
 
 # --- creating and upgrading ------------------------------------------------------------

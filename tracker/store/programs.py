@@ -10,6 +10,7 @@ from tracker.domain.checks import InvalidValues
 from tracker.domain.programs import (
     PROGRAM_CHECKS, ROTATION_CHECKS, Program, Rotation, StatusChange, status_dates,
 )
+from tracker.domain.text import fold
 from tracker.store import rows
 
 ROTATION_DISPLAY = ("program_name", "institution", "program_kind")
@@ -49,18 +50,26 @@ def find_program(db: Database, name: str, institution: str) -> Program | None:
 
 
 def _like(text: str) -> str:
-    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    """A LIKE pattern for fold()ed columns: blind to case and accents, wildcards escaped."""
+    folded = fold(text.strip()) or ""
+    escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
+
+
+def _matches(columns: list[str]) -> str:
+    return "(" + " OR ".join(f"fold({column}) LIKE ? ESCAPE '\\'" for column in columns) + ")"
+
+
+PROGRAM_SEARCH = ["name", "institution", "city", "state", "notes"]
+ROTATION_SEARCH = ["programs.name", "programs.institution", "rotations.notes"]
 
 
 def list_programs(db: Database, text: str = "", kind: str | None = None,
                   limit: int = PAGE) -> list[Program]:
     where, params = ["1"], []
     if text.strip():
-        where.append("(name LIKE ? ESCAPE '\\' OR institution LIKE ? ESCAPE '\\' "
-                     "OR city LIKE ? ESCAPE '\\' OR state LIKE ? ESCAPE '\\' "
-                     "OR notes LIKE ? ESCAPE '\\')")
-        params += [_like(text)] * 5
+        where.append(_matches(PROGRAM_SEARCH))
+        params += [_like(text)] * len(PROGRAM_SEARCH)
     if kind:
         where.append("kind = ?")
         params.append(kind)
@@ -149,9 +158,8 @@ def get_rotation(db: Database, rotation_id: int) -> Rotation | None:
 def list_rotations(db: Database, text: str = "", status: str | None = None) -> list[Rotation]:
     where, params = ["1"], []
     if text.strip():
-        where.append("(programs.name LIKE ? ESCAPE '\\' OR programs.institution LIKE ? "
-                     "ESCAPE '\\' OR rotations.notes LIKE ? ESCAPE '\\')")
-        params += [_like(text)] * 3
+        where.append(_matches(ROTATION_SEARCH))
+        params += [_like(text)] * len(ROTATION_SEARCH)
     if status:
         where.append("rotations.status = ?")
         params.append(status)

@@ -1,5 +1,6 @@
 """The app shell: six panes in a tab bar, header, footer, keys, palette and welcome."""
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pendulum
@@ -9,9 +10,11 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, TabbedContent
 
 from tracker.domain.checks import InvalidValues
-from tracker.store.db import Database, open_db
+from tracker.store.db import Database, demo_path_of, home_path_of, is_demo, open_db
+from tracker.store.errors import explain, is_explainable
 from tracker.store.profile import get_profile, is_new_user, save_profile
 from tracker.ui.commands import AwayCommands
+from tracker.ui.crash import write_crash_log
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.budget import BudgetPane
@@ -43,10 +46,17 @@ class AwayApp(App[Path | None]):
                     id=f"pane.{pane_id}", tooltip=f"Show the {title} pane")
             for key, (pane_id, title, _) in enumerate(PANES, start=1)
         ),
+        Binding("p", "edit_profile", "Profile", show=False, id="app.profile",
+                tooltip="Your name, visa, match year and ERAS date"),
+        Binding("r", "show_rule", "Rules", show=False, id="app.rules",
+                tooltip="The guide's rule behind the selected line, and all the others"),
         Binding("question_mark", "toggle_help", "Keys", id="app.help",
                 tooltip="Show or hide the keys of the focused pane"),
-        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave Away"),
+        Binding("q", "quit", "Quit", id="app.quit", show=False, tooltip="Leave Away"),
     ]
+    # Narrow or short terminals (80x24 is supported) get compact layouts in the .tcss.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     def __init__(self, db_path: Path, today: pendulum.Date | None = None,
                  db: Database | None = None, warning: str | None = None) -> None:
@@ -55,16 +65,20 @@ class AwayApp(App[Path | None]):
         self.today = today or pendulum.today().date()
         self.db = db or open_db(db_path)
         self.open_warning = warning  # e.g. why today's backup could not be made
+        self.read_only = getattr(self.db, "read_only", False)
 
     def compose(self) -> ComposeResult:
         yield Header()
         with TabbedContent(initial="today", id="panes"):
             for _, _, pane_class in self.PANES:
                 yield pane_class()
-        yield Footer()
+        yield Footer(compact=True)  # every key of a pane fits on one line at 80 columns
 
     def on_mount(self) -> None:
-        self.sub_title = f"{self.db_path}  ·  {self.today.format('ddd D MMM YYYY')}"
+        marks = ["DEMO"] if is_demo(self.db_path) else []
+        marks += ["READ-ONLY"] if self.read_only else []
+        self.sub_title = "  ·  ".join([*marks, str(self.db_path),
+                                       self.today.format("ddd D MMM YYYY")])
         for key, (pane_id, title, _) in enumerate(self.PANES, start=1):
             self.query_one(TabbedContent).get_tab(pane_id).label = f"{key} {title}"
         if self.open_warning:
@@ -111,11 +125,72 @@ class AwayApp(App[Path | None]):
             if pane.built:
                 pane.reload()
 
+    # --- the one guarded path for writes ----------------------------------------------
+
+    def refuse_if_read_only(self) -> bool:
+        """True (and says why) when nothing can be written; call before opening a form."""
+        if self.read_only:
+            self.notify(f"{self.db_path} is open read-only (you cannot write to it), so "
+                        "nothing can be changed here.", severity="warning")
+        return self.read_only
+
+    def try_write(self, write: Callable[[], object]) -> bool:
+        """Run a write; a store, SQLite or OS error becomes one sentence, the app stays.
+
+        Every write from the TUI comes through here; the caller keeps its pane and any
+        open form as they were, typed text included.
+        """
+        if self.refuse_if_read_only():
+            return False
+        try:
+            write()
+        except Exception as error:
+            if not is_explainable(error):
+                raise
+            self.notify(explain(error, self.db_path) + ".", title="Not saved",
+                        severity="error", timeout=12)
+            return False
+        return True
+
+    # --- crashes: one sentence and a log without local variables ----------------------
+
+    crash_log: Path | None = None
+
+    def _fatal_error(self) -> None:
+        # Textual's own report prints local variables, which can hold journal text.
+        if self.crash_log is None:  # once, though Textual may report the error twice
+            self.crash_log = write_crash_log(self.db_path, self._exception)
+            self.bell()
+            self._exit_renderables.append(
+                f"Away stopped after an unexpected error; what happened (without your "
+                f"data) was written to {self.crash_log}. Your saved records are safe.")
+        self._close_messages_no_wait()
+
+    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
+        folder = Path(path) if path else self.db_path.parent
+        try:
+            saved = self.save_screenshot(filename, str(folder))
+        except OSError as error:
+            self.notify(f"No screenshot: {explain(error)}.", severity="error")
+            return
+        self.notify(f"Screenshot saved to {saved}")
+
+    def action_show_rule(self, rule_id: str | None = None) -> None:
+        from tracker.ui.modals.rules import RulesScreen
+
+        if rule_id is None:
+            pane = self.query_one(TabbedContent).active_pane
+            rule_id = pane.current_rule_id() if isinstance(pane, AreaPane) else None
+        self.push_screen(RulesScreen(rule_id))
+
     def action_edit_profile(self) -> None:
         from tracker.ui.modals.form import FormScreen
         from tracker.ui.modals.profile import (
             PROFILE_FIELDS, profile_to_values, values_to_profile,
         )
+
+        if self.refuse_if_read_only():
+            return
 
         def save(values: dict[str, str]) -> dict[str, str]:
             try:
@@ -136,10 +211,18 @@ class AwayApp(App[Path | None]):
     def action_open_demo(self) -> None:
         from tracker.services.demo import write_demo
 
-        demo_path = self.db_path.with_name(f"{self.db_path.stem}-demo.db")
-        if not demo_path.exists():
-            write_demo(demo_path, self.today)
+        if is_demo(self.db_path):
+            self.notify("This is the demo already; the palette has \"Back to my database\".")
+            return
+        demo_path = demo_path_of(self.db_path)
+        if not demo_path.exists() and not self.try_write(
+                lambda: write_demo(demo_path, self.today)):
+            return
         self.exit(demo_path)
+
+    def action_leave_demo(self) -> None:
+        if is_demo(self.db_path):
+            self.exit(home_path_of(self.db_path))
 
     def _welcome_chosen(self, choice: str | None) -> None:
         if choice == "profile":

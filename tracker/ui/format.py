@@ -45,10 +45,18 @@ def block(starts_on: str | None, ends_on: str | None) -> str:
     return f"{head} – {end.format('D MMM YYYY')}"
 
 
-def short_block(starts_on: str | None, ends_on: str | None) -> str:
-    """A block without years, for narrow table cells: '8 Apr – 5 May'."""
+def short_block(starts_on: str | None, ends_on: str | None, today: pendulum.Date) -> str:
+    """A block for narrow cells: '8 Apr – 5 May' this year, '26 Jan – 22 Feb 2027' else."""
     if not starts_on:
         return ""
-    start = pendulum.Date.fromisoformat(starts_on).format("D MMM")
-    end = pendulum.Date.fromisoformat(ends_on).format("D MMM") if ends_on else ""
-    return f"{start} – {end}"
+    start = pendulum.Date.fromisoformat(starts_on)
+    if not ends_on:
+        return f"{day(start, today)} –"
+    end = pendulum.Date.fromisoformat(ends_on)
+    head = start.format("D MMM") if start.year == end.year else start.format("D MMM YYYY")
+    return f"{head} – {day(end, today)}"
+
+
+def day(date: pendulum.Date, today: pendulum.Date) -> str:
+    """'28 Oct' in the current year, '28 Oct 2027' otherwise: the one date style."""
+    return date.format("D MMM") if date.year == today.year else date.format("D MMM YYYY")

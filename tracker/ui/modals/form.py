@@ -11,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tracker.domain.checks import Check, first_errors
+from tracker.domain.text import plural
 from tracker.ui.widgets.validators import CheckValidator
 
 YES_NO = (("yes", "1"), ("no", "0"))
@@ -55,7 +56,9 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
                     with Horizontal(classes="form-row"):
                         yield Label(field.label, classes="form-label")
                         yield self._editor(field)
-                    yield Static("", id=f"error-{field.name}", classes="form-error")
+                    error = Static("", id=f"error-{field.name}", classes="form-error")
+                    error.display = False
+                    yield error
             yield Static("", id="form-message")
             with Horizontal(id="form-buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="form-save")
@@ -82,11 +85,24 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
             values[field.name] = str(editor.value if editor.value is not None else "")
         return values
 
+    def _set_error(self, name: str, message: str) -> None:
+        # display, not CSS :empty: a Static with text is never "empty" to the CSS.
+        error = self.query_one(f"#error-{name}", Static)
+        error.update(message)
+        error.display = bool(message)
+
     def show_errors(self, errors: dict[str, str]) -> None:
         for field in self.fields:
-            self.query_one(f"#error-{field.name}", Static).update(errors.get(field.name, ""))
+            self._set_error(field.name, errors.get(field.name, ""))
+        count = len(errors)
+        where = "the reason is under it" if count == 1 else "the reasons are under them"
         self.query_one("#form-message", Static).update(
-            "Not saved: fix the fields marked above." if errors else "")
+            f"Not saved: {plural(count, 'field')} to fix ({where})." if errors else "")
+        first = next((field.name for field in self.fields if field.name in errors), None)
+        if first:
+            editor = self.query_one(f"#field-{first}")
+            editor.focus()
+            self.call_after_refresh(editor.scroll_visible)
 
     def _check_all(self, values: dict[str, str]) -> dict[str, str]:
         return first_errors(values, {field.name: field.checks for field in self.fields})
@@ -96,13 +112,23 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         name = (event.input.id or "").removeprefix("field-")
         result = event.validation_result
         message = "" if result is None or result.is_valid else result.failure_descriptions[0]
-        self.query_one(f"#error-{name}", Static).update(message)
+        self._set_error(name, message)
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#form-save")
     def action_save(self) -> None:
         values = self.current_values()
-        errors = self._check_all(values) or self.save_values(values)
+        errors = self._check_all(values)
+        if not errors:
+            refused: dict[str, str] = {}
+
+            def write() -> None:
+                refused.update(self.save_values(values))
+
+            # A failed write is a notification; the form stays open with the typed text.
+            if not self.app.try_write(write):
+                return
+            errors = refused
         if errors:
             self.show_errors(errors)
             return

@@ -38,6 +38,10 @@ class AreaPane(TabPane):
             self.reload()
         self.focus_first_table()
 
+    def current_rule_id(self) -> str | None:
+        """The rule behind the selected line, for the rules screen (key r)."""
+        return None
+
     def reload(self) -> None:
         self.loaded = True
         self.load()

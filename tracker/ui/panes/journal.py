@@ -3,7 +3,7 @@
 from textual.app import ComposeResult
 
 from tracker.store import journal
-from tracker.ui.format import excerpt
+from tracker.ui.format import excerpt, short_date
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.widgets.tables import fill_table, make_table
 
@@ -17,7 +17,7 @@ class JournalPane(AreaPane):
 
     def load(self) -> None:
         fill_table(self.query_one("#journal-table"), [
-            (day.id, [day.day, str(day.case_count), excerpt(day.learning_points, 56),
+            (day.id, [short_date(day.day), str(day.case_count), excerpt(day.learning_points, 56),
                       excerpt(day.tomorrow_focus, 34)])
             for day in journal.list_days(self.db)
         ])

@@ -5,17 +5,18 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Input, Select, Static
+from textual.widgets import DataTable, Input, OptionList, Select, Static
 from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.option_list import Option
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.fit import fit
 from tracker.domain.mix import mix_lines
 from tracker.domain.programs import (
     KIND_LABELS, NEXT_STATUS, OPEN_STATUSES, Program, ProgramKind, RotationStatus,
-    deadline_urgency,
-    program_from_values, rotation_from_values,
+    block_is_over, deadline_urgency, program_from_values, rotation_from_values,
 )
+from tracker.domain.text import plural
 from tracker.store import programs as store
 from tracker.store.profile import get_profile
 from tracker.ui.format import excerpt, label, relative_days, short_block, short_date
@@ -46,6 +47,10 @@ class ApplicationsPane(AreaPane):
                 tooltip="Set the application's status (denied, withdrawn, …)"),
         Binding("slash", "filter", "Filter", id="applications.filter",
                 tooltip="Filter both tables by text"),
+        Binding("m", "toggle_mix", "Mix", id="applications.mix",
+                tooltip="Show every list-mix line (enter on one explains its rule)"),
+        Binding("i", "toggle_detail", "Detail", id="applications.detail", show=False,
+                tooltip="Show or hide the detail panel (hidden on narrow terminals)"),
         Binding("escape", "clear_filter", "Clear", id="applications.clear", show=False,
                 tooltip="Clear the filters"),
     ]
@@ -56,23 +61,28 @@ class ApplicationsPane(AreaPane):
         self.rotations = {}
         self.programs = {}
         self.current_table = "rotations-table"
+        self.mix = []
         self.select_after: tuple[str, int] | None = None  # (table, id) of a new record
 
     def build(self) -> ComposeResult:
-        yield Static("", id="mix-bar")
+        # The mix lines, one per rule; on a short terminal one summary line instead (m).
+        yield Static("", id="mix-summary")
+        yield OptionList(id="mix-list")
         yield Horizontal(
-            Input(placeholder="/ filter: program, institution, city, notes", id="apps-filter"),
+            Input(placeholder="/ filter: program, institution, city, notes", id="apps-filter",
+                  compact=True),
             Select([(label(s.value), s.value) for s in RotationStatus], prompt="any status",
-                   id="status-filter"),
+                   id="status-filter", compact=True),
             Select([(KIND_LABELS[k], k.value) for k in ProgramKind], prompt="any kind",
-                   id="kind-filter"),
+                   id="kind-filter", compact=True),
             id="filter-bar",
         )
         yield Horizontal(
             Vertical(
                 Static("Applications", classes="section-title"),
-                make_table("rotations-table", ["Institution", "Specialty", "Block", "Status",
-                                               "Deadline"], classes="upper-table"),
+                # What matters most first: a narrow terminal cuts the last columns.
+                make_table("rotations-table", ["Institution", "Status", "Deadline", "Block",
+                                               "Specialty"], classes="upper-table"),
                 Static("Programs by fit", classes="section-title", id="programs-title"),
                 make_table("programs-table", ["Fit", "Institution", "Kind", "J-1", "H-1B",
                                               "IMGs", "Apps"]),
@@ -137,17 +147,25 @@ class ApplicationsPane(AreaPane):
                             style=URGENCY_STYLES.get(urgency, ""))
         else:
             deadline = Text(short_date(r.deadline_on), style="dim")
-        return [excerpt(r.institution or r.program_name, 24), SPECIALTY_SHORT[r.specialty],
-                short_block(r.starts_on, r.ends_on), label(r.status), deadline]
+        return [excerpt(r.institution or r.program_name, 24), label(r.status), deadline,
+                short_block(r.starts_on, r.ends_on, self.today), SPECIALTY_SHORT[r.specialty]]
 
     def _show_mix(self, lines) -> None:
-        text = Text()
-        for index, line in enumerate(lines):
+        self.mix = lines
+        options = self.query_one("#mix-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        summary = Text()
+        for line in lines:
             mark, style = MIX_MARKS[line.ok]
-            text.append(f"{mark} ", style=style)
-            text.append(f"{line.rule_id} ", style="bold")
-            text.append(line.text + ("\n" if index < len(lines) - 1 else ""))
-        self.query_one("#mix-bar", Static).update(text)
+            options.add_option(Option(Text.assemble((f"{mark} ", style),
+                                                    (f"{line.rule_id} ", "bold"), line.text),
+                                      id=line.rule_id))
+            summary.append_text(Text.assemble((f"{mark} ", style), (f"{line.rule_id}  ", "bold")))
+        if highlighted is not None and lines:
+            options.highlighted = min(highlighted, len(lines) - 1)
+        summary.append("m: the list mix in full", style="dim")
+        self.query_one("#mix-summary", Static).update(summary)
 
     def _select_value(self, selector: str) -> str | None:
         value = self.query_one(selector, Select).value
@@ -164,8 +182,12 @@ class ApplicationsPane(AreaPane):
         else:
             rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
             rotation = self.rotations.get(rotation_id)
+            filtered = self.query_one("#apps-filter", Input).value or \
+                self._select_value("#status-filter")
+            empty = ("No application matches the filter; escape clears it." if filtered
+                     else "No application yet. Press n to add one.")
             detail.update(rotation_detail(rotation, store.status_history(self.db, rotation.id))
-                          if rotation else "No application selected. Press n to add one.")
+                          if rotation else empty)
 
     # --- events ----------------------------------------------------------------------
 
@@ -179,6 +201,25 @@ class ApplicationsPane(AreaPane):
         if isinstance(event.widget, DataTable) and event.widget.id != self.current_table:
             self.current_table = event.widget.id
             self._show_detail()
+
+    def on_descendant_blur(self, event) -> None:
+        if event.widget.id == "mix-list":
+            self.remove_class("-mix-open")
+
+    @on(OptionList.OptionSelected, "#mix-list")
+    def _mix_rule(self, event: OptionList.OptionSelected) -> None:
+        self.app.action_show_rule(event.option.id)
+
+    def current_rule_id(self) -> str | None:
+        mix_list = self.query_one("#mix-list", OptionList)
+        if mix_list.has_focus and mix_list.highlighted is not None:
+            return self.mix[mix_list.highlighted].rule_id
+        if self.current_table == "programs-table":
+            program_id = selected_key(self.query_one("#programs-table", DataTable))
+            reasons = list(self.fits[program_id].reasons) if program_id in self.fits else []
+            chosen = [r for r in reasons if r.sign != "+"] or reasons
+            return chosen[0].rule_id if chosen else None
+        return next((line.rule_id for line in self.mix if line.ok is False), None)
 
     @on(DataTable.RowSelected)
     def _selected(self) -> None:
@@ -206,6 +247,20 @@ class ApplicationsPane(AreaPane):
     def action_filter(self) -> None:
         self.query_one("#apps-filter", Input).focus()
 
+    def action_toggle_mix(self) -> None:
+        mix_list = self.query_one("#mix-list", OptionList)
+        if mix_list.has_focus:
+            self.remove_class("-mix-open")
+            self.query_one(f"#{self.current_table}", DataTable).focus()
+            return
+        self.add_class("-mix-open")
+        if mix_list.highlighted is None and mix_list.option_count:
+            mix_list.highlighted = 0
+        mix_list.focus()
+
+    def action_toggle_detail(self) -> None:
+        self.toggle_class("-detail-open")
+
     def action_clear_filter(self) -> None:
         self.query_one("#apps-filter", Input).value = ""
         self.query_one("#status-filter", Select).clear()
@@ -214,12 +269,16 @@ class ApplicationsPane(AreaPane):
         self.query_one(f"#{self.current_table}", DataTable).focus()
 
     def action_new(self) -> None:
+        if self.app.refuse_if_read_only():
+            return
         if self.current_table == "programs-table":
             self._program_form(None)
         else:
             self.action_new_application()
 
     def action_new_application(self) -> None:
+        if self.app.refuse_if_read_only():
+            return
         program_id = None
         if self.current_table == "programs-table":
             program_id = selected_key(self.query_one("#programs-table", DataTable))
@@ -232,6 +291,8 @@ class ApplicationsPane(AreaPane):
         self._rotation_form(None, values)
 
     def action_edit(self) -> None:
+        if self.app.refuse_if_read_only():
+            return
         if self.current_table == "programs-table":
             program_id = selected_key(self.query_one("#programs-table", DataTable))
             if program_id:
@@ -247,6 +308,8 @@ class ApplicationsPane(AreaPane):
     def action_delete(self) -> None:
         from tracker.ui.modals.confirm import ConfirmScreen
 
+        if self.app.refuse_if_read_only():
+            return
         if self.current_table == "programs-table":
             record_id = selected_key(self.query_one("#programs-table", DataTable))
             if not record_id:
@@ -264,19 +327,18 @@ class ApplicationsPane(AreaPane):
             counts.pop("applications")
             question = f"Delete the application to {rotation.institution}?"
             delete = store.delete_rotation
-        goes = ", ".join(f"{n} {what}" for what, n in counts.items() if n)
-        if goes:
-            question += f"\n\nThis also deletes {goes}."
+        question += _delete_consequences(counts)
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                delete(self.db, record_id)
+            if yes and self.app.try_write(lambda: delete(self.db, record_id)):
                 self.notify("Deleted.")
                 self._changed()
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_advance(self) -> None:
+        if self.app.refuse_if_read_only():
+            return
         rotation = self._selected_rotation()
         if rotation is None:
             return
@@ -285,22 +347,40 @@ class ApplicationsPane(AreaPane):
             self.notify(f"'{label(rotation.status)}' has no next step; press s to set a "
                         "status.", severity="warning")
             return
-        store.set_status(self.db, rotation.id, following, self.today)
-        self.notify(f"{rotation.institution}: {label(following)}")
-        self._changed()
+        self._set_status(rotation, following)
+
+    def _set_status(self, rotation, status: str) -> None:
+        """Through the guarded path; a block not yet over is completed only if confirmed."""
+        from tracker.ui.modals.confirm import ConfirmScreen
+
+        def write() -> None:
+            if self.app.try_write(lambda: store.set_status(self.db, rotation.id, status,
+                                                           self.today)):
+                self.notify(f"{rotation.institution}: {label(status)}")
+                self._changed()
+
+        if status == RotationStatus.COMPLETED and not block_is_over(rotation, self.today):
+            when = f"ends {short_date(rotation.ends_on)}" if rotation.ends_on else \
+                "has no end date yet"
+            question = (f"The block at {rotation.institution} {when}. Mark it completed "
+                        "anyway?")
+            self.app.push_screen(ConfirmScreen(question, yes_label="Completed"),
+                                 lambda yes: write() if yes else None)
+            return
+        write()
 
     def action_choose_status(self) -> None:
         from tracker.ui.modals.choice import ChoiceScreen
 
+        if self.app.refuse_if_read_only():
+            return
         rotation = self._selected_rotation()
         if rotation is None:
             return
 
         def chosen(status: str | None) -> None:
             if status and status != rotation.status:
-                store.set_status(self.db, rotation.id, status, self.today)
-                self.notify(f"{rotation.institution}: {label(status)}")
-                self._changed()
+                self._set_status(rotation, status)
 
         choices = [(label(s.value), s.value) for s in RotationStatus]
         self.app.push_screen(ChoiceScreen(f"Status of {rotation.institution}", choices,
@@ -363,6 +443,19 @@ class ApplicationsPane(AreaPane):
     def _changed(self) -> None:
         self.reload()
         self.post_message(RecordsChanged("programs"))
+
+
+def _delete_consequences(counts: dict[str, int]) -> str:
+    """What goes with a delete and what stays: the journal is never deleted with it."""
+    gone = counts.get("applications", 0)
+    kept = [plural(counts[what], word) for what, word in (("journal days", "journal day"),
+                                                          ("cases", "case")) if counts.get(what)]
+    text = f"\n\nThis also deletes {plural(gone, 'application')}." if gone else ""
+    if kept:
+        verb = "is" if len(kept) == 1 and counts.get("journal days", 0) + counts.get(
+            "cases", 0) == 1 else "are"
+        text += f"\n\n{' and '.join(kept)} {verb} kept, no longer tied to a rotation."
+    return text
 
 
 def _short(tristate: str) -> str:

@@ -1,24 +1,40 @@
 """Today: where the user stands and what is due, across every area."""
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.widgets import DataTable, Static
 
 from tracker.domain.agenda import LOOKAHEAD_DAYS, build_agenda, current_rotation, rotation_day
 from tracker.store import checklists, journal, letters, programs
 from tracker.store.profile import get_profile
-from tracker.ui.format import label, relative_days, short_date
+from tracker.ui.format import excerpt, label, relative_days, short_date
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.widgets.tables import fill_table, make_table
 
 
+FIRST_STEPS = Text.assemble(
+    "\n\nWhere to start:\n",
+    ("  2", "bold"), "       add programs (n), or: away import programs FILE.csv\n",
+    ("  p", "bold"), "       your profile: your visa and the ERAS date drive the advice\n",
+    ("  r", "bold"), "       the guide's rules (R1, P3, L4 …)\n",
+    ("  ctrl+p", "bold"), "  \"Open the demo data\": a filled-in example, in its own file",
+)
+
+
 class TodayPane(AreaPane):
+    BINDINGS = [Binding("enter", "show_rule", "Rule", id="today.rule",
+                        tooltip="Explain the rule behind the selected line")]
+
     def __init__(self) -> None:
         super().__init__("Today", id="today")
+        self.agenda = []
 
     def build(self) -> ComposeResult:
         yield Static("", id="today-summary", classes="pane-summary")
-        yield make_table("today-table", ["When", "Due", "Area", "What", "Rule"])
+        # Narrow terminals cut the last columns: the rule (enter explains it) comes early.
+        yield make_table("today-table", ["When", "Rule", "What", "Area", "Due"])
 
     def load(self) -> None:
         rotations = programs.list_rotations(self.db)
@@ -27,17 +43,28 @@ class TodayPane(AreaPane):
             letters.list_follow_ups(self.db), journal.list_days(self.db),
         )
         summary = self._summary(rotations)
-        if not agenda:
+        if not rotations and not programs.count_programs(self.db):
+            summary.append_text(FIRST_STEPS)
+        elif not agenda:
             summary.append(f"\nNothing due in the next {LOOKAHEAD_DAYS} days.")
+        self.agenda = agenda
         self.query_one("#today-summary", Static).update(summary)
         rows = []
         for index, item in enumerate(agenda):
             when = relative_days(item.due_on, self.today)
             style = "bold red" if when.startswith("overdue") else (
                 "bold yellow" if when in ("today", "tomorrow") else "")
-            rows.append((index, [Text(when, style=style), short_date(item.due_on),
-                                 label(item.area), item.text, item.rule_id]))
+            rows.append((index, [Text(when, style=style), item.rule_id, excerpt(item.text, 44),
+                                 label(item.area), short_date(item.due_on)]))
         fill_table(self.query_one("#today-table"), rows)
+
+    def current_rule_id(self) -> str | None:
+        index = self.query_one("#today-table", DataTable).cursor_row
+        return self.agenda[index].rule_id if 0 <= index < len(self.agenda) else None
+
+    @on(DataTable.RowSelected)
+    def action_show_rule(self) -> None:
+        self.app.action_show_rule(self.current_rule_id())
 
     def _summary(self, rotations) -> Text:
         profile = get_profile(self.db)
