@@ -15,9 +15,9 @@ DEMO_DAY = pendulum.date(2026, 7, 15)
 SIZE = (120, 40)
 
 
-async def shoot(db: str, key: str, target: Path) -> None:
+async def shoot(db: str, key: str, target: Path, size: tuple[int, int] = SIZE) -> None:
     app = make_app(db, DEMO_DAY)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=size) as pilot:
         await pilot.press(key)
         await pilot.pause()
         app.save_screenshot(str(target.name), path=str(target.parent))
@@ -34,7 +34,10 @@ def main(folder: str = "screenshots") -> None:
             for key, (pane_id, _, _) in enumerate(AwayApp.PANES, start=1):
                 target = out / f"{key}-{pane_id}.svg"
                 asyncio.run(shoot("demo.db", str(key), target))
-                print(target.relative_to(here) if target.is_relative_to(here) else target)
+                sys.stdout.write(f"{target}\n")
+            small = out / "2-applications-80x24.svg"  # the smallest supported terminal
+            asyncio.run(shoot("demo.db", "2", small, (80, 24)))
+            sys.stdout.write(f"{small}\n")
         finally:
             os.chdir(here)
 

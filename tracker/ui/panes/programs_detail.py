@@ -1,5 +1,6 @@
 """The detail panel of the Applications pane: one program with its fit, or one application."""
 
+from rich.style import Style
 from rich.text import Text
 
 from tracker.domain.checks import format_cents
@@ -8,6 +9,11 @@ from tracker.domain.programs import KIND_LABELS, Program, Rotation, StatusChange
 from tracker.ui.format import block, label, short_date
 
 SIGN_STYLES = {"+": "green", "-": "red", "?": "yellow"}
+
+
+def rule_link(rule_id: str) -> Style:
+    """A rule ID the mouse can click to open its explanation."""
+    return Style(dim=True, underline=True, meta={"@click": f"app.show_rule('{rule_id}')"})
 
 
 def _pairs(text: Text, pairs: list[tuple[str, str]]) -> None:
@@ -25,7 +31,8 @@ def program_detail(program: Program, fit: Fit, applications: int) -> Text:
     for reason in fit.reasons:
         text.append(f"{reason.sign} ", style=f"bold {SIGN_STYLES[reason.sign]}")
         text.append(f"{reason.text} ")
-        text.append(f"{reason.rule_id}\n", style="dim")
+        text.append(reason.rule_id, style=rule_link(reason.rule_id))
+        text.append("\n")
     text.append("\n")
     _pairs(text, [
         ("Place", program.place), ("Kind", KIND_LABELS.get(program.kind, program.kind)),

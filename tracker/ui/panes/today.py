@@ -47,6 +47,8 @@ class TodayPane(AreaPane):
             summary.append_text(FIRST_STEPS)
         elif not agenda:
             summary.append(f"\nNothing due in the next {LOOKAHEAD_DAYS} days.")
+        summary.append("\nEach line cites a rule of the guide (enter or r explains it): "
+                       "reminders, not legal or immigration advice.", style="dim")
         self.agenda = agenda
         self.query_one("#today-summary", Static).update(summary)
         rows = []
@@ -54,7 +56,7 @@ class TodayPane(AreaPane):
             when = relative_days(item.due_on, self.today)
             style = "bold red" if when.startswith("overdue") else (
                 "bold yellow" if when in ("today", "tomorrow") else "")
-            rows.append((index, [Text(when, style=style), item.rule_id, excerpt(item.text, 44),
+            rows.append((index, [Text(when, style=style), item.rule_id, excerpt(item.text, 64),
                                  label(item.area), short_date(item.due_on)]))
         fill_table(self.query_one("#today-table"), rows)
 
