@@ -20,11 +20,11 @@ DAY = pendulum.date(2026, 7, 15)
 RUNS = 5
 
 
-async def until(condition, timeout: float = 30.0) -> float:
+async def until(condition, limit_s: float = 30.0) -> float:
     """Seconds until condition() holds, polling the event loop every millisecond."""
     start = time.perf_counter()
     while not condition():
-        if time.perf_counter() - start > timeout:
+        if time.perf_counter() - start > limit_s:
             raise TimeoutError
         await asyncio.sleep(0.001)
     return time.perf_counter() - start

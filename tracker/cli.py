@@ -1,6 +1,5 @@
 """The `away` command line. Only opening the TUI imports textual (lazily)."""
 
-import sqlite3
 import sys
 from pathlib import Path
 

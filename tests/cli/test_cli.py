@@ -60,7 +60,8 @@ def test_backup_subprocess_and_env_variable(tmp_path):
     out = tmp_path / "copy.db"
     result = away("backup", "--out", out, env={"AWAY_DB": str(path)})
     assert result.returncode == 0, result.stderr
-    assert out.exists() and stat.S_IMODE(out.stat().st_mode) == 0o600
+    assert out.exists()
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
 
 def test_restore_subprocess(tmp_path):
@@ -96,7 +97,8 @@ def test_restore_asks_before_replacing(tmp_path):
 
 def test_version_and_help_everywhere():
     result = away("--version")
-    assert result.returncode == 0 and __version__ in result.stdout
+    assert result.returncode == 0
+    assert __version__ in result.stdout
     for command in ([], ["demo"], ["check"], ["backup"], ["restore"]):
         result = RUNNER.invoke(main, [*command, "--help"])
         assert result.exit_code == 0, command
@@ -137,5 +139,6 @@ def test_an_unwritable_place_is_one_sentence_not_a_traceback(tmp_path):
     blocker.write_text("not a folder")
     result = RUNNER.invoke(main, ["demo", str(blocker / "d.db")])
     assert result.exit_code == 2
-    assert "away: a part of" in result.output and "is a file, not a folder" in result.output
+    assert "away: a part of" in result.output
+    assert "is a file, not a folder" in result.output
     assert "Traceback" not in result.output

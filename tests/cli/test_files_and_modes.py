@@ -1,5 +1,6 @@
 """Every command on odd file names, read-only places, a full disk, and restore while open."""
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -50,7 +51,8 @@ def test_every_command_works_on_an_odd_path(tmp_path, name):
     assert imported.returncode == 0, imported.stderr
     restored = away("--db", db, "restore", copy, "--yes")
     assert restored.returncode == 0, restored.stderr
-    assert rows(db, "cases") == 130 and rows(db, "programs") == 12
+    assert rows(db, "cases") == 130
+    assert rows(db, "programs") == 12
 
 
 def test_restore_is_refused_while_away_has_the_database_open(demo_path, tmp_path):
@@ -82,7 +84,9 @@ def test_two_restores_in_the_same_second_keep_both_copies(demo_path, db_path):
     open_db(db_path).close()
     first = restore_from(db_path, demo_path)
     second = restore_from(db_path, demo_path)
-    assert first != second and first.exists() and second.exists()
+    assert first != second
+    assert first.exists()
+    assert second.exists()
 
 
 def test_restore_refusal_of_a_bad_source_does_not_talk_about_its_backups(demo_path, tmp_path):
@@ -140,7 +144,8 @@ def test_check_and_backup_work_in_a_read_only_folder_as_an_ordinary_user(demo_pa
         os.chmod(out, 0o777)
         checked = as_nobody(sys.executable, "-m", "tracker", "--db", place / "away.db", "check")
         assert checked.returncode == 2, checked.stderr  # 0644 is readable by others
-        assert "integrity: ok" in checked.stdout and "cases 130" in checked.stdout
+        assert "integrity: ok" in checked.stdout
+        assert "cases 130" in checked.stdout
         backed = as_nobody(sys.executable, "-m", "tracker", "--db", place / "away.db",
                            "backup", "--out", out / "copy.db")
         assert backed.returncode == 0, backed.stderr
@@ -149,7 +154,8 @@ def test_check_and_backup_work_in_a_read_only_folder_as_an_ordinary_user(demo_pa
         refused = as_nobody(sys.executable, "-m", "tracker", "--db", place / "away.db",
                             "backup")
         assert refused.returncode == 2
-        assert "permission denied" in refused.stderr and "Traceback" not in refused.stderr
+        assert "permission denied" in refused.stderr
+        assert "Traceback" not in refused.stderr
     finally:
         shutil.rmtree(place, ignore_errors=True)
 
@@ -171,11 +177,8 @@ def test_a_full_disk_says_so(small_disk, tmp_path):
     db = small_disk / "away.db"
     assert away("demo", db).returncode == 0
     filler = small_disk / "filler"
-    with open(filler, "wb") as handle:
-        try:
-            handle.write(b"\0" * 4_000_000)
-        except OSError:
-            pass
+    with open(filler, "wb") as handle, contextlib.suppress(OSError):
+        handle.write(b"\0" * 4_000_000)
     big = tmp_path / "many.csv"
     big.write_text("name,kind\n" + "".join(f"Program number {i},academic\n"
                                            for i in range(2000)))
@@ -183,6 +186,7 @@ def test_a_full_disk_says_so(small_disk, tmp_path):
     result = away("--db", db, "import", "programs", big)
     assert result.returncode == 2
     assert "the disk is full; nothing was saved" in result.stderr
-    assert "damaged" not in result.stderr and "Traceback" not in result.stderr
+    assert "damaged" not in result.stderr
+    assert "Traceback" not in result.stderr
     filler.unlink()
     assert rows(db, "programs") == before

@@ -29,7 +29,8 @@ def test_agenda_orders_overdue_first_and_skips_done_and_far():
     agenda = build_agenda(TODAY, [ON_ROTATION], items, follow, [])
     texts = [entry.text for entry in agenda]
     assert texts[0] == "Late"
-    assert "Far" not in texts and "Done" not in texts
+    assert "Far" not in texts
+    assert "Done" not in texts
     assert texts.index("Thank you (Zoë)") < texts.index("Soon")
     assert any(entry.rule_id == "J3" for entry in agenda)
 

@@ -2,7 +2,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.domain.checks import (
-    check_date, check_email, check_money, format_cents, int_range, parse_date, parse_money,
+    check_date,
+    check_email,
+    check_money,
+    format_cents,
+    int_range,
+    parse_date,
+    parse_money,
 )
 from tracker.domain.text import clean_text
 

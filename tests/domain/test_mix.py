@@ -19,7 +19,7 @@ def applied(n, status="applied"):
     return [Rotation(program_id=i, status=status) for i in range(n)]
 
 
-@pytest.mark.parametrize("count, ok", [(7, False), (8, True), (15, True), (16, False)])
+@pytest.mark.parametrize(("count", "ok"), [(7, False), (8, True), (15, True), (16, False)])
 def test_p1_applied_to_8_to_15_programs(count, ok):
     result = line("P1", rotations=applied(count))
     assert result.ok is ok
@@ -32,7 +32,7 @@ def test_p1_counts_programs_not_ideas_and_not_twice():
     assert "applied to 8 programs" in line("P1", rotations=rotations).text
 
 
-@pytest.mark.parametrize("kinds, ok", [
+@pytest.mark.parametrize(("kinds", "ok"), [
     (BALANCED, True),
     ({"academic": 2, "affiliated": 5, "community": 3}, False),
     ({"academic": 4, "affiliated": 7, "community": 3}, False),
@@ -64,7 +64,8 @@ def test_r1_and_r4_one_strong_rotation_when_money_is_tight():
     assert line("R1", rotations=anesthesia(1)).ok is False
     tight = Profile(usce_months=1, budget_limited=True, match_year=2028)
     result = line("R1", rotations=anesthesia(1), profile=tight)
-    assert result.ok is True and "R4" in result.text
+    assert result.ok is True
+    assert "R4" in result.text
 
 
 def block(start, end, status="accepted", kind="academic"):
@@ -75,7 +76,8 @@ def block(start, end, status="accepted", kind="academic"):
 def test_r6_window_is_april_to_october_two_years_before_the_match():
     assert line("R6", rotations=[block("2026-05-04", "2026-05-31")]).ok is True
     early = line("R6", rotations=[block("2026-03-02", "2026-03-29")])
-    assert early.ok is False and "outside Apr-Oct 2026" in early.text
+    assert early.ok is False
+    assert "outside Apr-Oct 2026" in early.text
     late = line("R6", rotations=[block("2026-11-02", "2026-11-29")])
     assert late.ok is False
 
@@ -83,7 +85,8 @@ def test_r6_window_is_april_to_october_two_years_before_the_match():
 def test_r6_flags_a_block_ending_after_eras_opens():
     profile = Profile(match_year=2027, eras_opens_on="2025-06-04")  # window Apr-Oct 2025
     result = line("R6", rotations=[block("2025-06-02", "2025-06-29")], profile=profile)
-    assert result.ok is False and "ends after ERAS opens" in result.text
+    assert result.ok is False
+    assert "ends after ERAS opens" in result.text
 
 
 def test_r6_ignores_denied_and_needs_a_match_year():

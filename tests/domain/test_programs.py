@@ -3,7 +3,11 @@ import pytest
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.programs import (
-    NEXT_STATUS, Rotation, deadline_urgency, program_from_values, rotation_from_values,
+    NEXT_STATUS,
+    Rotation,
+    deadline_urgency,
+    program_from_values,
+    rotation_from_values,
     status_dates,
 )
 
@@ -55,7 +59,8 @@ def test_pipeline_main_line():
         seen.append(status)
     assert seen == ["idea", "preparing", "applied", "offered", "accepted", "completed"]
     assert NEXT_STATUS["waitlisted"] == "offered"
-    assert "denied" not in NEXT_STATUS and "withdrawn" not in NEXT_STATUS
+    assert "denied" not in NEXT_STATUS
+    assert "withdrawn" not in NEXT_STATUS
 
 
 def test_status_dates_fill_only_empty_dates():
@@ -65,7 +70,7 @@ def test_status_dates_fill_only_empty_dates():
     assert status_dates(Rotation(), "accepted", TODAY) == {}
 
 
-@pytest.mark.parametrize("deadline, urgency", [
+@pytest.mark.parametrize(("deadline", "urgency"), [
     ("2026-07-14", "overdue"), ("2026-07-15", "urgent"), ("2026-07-22", "urgent"),
     ("2026-07-23", "soon"), ("2026-08-10", ""), (None, ""),
 ])

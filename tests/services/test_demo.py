@@ -3,9 +3,9 @@ import sqlite3
 
 import pytest
 
+from tests.conftest import DEMO_DAY
 from tracker.services.demo import write_demo
 from tracker.store.db import StoreError
-from tests.conftest import DEMO_DAY
 
 
 def rows(path, sql):

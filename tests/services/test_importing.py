@@ -31,7 +31,8 @@ def test_the_shipped_sample_imports(db):
     assert (result.added, result.updated, result.skipped) == (3, 0, 0)
     programs = {p.institution: p for p in store.list_programs(db)}
     coastal = programs["Coastal Bay Medical Center"]
-    assert coastal.kind == "affiliated" and coastal.housing_monthly_cents == 190000
+    assert coastal.kind == "affiliated"
+    assert coastal.housing_monthly_cents == 190000
     rotations = store.list_rotations(db)
     northfield = [r for r in rotations if r.institution == "Northfield University Hospital"]
     assert northfield[0].ends_on == "2027-05-30"  # R5: four weeks from the block start
@@ -49,7 +50,8 @@ def test_bom_semicolons_aliases_and_non_ascii(db, tmp_path):
 def test_unknown_columns_are_reported_not_fatal(db, tmp_path):
     path = write(tmp_path, "name,kind,favourite colour\nA,community,blue\n")
     result = import_programs_csv(db, path, TODAY)
-    assert result.added == 1 and result.ignored_columns == ("favourite colour",)
+    assert result.added == 1
+    assert result.ignored_columns == ("favourite colour",)
 
 
 def refused(db, path) -> list[str]:

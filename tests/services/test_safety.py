@@ -29,7 +29,8 @@ def test_restore_replaces_and_keeps_the_current_database(demo_path, db_path):
     db["programs"].insert({"name": "Only in the current database"})
     db.close()
     kept = restore_from(db_path, demo_path)
-    assert kept is not None and kept.exists()
+    assert kept is not None
+    assert kept.exists()
     assert count_cases(db_path) == count_cases(demo_path)
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     conn = sqlite3.connect(kept)
@@ -61,8 +62,10 @@ def test_restore_over_a_damaged_database_keeps_its_bytes(demo_path, db_path):
 def test_check_reports_health(demo_path):
     report = check(demo_path)
     assert report.healthy
-    assert report.integrity == "ok" and report.mode == 0o600
-    assert report.counts["cases"] > 100 and report.schema_steps >= 1
+    assert report.integrity == "ok"
+    assert report.mode == 0o600
+    assert report.counts["cases"] > 100
+    assert report.schema_steps >= 1
 
 
 def test_open_user_db_backs_up_an_existing_database_once_a_day(demo_path):

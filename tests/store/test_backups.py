@@ -10,7 +10,8 @@ from tracker.store.db import open_db
 def test_daily_backup_is_private_checked_and_once_a_day(demo_path):
     db = open_db(demo_path)
     first = daily_backup(db.conn, demo_path, pendulum.date(2026, 7, 15))
-    assert first is not None and first.name == "demo-2026-07-15.db"
+    assert first is not None
+    assert first.name == "demo-2026-07-15.db"
     assert stat.S_IMODE(first.stat().st_mode) == 0o600
     check = sqlite3.connect(first)
     assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -40,7 +40,7 @@ def test_three_writers_at_once_lose_nothing_and_never_see_locked(db_path):
     writes = 40
     writers = [spawn(WRITER, db_path, f"writer{n}", writes) for n in range(3)]
     results = [(p.wait(timeout=120), p.stdout.read(), p.stderr.read()) for p in writers]
-    for code, out, err in results:
+    for code, _, err in results:
         assert code == 0, err
         assert "locked" not in err
     db = open_db(db_path)

@@ -48,7 +48,7 @@ def test_every_core_table_exists(db_path):
             "letters", "follow_ups"} <= set(db.table_names())
 
 
-@pytest.mark.parametrize("content, words", [
+@pytest.mark.parametrize(("content", "words"), [
     (b"", "is empty"),
     (b"this is my thesis draft, not a database\n" * 20, "not a SQLite file"),
     (b"SQLite format 3\x00" + b"\xff" * 50, "database"),
@@ -121,7 +121,7 @@ def enum_cases():
     yield "profile", "visa_needed", VisaNeed, {}
 
 
-@pytest.mark.parametrize("table, column, enum, extra", list(enum_cases()))
+@pytest.mark.parametrize(("table", "column", "enum", "extra"), list(enum_cases()))
 def test_check_constraints_match_the_domain_enums(db_path, table, column, enum, extra):
     db = open_db(db_path)
     for member in enum:
@@ -166,8 +166,11 @@ def test_foreign_keys_are_enforced(db_path):
 
 def test_sqlite_utils_version_has_atomic_rollback(db_path):
     db: Database = open_db(db_path)
-    with pytest.raises(RuntimeError):
+    def write_then_fail() -> None:
         with db.atomic():
             db["programs"].insert({"name": "kept?"})
             raise RuntimeError
+
+    with pytest.raises(RuntimeError):
+        write_then_fail()
     assert db.execute("SELECT count(*) FROM programs").fetchone()[0] == 0

@@ -26,7 +26,7 @@ NOT_TYPED = {"kind", "route", "status", "specialty", "technique", "age_band", "a
              "program_kind", "person_name", *programs.TRISTATE_FIELDS}
 
 
-@pytest.mark.parametrize("record, checks", CHECKED, ids=lambda x: getattr(x, "__name__", ""))
+@pytest.mark.parametrize(("record", "checks"), CHECKED, ids=lambda x: getattr(x, "__name__", ""))
 def test_every_typed_text_field_has_a_limit(record, checks):
     text_fields = {f.name for f in dataclasses.fields(record) if "str" in str(f.type)}
     unchecked = text_fields - set(checks) - NOT_TYPED
@@ -40,7 +40,7 @@ def db(db_path):
     database.close()
 
 
-@pytest.mark.parametrize("program, field, reason", [
+@pytest.mark.parametrize(("program", "field", "reason"), [
     (Program(name="x" * 600, kind="academic"), "name", "at most 200 characters"),
     (Program(name="   \t ", kind="academic"), "name", "required"),
     (Program(name="\0\0", kind="academic"), "name", "required"),

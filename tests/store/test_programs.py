@@ -22,7 +22,8 @@ def test_program_round_trip_update_and_unique_name(db):
     program_id = store.add_program(db, Program(name="Elective", institution="Lakeshore",
                                                housing_monthly_cents=120000))
     stored = store.get_program(db, program_id)
-    assert stored.housing_monthly_cents == 120000 and stored.kind == "academic"
+    assert stored.housing_monthly_cents == 120000
+    assert stored.kind == "academic"
     store.update_program(db, Program(**{**vars(stored), "notes": "Ask about housing"}))
     assert store.get_program(db, program_id).notes == "Ask about housing"
     with pytest.raises(InvalidValues, match="already exists"):
@@ -81,7 +82,8 @@ def test_deleting_counts_and_takes_the_journal_along(demo_path):
     db = open_db(demo_path)
     first = [r for r in store.list_rotations(db) if r.status == "completed"][0]
     counts = store.dependents(db, rotation_id=first.id)
-    assert counts["journal days"] > 10 and counts["cases"] > 30
+    assert counts["journal days"] > 10
+    assert counts["cases"] > 30
     program_counts = store.dependents(db, program_id=first.program_id)
     assert program_counts["applications"] == 1
     store.delete_program(db, first.program_id)
@@ -99,7 +101,8 @@ def test_import_adds_skips_updates_in_one_transaction(db):
     assert store.import_programs(db, records, False, "2026-07-15") == (1, 0, 1)
     assert store.find_program(db, "A", "X").notes == "old"
     [rotation] = store.list_rotations(db)
-    assert rotation.deadline_on == "2026-09-01" and rotation.status == "idea"
+    assert rotation.deadline_on == "2026-09-01"
+    assert rotation.status == "idea"
     assert store.import_programs(db, records, True, "2026-07-15") == (0, 2, 0)
     assert store.find_program(db, "A", "X").notes == "new"
     assert len(store.list_rotations(db)) == 1  # updating does not add applications

@@ -18,7 +18,8 @@ def test_profile_round_trip_and_validation(db_path):
     save_profile(db, profile)
     stored = get_profile(db)
     assert stored.full_name == "Zoë Nguyễn"
-    assert stored.budget_limited is True and stored.visa_needed == "h1b"
+    assert stored.budget_limited is True
+    assert stored.visa_needed == "h1b"
     assert not is_new_user(db)
     with pytest.raises(InvalidValues) as error:
         save_profile(db, Profile(full_name="", eras_opens_on="2027-02-30"))
@@ -33,6 +34,7 @@ def test_rotation_records_its_first_status(db_path):
         db, Rotation(program_id=program_id, status="applied", starts_on="2026-08-03",
                      ends_on="2026-08-30"), changed_on="2026-03-01")
     [rotation] = programs.list_rotations(db)
-    assert rotation.id == rotation_id and rotation.institution == "Lakeshore"
+    assert rotation.id == rotation_id
+    assert rotation.institution == "Lakeshore"
     [change] = programs.status_history(db, rotation_id)
     assert (change.status, change.changed_on) == ("applied", "2026-03-01")

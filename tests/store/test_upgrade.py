@@ -7,11 +7,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from tests.conftest import DEMO_DAY
 from tracker.services.demo import build_demo
 from tracker.store import programs
 from tracker.store.db import connect, open_db, schema_version
 from tracker.store.schema import KNOWN_STEPS, MIGRATIONS
-from tests.conftest import DEMO_DAY
 
 
 def dump(path) -> dict[str, list[tuple]]:
@@ -79,7 +79,8 @@ def test_deleting_an_application_keeps_its_journal_days(tmp_path):
         """SELECT rotation_id, count(DISTINCT journal_days.id), count(cases.id)
            FROM journal_days LEFT JOIN cases ON cases.day_id = journal_days.id
            WHERE rotation_id IS NOT NULL GROUP BY rotation_id ORDER BY 2 DESC""").fetchone()
-    assert days > 5 and cases > 5
+    assert days > 5
+    assert cases > 5
     assert programs.dependents(db, rotation_id=rotation_id)["journal days"] == days
     programs.delete_rotation(db, rotation_id)
     detached = db.execute("SELECT count(*) FROM journal_days WHERE rotation_id IS NULL"

@@ -2,12 +2,12 @@
 
 from textual.widgets import DataTable, HelpPanel, TabbedContent
 
+from tests.conftest import DEMO_DAY
 from tracker.store.db import open_db
 from tracker.store.profile import get_profile
 from tracker.ui.app import make_app
 from tracker.ui.modals.form import FormScreen
 from tracker.ui.modals.welcome import WelcomeScreen
-from tests.conftest import DEMO_DAY
 
 PANE_TABLES = {
     "1": ("today", "today-table"),

@@ -2,15 +2,15 @@
 
 from textual.widgets import DataTable
 
+from tests.conftest import DEMO_DAY
+from tracker.domain.profile import Profile
 from tracker.store import programs as store
 from tracker.store.db import open_db
 from tracker.store.profile import save_profile
-from tracker.domain.profile import Profile
 from tracker.ui.app import make_app
 from tracker.ui.modals.choice import ChoiceScreen
 from tracker.ui.modals.confirm import ConfirmScreen
 from tracker.ui.modals.form import FormScreen
-from tests.conftest import DEMO_DAY
 
 
 def fresh_db(db_path):
@@ -64,7 +64,8 @@ async def test_create_program_then_application_by_keys(db_path):
     [rotation] = store.list_rotations(open_db(db_path))
     assert rotation.institution == "Maple Grove"
     assert (rotation.starts_on, rotation.ends_on) == ("2026-09-07", "2026-10-04")  # R5
-    assert rotation.deadline_on == "2026-08-01" and rotation.status == "idea"
+    assert rotation.deadline_on == "2026-08-01"
+    assert rotation.status == "idea"
 
 
 async def test_a_refused_value_is_explained_and_nothing_written(db_path):
@@ -127,7 +128,8 @@ async def test_delete_asks_first_and_names_what_goes_with_it(demo_path):
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmScreen)
-        assert "journal days" in app.screen.question and "cases" in app.screen.question
+        assert "journal days" in app.screen.question
+        assert "cases" in app.screen.question
         await pilot.press("n")
         await pilot.pause()
         assert store.get_rotation(app.db, completed.id) is not None
@@ -150,7 +152,9 @@ async def test_programs_sort_by_fit_and_show_their_reasons(demo_path):
                   for row in range(table.row_count)]
         assert scores == sorted(scores, reverse=True)
         detail = str(app.query_one("#apps-detail").render())
-        assert "Fit +" in detail and "P3" in detail and "sponsors J-1" in detail
+        assert "Fit +" in detail
+        assert "P3" in detail
+        assert "sponsors J-1" in detail
 
 
 async def test_new_application_on_an_empty_list_starts_with_the_program(db_path):

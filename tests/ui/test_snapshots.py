@@ -20,7 +20,7 @@ def relative_demo(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)], ids=["120x40", "80x24"])
-@pytest.mark.parametrize("key, pane", PANES)
+@pytest.mark.parametrize(("key", "pane"), PANES)
 def test_pane_snapshot(snap_compare, relative_demo, key, pane, size):
     assert snap_compare(make_app(relative_demo, DEMO_DAY), press=[key], terminal_size=size)
 

@@ -4,7 +4,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tracker.domain.checks import (
-    DATE, LINK_MAX, LONG_TEXT, REQUIRED_NAME, SHORT_TEXT, Check, max_length,
+    DATE,
+    LINK_MAX,
+    LONG_TEXT,
+    REQUIRED_NAME,
+    SHORT_TEXT,
+    Check,
+    max_length,
 )
 
 

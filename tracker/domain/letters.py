@@ -4,7 +4,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tracker.domain.checks import (
-    DATE, LONG_TEXT, NAME_MAX, REQUIRED_NAME, SHORT_TEXT, Check, check_email, max_length,
+    DATE,
+    LONG_TEXT,
+    NAME_MAX,
+    REQUIRED_NAME,
+    SHORT_TEXT,
+    Check,
+    check_email,
+    max_length,
 )
 
 

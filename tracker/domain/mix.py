@@ -3,10 +3,15 @@
 from dataclasses import dataclass
 
 from tracker.domain.profile import Profile
-from tracker.domain.text import plural
 from tracker.domain.programs import (
-    LIVE_STATUSES, SUBMITTED_STATUSES, ProgramKind, Rotation, RotationStatus, Specialty,
+    LIVE_STATUSES,
+    SUBMITTED_STATUSES,
+    ProgramKind,
+    Rotation,
+    RotationStatus,
+    Specialty,
 )
+from tracker.domain.text import plural
 
 APPLY_RANGE = (8, 15)  # P1
 KIND_RANGES = {  # P2

@@ -4,8 +4,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from tracker.domain.checks import (
-    DATE, FIRST_YEAR, LAST_YEAR, NAME_MAX, REQUIRED_NAME, SHORT_TEXT, Check, check_email,
-    first_errors, int_range, max_length,
+    DATE,
+    FIRST_YEAR,
+    LAST_YEAR,
+    NAME_MAX,
+    REQUIRED_NAME,
+    SHORT_TEXT,
+    Check,
+    check_email,
+    first_errors,
+    int_range,
+    max_length,
 )
 
 

@@ -6,8 +6,20 @@ from enum import StrEnum
 import pendulum
 
 from tracker.domain.checks import (
-    DATE, LINK_MAX, LONG_TEXT, NAME_MAX, REQUIRED_NAME, SHORT_TEXT, Check, InvalidValues,
-    check_email, check_money, check_required, first_errors, max_length, parse_date,
+    DATE,
+    LINK_MAX,
+    LONG_TEXT,
+    NAME_MAX,
+    REQUIRED_NAME,
+    SHORT_TEXT,
+    Check,
+    InvalidValues,
+    check_email,
+    check_money,
+    check_required,
+    first_errors,
+    max_length,
+    parse_date,
     parse_money,
 )
 from tracker.domain.text import clean_text
@@ -135,7 +147,8 @@ CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
             "institutional portal": "institutional"},
     Tristate: {"y": "yes", "true": "yes", "1": "yes", "n": "no", "false": "no", "0": "no",
                "": "unknown", "?": "unknown", "unsure": "unknown", "don't know": "unknown"},
-    Specialty: {"": "anesthesiology", "anesthesia": "anesthesiology", "anaesthesiology": "anesthesiology",
+    Specialty: {"": "anesthesiology", "anesthesia": "anesthesiology",
+                "anaesthesiology": "anesthesiology",
                 "icu": "critical_care", "critical care": "critical_care",
                 "internal medicine": "internal_medicine", "im": "internal_medicine"},
     RotationStatus: {"": "idea"},

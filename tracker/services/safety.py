@@ -9,11 +9,23 @@ import pendulum
 from sqlite_utils import Database
 
 from tracker.store.backups import (
-    copy_unique, daily_backup, newest_backup, write_backup, write_unique_backup,
+    copy_unique,
+    daily_backup,
+    newest_backup,
+    write_backup,
+    write_unique_backup,
 )
 from tracker.store.db import (
-    StoreError, connect, connect_readonly, exclusive_lock, inspect_file, migrate, open_db,
-    open_readonly, schema_version, temp_name,
+    StoreError,
+    connect,
+    connect_readonly,
+    exclusive_lock,
+    inspect_file,
+    migrate,
+    open_db,
+    open_readonly,
+    schema_version,
+    temp_name,
 )
 from tracker.store.errors import explain
 from tracker.store.rows import count

@@ -3,7 +3,12 @@
 from sqlite_utils import Database
 
 from tracker.domain.journal import (
-    CASE_CHECKS, DAY_CHECKS, SKILL_CHECKS, Case, CaseSkill, JournalDay,
+    CASE_CHECKS,
+    DAY_CHECKS,
+    SKILL_CHECKS,
+    Case,
+    CaseSkill,
+    JournalDay,
 )
 from tracker.store import rows
 

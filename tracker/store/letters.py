@@ -3,7 +3,12 @@
 from sqlite_utils import Database
 
 from tracker.domain.letters import (
-    FOLLOW_UP_CHECKS, LETTER_CHECKS, PERSON_CHECKS, FollowUp, Letter, Person,
+    FOLLOW_UP_CHECKS,
+    LETTER_CHECKS,
+    PERSON_CHECKS,
+    FollowUp,
+    Letter,
+    Person,
 )
 from tracker.store import rows
 

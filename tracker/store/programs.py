@@ -8,7 +8,12 @@ from sqlite_utils import Database
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.programs import (
-    PROGRAM_CHECKS, ROTATION_CHECKS, Program, Rotation, StatusChange, status_dates,
+    PROGRAM_CHECKS,
+    ROTATION_CHECKS,
+    Program,
+    Rotation,
+    StatusChange,
+    status_dates,
 )
 from tracker.domain.text import fold
 from tracker.store import rows

@@ -186,7 +186,9 @@ class AwayApp(App[Path | None]):
     def action_edit_profile(self) -> None:
         from tracker.ui.modals.form import FormScreen
         from tracker.ui.modals.profile import (
-            PROFILE_FIELDS, profile_to_values, values_to_profile,
+            PROFILE_FIELDS,
+            profile_to_values,
+            values_to_profile,
         )
 
         if self.refuse_if_read_only():

@@ -2,8 +2,16 @@
 
 from tracker.domain.checks import format_cents
 from tracker.domain.programs import (
-    KIND_LABELS, PROGRAM_CHECKS, ROTATION_CHECKS, Program, ProgramKind, Rotation,
-    RotationStatus, Route, Specialty, Tristate,
+    KIND_LABELS,
+    PROGRAM_CHECKS,
+    ROTATION_CHECKS,
+    Program,
+    ProgramKind,
+    Rotation,
+    RotationStatus,
+    Route,
+    Specialty,
+    Tristate,
 )
 from tracker.ui.format import label
 from tracker.ui.modals.form import Field

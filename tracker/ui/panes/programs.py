@@ -13,8 +13,16 @@ from tracker.domain.checks import InvalidValues
 from tracker.domain.fit import fit
 from tracker.domain.mix import mix_lines
 from tracker.domain.programs import (
-    KIND_LABELS, NEXT_STATUS, OPEN_STATUSES, Program, ProgramKind, RotationStatus,
-    block_is_over, deadline_urgency, program_from_values, rotation_from_values,
+    KIND_LABELS,
+    NEXT_STATUS,
+    OPEN_STATUSES,
+    Program,
+    ProgramKind,
+    RotationStatus,
+    block_is_over,
+    deadline_urgency,
+    program_from_values,
+    rotation_from_values,
 )
 from tracker.domain.text import plural
 from tracker.store import programs as store

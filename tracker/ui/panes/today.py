@@ -13,7 +13,6 @@ from tracker.ui.format import excerpt, label, relative_days, short_date
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.widgets.tables import fill_table, make_table
 
-
 FIRST_STEPS = Text.assemble(
     "\n\nWhere to start:\n",
     ("  2", "bold"), "       add programs (n), or: away import programs FILE.csv\n",
