@@ -46,11 +46,15 @@ async def measure(db_path: Path) -> dict[str, float]:
         pane.reload()
         filtered = time.perf_counter() - start
         pane.action_new_application()
-        form = await until(lambda: isinstance(app.screen, FormScreen)
-                           and bool(app.screen.query("#form-save")))
+        form = await until(
+            lambda: isinstance(app.screen, FormScreen) and bool(app.screen.query("#form-save"))
+        )
         await pilot.pause()  # let the form finish mounting before the app exits
-    return {"show pane (build + load)": shown, "filter reload": filtered,
-            "open application form": form}
+    return {
+        "show pane (build + load)": shown,
+        "filter reload": filtered,
+        "open application form": form,
+    }
 
 
 def main() -> None:
@@ -58,15 +62,26 @@ def main() -> None:
         demo = write_demo(Path(tmp) / "demo.db", DAY)
         big = write_demo(Path(tmp) / "big.db", DAY)
         db = open_db(big)
-        extra = [(Program(name=f"Elective {i}", institution=f"Hospital {i}",
-                          kind=("academic", "affiliated", "community")[i % 3],
-                          sponsors_j1="yes"), None) for i in range(10_000)]
+        extra = [
+            (
+                Program(
+                    name=f"Elective {i}",
+                    institution=f"Hospital {i}",
+                    kind=("academic", "affiliated", "community")[i % 3],
+                    sponsors_j1="yes",
+                ),
+                None,
+            )
+            for i in range(10_000)
+        ]
         import_programs(db, extra, False, DAY.isoformat())
         db.close()
         print(f"Applications pane, median of {RUNS} runs, ms")
         print(f"{'measure':<26}{'demo (12)':>12}{'+10k programs':>16}")
-        results = {name: [asyncio.run(measure(path)) for _ in range(RUNS)]
-                   for name, path in (("demo", demo), ("big", big))}
+        results = {
+            name: [asyncio.run(measure(path)) for _ in range(RUNS)]
+            for name, path in (("demo", demo), ("big", big))
+        }
         for key in results["demo"][0]:
             small = statistics.median(r[key] for r in results["demo"]) * 1000
             large = statistics.median(r[key] for r in results["big"]) * 1000

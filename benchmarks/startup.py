@@ -21,8 +21,9 @@ ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRIT
 
 def first_paint_ms(*args: str) -> float:
     start = time.time()
-    result = subprocess.run([sys.executable, str(CHILD), *args], capture_output=True,
-                            text=True, check=True, env=ENV)
+    result = subprocess.run(
+        [sys.executable, str(CHILD), *args], capture_output=True, text=True, check=True, env=ENV
+    )
     painted = float(result.stdout.strip().splitlines()[-1])
     return (painted - start) * 1000
 
@@ -42,8 +43,9 @@ def main() -> None:
     print(f"time to first paint, median of {RUNS} runs (min - max), ms")
     print(f"{'app':<28}{'median':>10}{'min':>10}{'max':>10}")
     for name, values in rows:
-        print(f"{name:<28}{statistics.median(values):>10.0f}{min(values):>10.0f}"
-              f"{max(values):>10.0f}")
+        print(
+            f"{name:<28}{statistics.median(values):>10.0f}{min(values):>10.0f}{max(values):>10.0f}"
+        )
     print(f"ratio away / minimal: {statistics.median(away) / statistics.median(minimal):.2f}x")
 
 

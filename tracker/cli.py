@@ -52,8 +52,13 @@ class AwayGroup(click.Group):
 def db_option(command):
     """--db on every subcommand too, so `away check --db X` works like `away --db X check`."""
     return click.option(
-        "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="AWAY_DB",
-        default=None, help=DB_HELP, expose_value=True,
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path),
+        envvar="AWAY_DB",
+        default=None,
+        help=DB_HELP,
+        expose_value=True,
     )(command)
 
 
@@ -63,10 +68,19 @@ def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
     return path
 
 
-@click.group(cls=AwayGroup, invoke_without_command=True,
-             context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path),
-              envvar="AWAY_DB", default=None, help=DB_HELP)
+@click.group(
+    cls=AwayGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.option(
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="AWAY_DB",
+    default=None,
+    help=DB_HELP,
+)
 @click.version_option(__version__, prog_name="away")
 @click.pass_context
 def main(ctx: click.Context, db_path: Path | None) -> None:
@@ -120,8 +134,9 @@ def check(ctx: click.Context, db_path: Path | None) -> None:
     click.echo("rows:      " + ", ".join(f"{t} {n}" for t, n in report.counts.items()))
     click.echo(f"backup:    {report.newest_backup or 'none yet'}")
     if report.mode & 0o077:
-        click.echo(f"warning: the file is readable by others; run: chmod 600 {report.path}",
-                   err=True)
+        click.echo(
+            f"warning: the file is readable by others; run: chmod 600 {report.path}", err=True
+        )
     if not report.healthy:
         sys.exit(2)
     click.echo("healthy")
@@ -129,8 +144,12 @@ def check(ctx: click.Context, db_path: Path | None) -> None:
 
 @main.command()
 @db_option
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Where to write the copy (default: the backups folder beside the database).")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the copy (default: the backups folder beside the database).",
+)
 @click.pass_context
 def backup(ctx: click.Context, db_path: Path | None, out: Path | None) -> None:
     """Write a checked copy of the database (0600)."""
@@ -148,14 +167,21 @@ def import_group() -> None:
 @import_group.command(name="programs")
 @db_option
 @click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--update", is_flag=True,
-              help="Update programs already in Away (same name and institution) "
-                   "instead of skipping them.")
-@click.option("--encoding", default="utf-8", show_default=True,
-              help="The file's text encoding, e.g. cp1252 or latin-1 for older spreadsheets.")
+@click.option(
+    "--update",
+    is_flag=True,
+    help="Update programs already in Away (same name and institution) instead of skipping them.",
+)
+@click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    help="The file's text encoding, e.g. cp1252 or latin-1 for older spreadsheets.",
+)
 @click.pass_context
-def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
-                    update: bool, encoding: str) -> None:
+def import_programs(
+    ctx: click.Context, db_path: Path | None, csv_file: Path, update: bool, encoding: str
+) -> None:
     """Import programs from CSV_FILE (comma or semicolon separated).
 
     Needs a 'name' column; see the README for the other columns and their aliases.
@@ -172,21 +198,22 @@ def import_programs(ctx: click.Context, db_path: Path | None, csv_file: Path,
     if warning:
         click.echo(f"away: {warning}.", err=True)
     try:
-        result = import_programs_csv(db, csv_file, pendulum.today().date(), update=update,
-                                     encoding=encoding)
+        result = import_programs_csv(
+            db, csv_file, pendulum.today().date(), update=update, encoding=encoding
+        )
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(problem, err=True)
-        click.echo(f"away: nothing was imported ({plural(len(refused.problems), 'problem')}).",
-                   err=True)
+        click.echo(
+            f"away: nothing was imported ({plural(len(refused.problems), 'problem')}).", err=True
+        )
         sys.exit(1)
     finally:
         db.close()
     if result.ignored_columns:
         click.echo("Ignored columns: " + ", ".join(result.ignored_columns))
     hint = " (already in Away; --update updates them)" if result.skipped else ""
-    click.echo(f"{result.added} added, {result.updated} updated, "
-               f"{result.skipped} skipped{hint}.")
+    click.echo(f"{result.added} added, {result.updated} updated, {result.skipped} skipped{hint}.")
 
 
 @main.command()
@@ -204,8 +231,9 @@ def restore(ctx: click.Context, db_path: Path | None, path: Path, yes: bool) -> 
         raise StoreError(f"{path} does not exist.")
     inspect_file(path, name_backup=False)  # refuse a bad file before asking
     if not yes and target.exists():
-        click.confirm(f"Replace {target} with {path}? A copy of the current one is kept.",
-                      abort=True)
+        click.confirm(
+            f"Replace {target} with {path}? A copy of the current one is kept.", abort=True
+        )
     kept = restore_from(target, path)
     if kept:
         click.echo(f"The previous database was kept at {kept}")

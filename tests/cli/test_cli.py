@@ -16,9 +16,13 @@ RUNNER = CliRunner()
 
 def away(*args, env=None):
     """A real subprocess of `python -m tracker`."""
-    return subprocess.run([sys.executable, "-m", "tracker", *map(str, args)],
-                          capture_output=True, text=True, env={**os.environ, **(env or {})},
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *map(str, args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+    )
 
 
 def test_demo_then_check_reports_a_healthy_private_database(tmp_path):

@@ -101,7 +101,8 @@ def test_usage_errors_are_one_sentence_and_h_is_help():
     result = away("check", "--nonsense")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
-        "away: No such option '--nonsense' (see: away check --help)."]
+        "away: No such option '--nonsense' (see: away check --help)."
+    ]
     assert away("check", "-h").returncode == 0
     assert "Usage:" in away("-h").stdout
 
@@ -123,12 +124,18 @@ def test_check_does_not_migrate_or_leave_files_beside_a_file_it_refuses(tmp_path
 
 
 def as_nobody(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
-                           *map(str, args)], capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
-needs_root = pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"),
-                                reason="runs a command as another user (needs root, setpriv)")
+needs_root = pytest.mark.skipif(
+    os.geteuid() != 0 or not shutil.which("setpriv"),
+    reason="runs a command as another user (needs root, setpriv)",
+)
 
 
 @needs_root
@@ -146,13 +153,20 @@ def test_check_and_backup_work_in_a_read_only_folder_as_an_ordinary_user(demo_pa
         assert checked.returncode == 2, checked.stderr  # 0644 is readable by others
         assert "integrity: ok" in checked.stdout
         assert "cases 130" in checked.stdout
-        backed = as_nobody(sys.executable, "-m", "tracker", "--db", place / "away.db",
-                           "backup", "--out", out / "copy.db")
+        backed = as_nobody(
+            sys.executable,
+            "-m",
+            "tracker",
+            "--db",
+            place / "away.db",
+            "backup",
+            "--out",
+            out / "copy.db",
+        )
         assert backed.returncode == 0, backed.stderr
         assert rows(out / "copy.db", "cases") == 130
         assert sorted(p.name for p in place.iterdir()) == ["away.db"]
-        refused = as_nobody(sys.executable, "-m", "tracker", "--db", place / "away.db",
-                            "backup")
+        refused = as_nobody(sys.executable, "-m", "tracker", "--db", place / "away.db", "backup")
         assert refused.returncode == 2
         assert "permission denied" in refused.stderr
         assert "Traceback" not in refused.stderr
@@ -163,8 +177,12 @@ def test_check_and_backup_work_in_a_read_only_folder_as_an_ordinary_user(demo_pa
 @pytest.fixture
 def small_disk():
     place = Path(tempfile.mkdtemp(prefix="away-full-"))
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=640k", "tmpfs", str(place)],
-                             capture_output=True).returncode == 0
+    mounted = (
+        subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=640k", "tmpfs", str(place)], capture_output=True
+        ).returncode
+        == 0
+    )
     if not mounted:
         shutil.rmtree(place)
         pytest.skip("mounting a small disk needs root")
@@ -180,8 +198,7 @@ def test_a_full_disk_says_so(small_disk, tmp_path):
     with open(filler, "wb") as handle, contextlib.suppress(OSError):
         handle.write(b"\0" * 4_000_000)
     big = tmp_path / "many.csv"
-    big.write_text("name,kind\n" + "".join(f"Program number {i},academic\n"
-                                           for i in range(2000)))
+    big.write_text("name,kind\n" + "".join(f"Program number {i},academic\n" for i in range(2000)))
     before = rows(db, "programs")
     result = away("--db", db, "import", "programs", big)
     assert result.returncode == 2

@@ -7,8 +7,9 @@ from tracker.domain.letters import FollowUp
 from tracker.domain.programs import Rotation
 
 TODAY = pendulum.date(2026, 7, 15)
-ON_ROTATION = Rotation(id=1, status="accepted", starts_on="2026-07-02", ends_on="2026-07-29",
-                       institution="Gulf Coast")
+ON_ROTATION = Rotation(
+    id=1, status="accepted", starts_on="2026-07-02", ends_on="2026-07-29", institution="Gulf Coast"
+)
 
 
 def test_current_rotation_and_day_number():

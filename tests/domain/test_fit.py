@@ -7,8 +7,13 @@ from tracker.domain.profile import Profile
 from tracker.domain.programs import Program
 
 J1 = Profile(full_name="A", visa_needed="j1")
-NEUTRAL = dict(accepts_international="unknown", has_img_residents="unknown",
-               structured_evaluation="unknown", route="other", kind="community")
+NEUTRAL = dict(
+    accepts_international="unknown",
+    has_img_residents="unknown",
+    structured_evaluation="unknown",
+    route="other",
+    kind="community",
+)
 
 
 def reasons(program, profile=J1):
@@ -24,8 +29,9 @@ def test_score_is_the_sum_of_its_reasons_and_every_reason_has_a_rule():
 
 @pytest.mark.parametrize(("answer", "sign"), [("yes", "+"), ("no", "-"), ("unknown", "?")])
 def test_p3_the_visa_the_user_needs(answer, sign):
-    found = [r for r in fit(Program(sponsors_j1=answer, **NEUTRAL), J1).reasons
-             if r.rule_id == "P3"]
+    found = [
+        r for r in fit(Program(sponsors_j1=answer, **NEUTRAL), J1).reasons if r.rule_id == "P3"
+    ]
     assert [r.sign for r in found] == [sign]
     if answer == "unknown":
         assert "ask the GME office" in found[0].text
@@ -51,15 +57,17 @@ def test_p3_prefers_both_visas():
 
 def test_v2_no_students_from_abroad_is_a_strong_minus():
     closed = fit(Program(sponsors_j1="yes", accepts_international="no", kind="academic"), J1)
-    assert ("-", "V2", "no visiting students from abroad") in \
-        {(r.sign, r.rule_id, r.text) for r in closed.reasons}
+    assert ("-", "V2", "no visiting students from abroad") in {
+        (r.sign, r.rule_id, r.text) for r in closed.reasons
+    }
     open_ = fit(Program(sponsors_j1="yes", accepts_international="yes", kind="academic"), J1)
     assert open_.score - closed.score >= 8
 
 
 def test_p4_img_residents():
-    assert ("+", "P4", "has current or recent IMG residents") in \
-        reasons(Program(has_img_residents="yes"))
+    assert ("+", "P4", "has current or recent IMG residents") in reasons(
+        Program(has_img_residents="yes")
+    )
     assert any(s == "?" and r == "P4" for s, r, _ in reasons(Program()))
 
 
@@ -86,8 +94,13 @@ def test_r7_academic_center_scores_higher():
 
 
 def test_r4_and_p7_only_for_a_limited_budget():
-    program = Program(sponsors_j1="yes", accepts_international="yes", has_img_residents="yes",
-                      structured_evaluation="yes", housing_monthly_cents=180_000)
+    program = Program(
+        sponsors_j1="yes",
+        accepts_international="yes",
+        has_img_residents="yes",
+        structured_evaluation="yes",
+        housing_monthly_cents=180_000,
+    )
     assert not [r for r in fit(program, J1).reasons if r.rule_id in ("R4", "P7")]
     tight = Profile(visa_needed="j1", budget_limited=True)
     found = {(r.sign, r.rule_id) for r in fit(program, tight).reasons}
@@ -100,9 +113,14 @@ def test_r4_and_p7_only_for_a_limited_budget():
 
 
 def test_labels_follow_the_score():
-    best = Program(sponsors_j1="yes", sponsors_h1b="yes", accepts_international="yes",
-                   has_img_residents="yes", structured_evaluation="yes", kind="academic")
+    best = Program(
+        sponsors_j1="yes",
+        sponsors_h1b="yes",
+        accepts_international="yes",
+        has_img_residents="yes",
+        structured_evaluation="yes",
+        kind="academic",
+    )
     assert fit(best, J1).label == "strong"
-    worst = Program(sponsors_j1="no", accepts_international="no", route="other",
-                    kind="community")
+    worst = Program(sponsors_j1="no", accepts_international="no", route="other", kind="community")
     assert fit(worst, J1).label == "poor"

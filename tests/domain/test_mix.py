@@ -27,24 +27,28 @@ def test_p1_applied_to_8_to_15_programs(count, ok):
 
 
 def test_p1_counts_programs_not_ideas_and_not_twice():
-    rotations = applied(8) + [Rotation(program_id=1, status="offered"),
-                              Rotation(program_id=99, status="idea")]
+    rotations = applied(8) + [
+        Rotation(program_id=1, status="offered"),
+        Rotation(program_id=99, status="idea"),
+    ]
     assert "applied to 8 programs" in line("P1", rotations=rotations).text
 
 
-@pytest.mark.parametrize(("kinds", "ok"), [
-    (BALANCED, True),
-    ({"academic": 2, "affiliated": 5, "community": 3}, False),
-    ({"academic": 4, "affiliated": 7, "community": 3}, False),
-    ({"academic": 4, "affiliated": 5, "community": 1}, False),
-])
+@pytest.mark.parametrize(
+    ("kinds", "ok"),
+    [
+        (BALANCED, True),
+        ({"academic": 2, "affiliated": 5, "community": 3}, False),
+        ({"academic": 4, "affiliated": 7, "community": 3}, False),
+        ({"academic": 4, "affiliated": 5, "community": 1}, False),
+    ],
+)
 def test_p2_kind_mix(kinds, ok):
     assert line("P2", kinds=kinds).ok is ok
 
 
 def anesthesia(n, status="accepted"):
-    return [Rotation(program_id=i, status=status, specialty="anesthesiology")
-            for i in range(n)]
+    return [Rotation(program_id=i, status=status, specialty="anesthesiology") for i in range(n)]
 
 
 def test_r2_without_usce_wants_two_anesthesia_plus_one_related():
@@ -69,8 +73,14 @@ def test_r1_and_r4_one_strong_rotation_when_money_is_tight():
 
 
 def block(start, end, status="accepted", kind="academic"):
-    return Rotation(program_id=1, status=status, starts_on=start, ends_on=end,
-                    institution="Lakeshore", program_kind=kind)
+    return Rotation(
+        program_id=1,
+        status=status,
+        starts_on=start,
+        ends_on=end,
+        institution="Lakeshore",
+        program_kind=kind,
+    )
 
 
 def test_r6_window_is_april_to_october_two_years_before_the_match():
@@ -90,14 +100,11 @@ def test_r6_flags_a_block_ending_after_eras_opens():
 
 
 def test_r6_ignores_denied_and_needs_a_match_year():
-    assert line("R6", rotations=[block("2026-01-05", "2026-02-01", status="denied")]).ok \
-        is None
+    assert line("R6", rotations=[block("2026-01-05", "2026-02-01", status="denied")]).ok is None
     assert line("R6", profile=Profile()).ok is None
 
 
 def test_r7_at_least_one_academic_rotation():
-    assert line("R7", rotations=[block("2026-05-04", "2026-05-31", kind="community")]).ok \
-        is False
+    assert line("R7", rotations=[block("2026-05-04", "2026-05-31", kind="community")]).ok is False
     assert line("R7", rotations=[block("2026-05-04", "2026-05-31")]).ok is True
-    assert line("R7", rotations=[block("2026-05-04", "2026-05-31", status="idea")]).ok \
-        is False
+    assert line("R7", rotations=[block("2026-05-04", "2026-05-31", status="idea")]).ok is False

@@ -10,14 +10,17 @@ ROOT = Path(__file__).parents[2]
 
 def test_docs_rules_md_is_generated_from_the_registry():
     written = (ROOT / "docs" / "RULES.md").read_text()
-    assert written == rules_markdown(), \
+    assert written == rules_markdown(), (
         "docs/RULES.md is stale: run  python -m tracker.domain.rules > docs/RULES.md"
+    )
 
 
 def test_every_rule_of_the_guide_is_there():
-    expected = {f"{group}{n}" for group, count in
-                {"R": 7, "P": 7, "D": 2, "V": 4, "B": 2, "J": 6, "L": 7, "A": 3}.items()
-                for n in range(1, count + 1)}
+    expected = {
+        f"{group}{n}"
+        for group, count in {"R": 7, "P": 7, "D": 2, "V": 4, "B": 2, "J": 6, "L": 7, "A": 3}.items()
+        for n in range(1, count + 1)
+    }
     assert set(RULES) == expected
     assert {r.group for r in RULES.values()} == set(GROUPS.values())
     assert all(len(r.text) > 40 and r.title for r in RULES.values())

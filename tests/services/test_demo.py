@@ -25,8 +25,14 @@ def test_demo_fills_every_table_like_a_real_user(demo_path):
     assert 100 <= count("cases") <= 140
     assert count("people") == 6
     assert count("letters") == 4
-    for table in ("checklist_items", "housing_options", "expenses", "follow_ups",
-                  "case_skills", "rotation_status_changes"):
+    for table in (
+        "checklist_items",
+        "housing_options",
+        "expenses",
+        "follow_ups",
+        "case_skills",
+        "rotation_status_changes",
+    ):
         assert count(table) > 0, table
     statuses = [s for (s,) in rows(demo_path, "SELECT status FROM rotations")]
     assert statuses.count("completed") == 2
@@ -37,8 +43,9 @@ def test_demo_fills_every_table_like_a_real_user(demo_path):
 
 
 def test_demo_lands_mid_rotation(demo_path):
-    [(start, end)] = rows(demo_path, "SELECT starts_on, ends_on FROM rotations "
-                          "WHERE status = 'accepted'")
+    [(start, end)] = rows(
+        demo_path, "SELECT starts_on, ends_on FROM rotations WHERE status = 'accepted'"
+    )
     assert start < DEMO_DAY.isoformat() < end
 
 
@@ -61,9 +68,10 @@ def test_demo_refuses_to_overwrite(demo_path):
 def test_demo_journal_holds_no_identifiers(demo_path):
     text = " ".join(
         " ".join(str(v) for v in row)
-        for row in rows(demo_path, "SELECT procedure, comorbidities, teaching_point, story "
-                        "FROM cases") + rows(demo_path, "SELECT learning_points, feedback, "
-                                             "reflection FROM journal_days")
+        for row in rows(
+            demo_path, "SELECT procedure, comorbidities, teaching_point, story FROM cases"
+        )
+        + rows(demo_path, "SELECT learning_points, feedback, reflection FROM journal_days")
     )
     assert not re.search(r"\b\d{3}[-. ]\d{3}[-. ]\d{4}\b", text)  # phone numbers
     assert not re.search(r"\bMRN\b|\b\d{2}/\d{2}/\d{4}\b|@", text)

@@ -39,12 +39,19 @@ def test_the_shipped_sample_imports(db):
 
 
 def test_bom_semicolons_aliases_and_non_ascii(db, tmp_path):
-    path = write(tmp_path, "\ufeffProgram;Hospital;Type;J1;IMGs\n"
-                 "Anestesia electiva;Hôpital Zoë;Community;Y;no\n", encoding="utf-8")
+    path = write(
+        tmp_path,
+        "\ufeffProgram;Hospital;Type;J1;IMGs\nAnestesia electiva;Hôpital Zoë;Community;Y;no\n",
+        encoding="utf-8",
+    )
     assert import_programs_csv(db, path, TODAY).added == 1
     [program] = store.list_programs(db)
-    assert (program.institution, program.kind, program.sponsors_j1,
-            program.has_img_residents) == ("Hôpital Zoë", "community", "yes", "no")
+    assert (program.institution, program.kind, program.sponsors_j1, program.has_img_residents) == (
+        "Hôpital Zoë",
+        "community",
+        "yes",
+        "no",
+    )
 
 
 def test_unknown_columns_are_reported_not_fatal(db, tmp_path):
@@ -63,15 +70,19 @@ def refused(db, path) -> list[str]:
 
 def test_missing_required_column(db, tmp_path):
     problems = refused(db, write(tmp_path, "institution,city\nX,Y\n"))
-    assert problems == ["line 1: name: required column missing (found: institution, city)",
-                        "line 1: kind: required column missing (found: institution, city)"]
+    assert problems == [
+        "line 1: name: required column missing (found: institution, city)",
+        "line 1: kind: required column missing (found: institution, city)",
+    ]
 
 
 def test_unknown_enum_and_bad_date_name_line_and_column(db, tmp_path):
-    text = ("Program,Kind,Deadline,J-1\n"
-            "Good,academic,2026-09-01,yes\n"
-            "Bad kind,hospital,,yes\n"
-            "Bad date,community,2026-02-30,perhaps\n")
+    text = (
+        "Program,Kind,Deadline,J-1\n"
+        "Good,academic,2026-09-01,yes\n"
+        "Bad kind,hospital,,yes\n"
+        "Bad date,community,2026-02-30,perhaps\n"
+    )
     problems = refused(db, write(tmp_path, text))
     assert problems == [
         "line 3: Kind: 'hospital' is not one of academic, affiliated, community",
@@ -105,8 +116,9 @@ def test_ten_thousand_rows_all_or_nothing(db, tmp_path):
     lines = ["name,institution,kind,sponsors j-1"]
     lines += [f"Elective {i},Hospital {i},academic,yes" for i in range(10_000)]
     bad = write(tmp_path, "\n".join(lines + ["Elective X,Hospital X,palace,yes"]), "bad.csv")
-    assert refused(db, bad) == ["line 10002: kind: 'palace' is not one of academic, affiliated, "
-                                "community"]
+    assert refused(db, bad) == [
+        "line 10002: kind: 'palace' is not one of academic, affiliated, community"
+    ]
     good = write(tmp_path, "\n".join(lines), "good.csv")
     assert import_programs_csv(db, good, TODAY).added == 10_000
     assert store.count_programs(db) == 10_000
@@ -115,12 +127,15 @@ def test_ten_thousand_rows_all_or_nothing(db, tmp_path):
 
 
 def test_newlines_inside_quoted_cells_are_kept_and_line_numbers_are_the_files(db, tmp_path):
-    text = ('name,kind,notes\n'
-            '"Two-line\nname",academic,"first\nsecond"\n'
-            '"see below\u2028Sneaky,community",affiliated,"NEL\u0085 and form feed\f here"\n'
-            'Third,palace,\n')
+    text = (
+        "name,kind,notes\n"
+        '"Two-line\nname",academic,"first\nsecond"\n'
+        '"see below\u2028Sneaky,community",affiliated,"NEL\u0085 and form feed\f here"\n'
+        "Third,palace,\n"
+    )
     assert refused(db, write(tmp_path, text)) == [
-        "line 6: kind: 'palace' is not one of academic, affiliated, community"]
+        "line 6: kind: 'palace' is not one of academic, affiliated, community"
+    ]
     good = write(tmp_path, text.replace("palace", "community"), "good.csv")
     assert import_programs_csv(db, good, TODAY).added == 3
     names = sorted(p.name for p in store.list_programs(db))
@@ -133,32 +148,37 @@ def test_an_over_long_cell_names_its_line_and_column(db, tmp_path):
     text = f"name,kind,notes\nA,academic,{'x' * 200_000}\n{'n' * 201},community,\n"
     assert refused(db, write(tmp_path, text)) == [
         "line 2: notes: at most 20,000 characters (this has 200,000)",
-        "line 3: name: at most 200 characters (this has 201)"]
+        "line 3: name: at most 200 characters (this has 201)",
+    ]
 
 
 def test_an_unterminated_quote_is_named_as_such(db, tmp_path):
     text = 'name,kind\nGood,academic\n"Open quote,community\nNext,academic\n'
     assert refused(db, write(tmp_path, text)) == [
-        'line 3: a quoted cell opens here and never closes (a missing closing ")']
+        'line 3: a quoted cell opens here and never closes (a missing closing ")'
+    ]
 
 
 def test_nul_is_cleaned_before_checks_and_duplicates(db, tmp_path):
     text = "name,kind\nA\0B,academic\nAB,academic\n\0,community\n"
     assert refused(db, write(tmp_path, text)) == [
         "line 3: name: same program and institution as line 2",
-        "line 4: name: required"]
+        "line 4: name: required",
+    ]
 
 
 def test_limits_and_dates_out_of_range(db, tmp_path):
     text = "name,kind,deadline\n   ,academic,\nOld,academic,1999-12-31\n"
     assert refused(db, write(tmp_path, text)) == [
         "line 2: name: required",
-        "line 3: deadline: '1999-12-31' is not a date: the year must be between 2000 and 2100"]
+        "line 3: deadline: '1999-12-31' is not a date: the year must be between 2000 and 2100",
+    ]
 
 
 def test_an_unknown_encoding_is_one_line(db, tmp_path):
     path = write(tmp_path, "name,kind\nA,academic\n")
     with pytest.raises(ImportRefused) as error:
         import_programs_csv(db, path, TODAY, encoding="klingon")
-    assert error.value.problems == [f"{path}: unknown encoding 'klingon' "
-                                    "(try utf-8, cp1252 or latin-1)"]
+    assert error.value.problems == [
+        f"{path}: unknown encoding 'klingon' (try utf-8, cp1252 or latin-1)"
+    ]

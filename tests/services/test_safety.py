@@ -34,8 +34,9 @@ def test_restore_replaces_and_keeps_the_current_database(demo_path, db_path):
     assert count_cases(db_path) == count_cases(demo_path)
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
     conn = sqlite3.connect(kept)
-    assert conn.execute("SELECT name FROM programs").fetchall() == \
-        [("Only in the current database",)]
+    assert conn.execute("SELECT name FROM programs").fetchall() == [
+        ("Only in the current database",)
+    ]
     conn.close()
 
 

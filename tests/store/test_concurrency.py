@@ -31,8 +31,12 @@ print("done", count)
 
 
 def spawn(code: str, *args) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", code, *map(str, args)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_three_writers_at_once_lose_nothing_and_never_see_locked(db_path):
@@ -45,10 +49,12 @@ def test_three_writers_at_once_lose_nothing_and_never_see_locked(db_path):
         assert "locked" not in err
     db = open_db(db_path)
     programs = db.execute("SELECT count(*) FROM programs").fetchone()[0]
-    preparing = db.execute("SELECT count(*) FROM rotations WHERE status = 'preparing'"
-                           ).fetchone()[0]
-    assert (programs, preparing) == (3 * writes, 3 * writes), \
+    preparing = db.execute("SELECT count(*) FROM rotations WHERE status = 'preparing'").fetchone()[
+        0
+    ]
+    assert (programs, preparing) == (3 * writes, 3 * writes), (
         f"{3 * writes - programs} of {3 * writes} writes lost"
+    )
 
 
 FIRST_OPEN = """
@@ -112,8 +118,9 @@ def test_first_opens_of_the_day_in_parallel_make_one_backup(demo_path):
 def test_leftovers_of_a_killed_backup_are_removed_on_open(demo_path):
     folder = backup_dir(demo_path)
     folder.mkdir()
-    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True).stdout.strip()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    ).stdout.strip()
     leftover = folder / f".demo-2026-07-14.db.{dead}-0a0b0c0d.partial"
     leftover.write_bytes(b"half a backup")
     mine = folder / f".demo-2026-07-14.db.{os.getpid()}-0a0b0c0d.partial"

@@ -43,16 +43,31 @@ def test_migrations_apply_once_and_are_idempotent(db_path):
 
 def test_every_core_table_exists(db_path):
     db = open_db(db_path)
-    assert {"profile", "programs", "rotations", "rotation_status_changes", "checklist_items",
-            "housing_options", "expenses", "journal_days", "cases", "case_skills", "people",
-            "letters", "follow_ups"} <= set(db.table_names())
+    assert {
+        "profile",
+        "programs",
+        "rotations",
+        "rotation_status_changes",
+        "checklist_items",
+        "housing_options",
+        "expenses",
+        "journal_days",
+        "cases",
+        "case_skills",
+        "people",
+        "letters",
+        "follow_ups",
+    } <= set(db.table_names())
 
 
-@pytest.mark.parametrize(("content", "words"), [
-    (b"", "is empty"),
-    (b"this is my thesis draft, not a database\n" * 20, "not a SQLite file"),
-    (b"SQLite format 3\x00" + b"\xff" * 50, "database"),
-])
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [
+        (b"", "is empty"),
+        (b"this is my thesis draft, not a database\n" * 20, "not a SQLite file"),
+        (b"SQLite format 3\x00" + b"\xff" * 50, "database"),
+    ],
+)
 def test_foreign_files_are_refused_and_left_unchanged(tmp_path, content, words):
     path = tmp_path / "notes.db"
     path.write_bytes(content)
@@ -90,8 +105,10 @@ def test_another_programs_sqlite_file_is_refused(tmp_path):
 def test_schema_newer_than_the_app_is_refused(db_path):
     open_db(db_path).close()
     conn = sqlite3.connect(db_path)
-    conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('away', 'm999_from_the_future', '2030-01-01')")
+    conn.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('away', 'm999_from_the_future', '2030-01-01')"
+    )
     conn.commit()
     conn.close()
     before = digest(db_path)
@@ -166,6 +183,7 @@ def test_foreign_keys_are_enforced(db_path):
 
 def test_sqlite_utils_version_has_atomic_rollback(db_path):
     db: Database = open_db(db_path)
+
     def write_then_fail() -> None:
         with db.atomic():
             db["programs"].insert({"name": "kept?"})

@@ -12,18 +12,38 @@ from tracker.store.db import open_db
 
 # Every stored record type and its area's check table.
 CHECKED = [
-    (programs.Program, programs.PROGRAM_CHECKS), (programs.Rotation, programs.ROTATION_CHECKS),
+    (programs.Program, programs.PROGRAM_CHECKS),
+    (programs.Rotation, programs.ROTATION_CHECKS),
     (profile.Profile, profile.PROFILE_CHECKS),
-    (journal.JournalDay, journal.DAY_CHECKS), (journal.Case, journal.CASE_CHECKS),
-    (journal.CaseSkill, journal.SKILL_CHECKS), (checklists.ChecklistItem, checklists.ITEM_CHECKS),
-    (budget.HousingOption, budget.HOUSING_CHECKS), (budget.Expense, budget.EXPENSE_CHECKS),
-    (letters.Person, letters.PERSON_CHECKS), (letters.Letter, letters.LETTER_CHECKS),
+    (journal.JournalDay, journal.DAY_CHECKS),
+    (journal.Case, journal.CASE_CHECKS),
+    (journal.CaseSkill, journal.SKILL_CHECKS),
+    (checklists.ChecklistItem, checklists.ITEM_CHECKS),
+    (budget.HousingOption, budget.HOUSING_CHECKS),
+    (budget.Expense, budget.EXPENSE_CHECKS),
+    (letters.Person, letters.PERSON_CHECKS),
+    (letters.Letter, letters.LETTER_CHECKS),
     (letters.FollowUp, letters.FOLLOW_UP_CHECKS),
 ]
 # Text that is an enum (checked by the schema) or joined for display, not typed in.
-NOT_TYPED = {"kind", "route", "status", "specialty", "technique", "age_band", "airway",
-             "role", "category", "currency", "visa_needed", "program_name", "institution",
-             "program_kind", "person_name", *programs.TRISTATE_FIELDS}
+NOT_TYPED = {
+    "kind",
+    "route",
+    "status",
+    "specialty",
+    "technique",
+    "age_band",
+    "airway",
+    "role",
+    "category",
+    "currency",
+    "visa_needed",
+    "program_name",
+    "institution",
+    "program_kind",
+    "person_name",
+    *programs.TRISTATE_FIELDS,
+}
 
 
 @pytest.mark.parametrize(("record", "checks"), CHECKED, ids=lambda x: getattr(x, "__name__", ""))
@@ -40,13 +60,16 @@ def db(db_path):
     database.close()
 
 
-@pytest.mark.parametrize(("program", "field", "reason"), [
-    (Program(name="x" * 600, kind="academic"), "name", "at most 200 characters"),
-    (Program(name="   \t ", kind="academic"), "name", "required"),
-    (Program(name="\0\0", kind="academic"), "name", "required"),
-    (Program(name="A", notes="n" * 100_000), "notes", "at most 20,000 characters"),
-    (Program(name="A", institution="i" * 201), "institution", "at most 200"),
-])
+@pytest.mark.parametrize(
+    ("program", "field", "reason"),
+    [
+        (Program(name="x" * 600, kind="academic"), "name", "at most 200 characters"),
+        (Program(name="   \t ", kind="academic"), "name", "required"),
+        (Program(name="\0\0", kind="academic"), "name", "required"),
+        (Program(name="A", notes="n" * 100_000), "notes", "at most 20,000 characters"),
+        (Program(name="A", institution="i" * 201), "institution", "at most 200"),
+    ],
+)
 def test_the_store_refuses_what_a_form_would(db, program, field, reason):
     with pytest.raises(InvalidValues) as error:
         store.add_program(db, program)

@@ -19,8 +19,9 @@ def db(db_path):
 
 
 def test_program_round_trip_update_and_unique_name(db):
-    program_id = store.add_program(db, Program(name="Elective", institution="Lakeshore",
-                                               housing_monthly_cents=120000))
+    program_id = store.add_program(
+        db, Program(name="Elective", institution="Lakeshore", housing_monthly_cents=120000)
+    )
     stored = store.get_program(db, program_id)
     assert stored.housing_monthly_cents == 120000
     assert stored.kind == "academic"
@@ -33,8 +34,9 @@ def test_program_round_trip_update_and_unique_name(db):
 
 def test_filters_run_in_sql_and_escape_wildcards(db):
     store.add_program(db, Program(name="A", institution="Lakeshore", city="Chicago"))
-    store.add_program(db, Program(name="B", institution="Maple", kind="community",
-                                  notes="100% remote research"))
+    store.add_program(
+        db, Program(name="B", institution="Maple", kind="community", notes="100% remote research")
+    )
     store.add_program(db, Program(name="C", institution="Other 100 beds"))
     assert [p.name for p in store.list_programs(db, "chicago")] == ["A"]
     assert [p.name for p in store.list_programs(db, kind="community")] == ["B"]
@@ -54,18 +56,22 @@ def test_status_moves_are_recorded_with_their_dates(db):
     assert rotation.status == "waitlisted"
     assert (rotation.applied_on, rotation.decision_on) == ("2026-04-01", "2026-05-01")
     history = [(c.status, c.changed_on) for c in store.status_history(db, rotation_id)]
-    assert history == [("idea", "2026-03-01"), ("preparing", "2026-03-10"),
-                       ("applied", "2026-04-01"), ("waitlisted", "2026-05-01")]
+    assert history == [
+        ("idea", "2026-03-01"),
+        ("preparing", "2026-03-10"),
+        ("applied", "2026-04-01"),
+        ("waitlisted", "2026-05-01"),
+    ]
 
 
 def test_editing_the_status_in_the_form_is_recorded_too(db):
     program_id = store.add_program(db, Program(name="Elective"))
     rotation_id = store.add_rotation(db, Rotation(program_id=program_id), "2026-03-01")
     rotation = store.get_rotation(db, rotation_id)
-    store.update_rotation(db, Rotation(**{**vars(rotation), "status": "applied"}),
-                          "2026-03-05")
-    store.update_rotation(db, Rotation(**{**vars(rotation), "status": "applied",
-                                          "notes": "sent"}), "2026-03-06")
+    store.update_rotation(db, Rotation(**{**vars(rotation), "status": "applied"}), "2026-03-05")
+    store.update_rotation(
+        db, Rotation(**{**vars(rotation), "status": "applied", "notes": "sent"}), "2026-03-06"
+    )
     assert [c.status for c in store.status_history(db, rotation_id)] == ["idea", "applied"]
 
 
@@ -88,16 +94,18 @@ def test_deleting_counts_and_takes_the_journal_along(demo_path):
     assert program_counts["applications"] == 1
     store.delete_program(db, first.program_id)
     assert store.get_rotation(db, first.id) is None
-    left = db.execute("SELECT count(*) FROM journal_days WHERE rotation_id = ?",
-                      [first.id]).fetchone()[0]
+    left = db.execute(
+        "SELECT count(*) FROM journal_days WHERE rotation_id = ?", [first.id]
+    ).fetchone()[0]
     assert left == 0
 
 
 def test_import_adds_skips_updates_in_one_transaction(db):
     store.add_program(db, Program(name="A", institution="X", notes="old"))
-    records = [(Program(name="A", institution="x", notes="new"), None),
-               (Program(name="B", institution="Y"),
-                Rotation(deadline_on="2026-09-01", starts_on=None))]
+    records = [
+        (Program(name="A", institution="x", notes="new"), None),
+        (Program(name="B", institution="Y"), Rotation(deadline_on="2026-09-01", starts_on=None)),
+    ]
     assert store.import_programs(db, records, False, "2026-07-15") == (1, 0, 1)
     assert store.find_program(db, "A", "X").notes == "old"
     [rotation] = store.list_rotations(db)
@@ -109,7 +117,9 @@ def test_import_adds_skips_updates_in_one_transaction(db):
 
 
 def test_import_skips_a_repeat_within_one_batch(db):
-    records = [(Program(name="A", institution="X"), None),
-               (Program(name="a", institution="x"), None)]
+    records = [
+        (Program(name="A", institution="X"), None),
+        (Program(name="a", institution="x"), None),
+    ]
     assert store.import_programs(db, records, True, "2026-07-15") == (1, 0, 1)
     assert store.count_programs(db) == 1

@@ -13,8 +13,14 @@ from tracker.store.profile import get_profile, is_new_user, save_profile
 def test_profile_round_trip_and_validation(db_path):
     db = open_db(db_path)
     assert is_new_user(db)
-    profile = Profile(full_name="Zoë\x00 Nguyễn", match_year=2028, eras_opens_on="2027-06-04",
-                      usce_months=2, visa_needed="h1b", budget_limited=True)
+    profile = Profile(
+        full_name="Zoë\x00 Nguyễn",
+        match_year=2028,
+        eras_opens_on="2027-06-04",
+        usce_months=2,
+        visa_needed="h1b",
+        budget_limited=True,
+    )
     save_profile(db, profile)
     stored = get_profile(db)
     assert stored.full_name == "Zoë Nguyễn"
@@ -31,8 +37,12 @@ def test_rotation_records_its_first_status(db_path):
     db = open_db(db_path)
     program_id = programs.add_program(db, Program(name="Elective", institution="Lakeshore"))
     rotation_id = programs.add_rotation(
-        db, Rotation(program_id=program_id, status="applied", starts_on="2026-08-03",
-                     ends_on="2026-08-30"), changed_on="2026-03-01")
+        db,
+        Rotation(
+            program_id=program_id, status="applied", starts_on="2026-08-03", ends_on="2026-08-30"
+        ),
+        changed_on="2026-03-01",
+    )
     [rotation] = programs.list_rotations(db)
     assert rotation.id == rotation_id
     assert rotation.institution == "Lakeshore"

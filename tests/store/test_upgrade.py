@@ -16,11 +16,14 @@ from tracker.store.schema import KNOWN_STEPS, MIGRATIONS
 
 def dump(path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(path)
-    tables = [name for (name,) in conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
-        "ESCAPE '\\' AND name NOT LIKE 'sqlite%'")]
-    data = {t: sorted(conn.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr)
-            for t in tables}
+    tables = [
+        name
+        for (name,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
+            "ESCAPE '\\' AND name NOT LIKE 'sqlite%'"
+        )
+    ]
+    data = {t: sorted(conn.execute(f"SELECT * FROM [{t}]").fetchall(), key=repr) for t in tables}
     conn.close()
     return data
 
@@ -30,8 +33,9 @@ def test_oldest_schema_upgrades_without_losing_rows(db_path):
     oldest = connect(db_path)
     later_steps = KNOWN_STEPS[1:]
     MIGRATIONS.apply(oldest, stop_before=later_steps[0] if later_steps else None)
-    assert [row["name"] for row in oldest.query("SELECT name FROM _sqlite_migrations")] == \
-        KNOWN_STEPS[:1]
+    assert [
+        row["name"] for row in oldest.query("SELECT name FROM _sqlite_migrations")
+    ] == KNOWN_STEPS[:1]
     # The demo data set is written through the first step's tables only.
     build_demo(oldest, DEMO_DAY)
     oldest.close()
@@ -78,13 +82,15 @@ def test_deleting_an_application_keeps_its_journal_days(tmp_path):
     rotation_id, days, cases = db.execute(
         """SELECT rotation_id, count(DISTINCT journal_days.id), count(cases.id)
            FROM journal_days LEFT JOIN cases ON cases.day_id = journal_days.id
-           WHERE rotation_id IS NOT NULL GROUP BY rotation_id ORDER BY 2 DESC""").fetchone()
+           WHERE rotation_id IS NOT NULL GROUP BY rotation_id ORDER BY 2 DESC"""
+    ).fetchone()
     assert days > 5
     assert cases > 5
     assert programs.dependents(db, rotation_id=rotation_id)["journal days"] == days
     programs.delete_rotation(db, rotation_id)
-    detached = db.execute("SELECT count(*) FROM journal_days WHERE rotation_id IS NULL"
-                          ).fetchone()[0]
+    detached = db.execute("SELECT count(*) FROM journal_days WHERE rotation_id IS NULL").fetchone()[
+        0
+    ]
     assert detached >= days
     assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 130
     db.close()

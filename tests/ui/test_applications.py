@@ -57,8 +57,7 @@ async def test_create_program_then_application_by_keys(db_path):
         await pilot.press("a")  # apply to the selected program
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
-        await pilot.press("tab", "tab", *"2026-09-07", "tab", "tab", "tab",
-                          *"2026-08-01", "ctrl+s")
+        await pilot.press("tab", "tab", *"2026-09-07", "tab", "tab", "tab", *"2026-08-01", "ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen), app.screen.current_values()
     [rotation] = store.list_rotations(open_db(db_path))
@@ -148,8 +147,9 @@ async def test_programs_sort_by_fit_and_show_their_reasons(demo_path):
         await pilot.press("tab")
         await pilot.pause()
         table = app.query_one("#programs-table", DataTable)
-        scores = [int(str(table.get_cell_at((row, 0))).split()[0])
-                  for row in range(table.row_count)]
+        scores = [
+            int(str(table.get_cell_at((row, 0))).split()[0]) for row in range(table.row_count)
+        ]
         assert scores == sorted(scores, reverse=True)
         detail = str(app.query_one("#apps-detail").render())
         assert "Fit +" in detail

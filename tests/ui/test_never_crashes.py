@@ -20,8 +20,9 @@ def on_screen(app, widget) -> bool:
     """Displayed, with a region inside the screen: what the user can actually see."""
     region = widget.region
     screen = app.screen.region
-    return (widget.display and region.width > 0 and region.height > 0
-            and screen.contains_region(region))
+    return (
+        widget.display and region.width > 0 and region.height > 0 and screen.contains_region(region)
+    )
 
 
 def notifications(app) -> list[str]:
@@ -171,10 +172,10 @@ async def test_applications_at_80x24_show_five_rows_of_each_table(demo_path):
 
 async def test_filter_ignores_case_and_accents(demo_path):
     db = open_db(demo_path)
-    store.add_program(db, Program(name="Visiting elective", institution="Hôpital Saint-Éloi",
-                                  kind="academic"))
-    store.add_program(db, Program(name="Anestesia", institution="Clínica Ñúñez",
-                                  kind="community"))
+    store.add_program(
+        db, Program(name="Visiting elective", institution="Hôpital Saint-Éloi", kind="academic")
+    )
+    store.add_program(db, Program(name="Anestesia", institution="Clínica Ñúñez", kind="community"))
     db.close()
     app = make_app(demo_path, DEMO_DAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -190,7 +191,8 @@ async def test_filter_ignores_case_and_accents(demo_path):
         await pilot.press("escape", "slash", *"no such thing", "enter")
         await pilot.pause()
         assert "No application matches the filter" in str(
-            app.query_one("#apps-detail", Static).render())
+            app.query_one("#apps-detail", Static).render()
+        )
 
 
 async def test_completing_a_block_that_has_not_ended_asks_first(demo_path):
@@ -225,7 +227,8 @@ async def test_every_mix_line_and_r_open_the_rule(demo_path):
         expected = app.query_one("#applications").mix[2].rule_id
         assert expected in str(app.screen.query_one("#rules-text").render())
         assert "not legal or immigration advice" in str(
-            app.screen.query_one("#rules-not-advice").render())
+            app.screen.query_one("#rules-not-advice").render()
+        )
         await pilot.press("escape", "1", "r")
         await pilot.pause()
         assert isinstance(app.screen, RulesScreen)

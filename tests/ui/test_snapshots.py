@@ -7,8 +7,14 @@ from tests.conftest import DEMO_DAY
 from tracker.services.demo import write_demo
 from tracker.ui.app import make_app
 
-PANES = [("1", "today"), ("2", "applications"), ("3", "checklists"), ("4", "budget"),
-         ("5", "journal"), ("6", "letters")]
+PANES = [
+    ("1", "today"),
+    ("2", "applications"),
+    ("3", "checklists"),
+    ("4", "budget"),
+    ("5", "journal"),
+    ("6", "letters"),
+]
 
 
 @pytest.fixture
@@ -25,12 +31,14 @@ def test_pane_snapshot(snap_compare, relative_demo, key, pane, size):
     assert snap_compare(make_app(relative_demo, DEMO_DAY), press=[key], terminal_size=size)
 
 
-@pytest.mark.parametrize("keys", [["p"], ["2", "tab", "n", "ctrl+s"]],
-                         ids=["profile-form", "program-form-errors"])
+@pytest.mark.parametrize(
+    "keys", [["p"], ["2", "tab", "n", "ctrl+s"]], ids=["profile-form", "program-form-errors"]
+)
 def test_form_snapshot_at_80x24(snap_compare, relative_demo, keys):
     assert snap_compare(make_app(relative_demo, DEMO_DAY), press=keys, terminal_size=(80, 24))
 
 
 def test_rules_screen_snapshot(snap_compare, relative_demo):
-    assert snap_compare(make_app(relative_demo, DEMO_DAY), press=["2", "m", "enter"],
-                        terminal_size=(80, 24))
+    assert snap_compare(
+        make_app(relative_demo, DEMO_DAY), press=["2", "m", "enter"], terminal_size=(80, 24)
+    )

@@ -25,8 +25,12 @@ class AgendaItem:
 def current_rotation(rotations: list[Rotation], today: pendulum.Date) -> Rotation | None:
     iso = today.isoformat()
     for rotation in rotations:
-        if (rotation.status in ON_ROTATION and rotation.starts_on and rotation.ends_on
-                and rotation.starts_on <= iso <= rotation.ends_on):
+        if (
+            rotation.status in ON_ROTATION
+            and rotation.starts_on
+            and rotation.ends_on
+            and rotation.starts_on <= iso <= rotation.ends_on
+        ):
             return rotation
     return None
 
@@ -51,19 +55,39 @@ def build_agenda(
     agenda: list[AgendaItem] = []
     current = current_rotation(rotations, today)
     if current and not any(day.day == iso for day in days):
-        agenda.append(AgendaItem(iso, "journal", "Write today's journal entry "
-                                 "(cases, learning points, feedback)", "J3"))
+        agenda.append(
+            AgendaItem(
+                iso,
+                "journal",
+                "Write today's journal entry (cases, learning points, feedback)",
+                "J3",
+            )
+        )
     for rotation in rotations:
-        if rotation.status in OPEN_APPLICATION and rotation.deadline_on and \
-                rotation.deadline_on <= horizon:
-            agenda.append(AgendaItem(rotation.deadline_on, "applications",
-                                     f"Application deadline: {rotation.institution}", "D2"))
+        if (
+            rotation.status in OPEN_APPLICATION
+            and rotation.deadline_on
+            and rotation.deadline_on <= horizon
+        ):
+            agenda.append(
+                AgendaItem(
+                    rotation.deadline_on,
+                    "applications",
+                    f"Application deadline: {rotation.institution}",
+                    "D2",
+                )
+            )
     for item in items:
         if not item.done and item.due_on and item.due_on <= horizon:
             agenda.append(AgendaItem(item.due_on, item.category, item.title, item.rule_id))
     for follow_up in follow_ups:
         if follow_up.done_on is None and follow_up.due_on and follow_up.due_on <= horizon:
-            agenda.append(AgendaItem(follow_up.due_on, "letters",
-                                     f"{follow_up.action} ({follow_up.person_name})",
-                                     follow_up.rule_id))
+            agenda.append(
+                AgendaItem(
+                    follow_up.due_on,
+                    "letters",
+                    f"{follow_up.action} ({follow_up.person_name})",
+                    follow_up.rule_id,
+                )
+            )
     return sorted(agenda, key=lambda entry: (entry.due_on, entry.area))

@@ -134,8 +134,11 @@ def record_errors(record: object, checks: dict[str, tuple[Check, ...]]) -> dict[
     Numbers, money in cents and links to other records are checked by their types and
     the schema; only text (and dates, stored as text) is looked at here.
     """
-    text = {field.name: value for field in dataclasses.fields(record)  # type: ignore[arg-type]
-            if field.name in checks and isinstance(value := getattr(record, field.name), str)}
+    text = {
+        field.name: value
+        for field in dataclasses.fields(record)  # type: ignore[arg-type]
+        if field.name in checks and isinstance(value := getattr(record, field.name), str)
+    }
     return first_errors(text, {field: checks[field] for field in text})
 
 

@@ -45,35 +45,52 @@ class Fit:
 def _visa_reasons(program: Program, need: str) -> list[Reason]:
     if need == VisaNeed.NONE:
         return []
-    wanted = {VisaNeed.J1: ["J-1"], VisaNeed.H1B: ["H-1B"],
-              VisaNeed.J1_OR_H1B: ["J-1", "H-1B"]}[VisaNeed(need)]
+    wanted = {VisaNeed.J1: ["J-1"], VisaNeed.H1B: ["H-1B"], VisaNeed.J1_OR_H1B: ["J-1", "H-1B"]}[
+        VisaNeed(need)
+    ]
     answers = {"J-1": program.sponsors_j1, "H-1B": program.sponsors_h1b}
     yes = [visa for visa in wanted if answers[visa] == "yes"]
     unknown = [visa for visa in wanted if answers[visa] == "unknown"]
-    reasons = [Reason("+", f"sponsors {visa}", "P3", 3 if i == 0 else 1)
-               for i, visa in enumerate(yes)]
+    reasons = [
+        Reason("+", f"sponsors {visa}", "P3", 3 if i == 0 else 1) for i, visa in enumerate(yes)
+    ]
     if not yes and not unknown:
-        reasons.append(Reason("-", f"does not sponsor {' or '.join(wanted)}, "
-                              "the visa you will need", "P3", -5))
+        reasons.append(
+            Reason("-", f"does not sponsor {' or '.join(wanted)}, the visa you will need", "P3", -5)
+        )
     for visa in unknown:
-        reasons.append(Reason("?", f"{visa} sponsorship unknown: ask the GME office", "P3",
-                              0 if yes else -1))
+        reasons.append(
+            Reason("?", f"{visa} sponsorship unknown: ask the GME office", "P3", 0 if yes else -1)
+        )
     return reasons
 
 
 _TRISTATE_REASONS = {
     # field: (rule, yes text, yes points, no text, no points, unknown text)
     "accepts_international": (
-        "V2", "accepts visiting students from abroad", 2,
-        "no visiting students from abroad", -6,
-        "ask the international office whether it takes non-US students"),
+        "V2",
+        "accepts visiting students from abroad",
+        2,
+        "no visiting students from abroad",
+        -6,
+        "ask the international office whether it takes non-US students",
+    ),
     "has_img_residents": (
-        "P4", "has current or recent IMG residents", 2,
-        "no IMG residents found", -1, "IMG residents unknown: check the residents page"),
+        "P4",
+        "has current or recent IMG residents",
+        2,
+        "no IMG residents found",
+        -1,
+        "IMG residents unknown: check the residents page",
+    ),
     "structured_evaluation": (
-        "P5", "structured evaluation and letter process", 2,
-        "no structured evaluation or letter process", -2,
-        "evaluation and letter process unknown: ask the coordinator"),
+        "P5",
+        "structured evaluation and letter process",
+        2,
+        "no structured evaluation or letter process",
+        -2,
+        "evaluation and letter process unknown: ask the coordinator",
+    ),
 }
 
 
@@ -88,8 +105,7 @@ def fit(program: Program, profile: Profile) -> Fit:
         else:
             reasons.append(Reason("?", unknown, rule, 0))
     if program.has_img_residents == "yes" and program.accepts_international == "yes":
-        reasons.append(Reason("+", "IMG-friendly: IMG residents and students from abroad",
-                              "P6", 1))
+        reasons.append(Reason("+", "IMG-friendly: IMG residents and students from abroad", "P6", 1))
     if program.route == Route.VSLO:
         reasons.append(Reason("+", "formal visiting-student route (VSLO)", "P5", 1))
     elif program.route == Route.INSTITUTIONAL:
@@ -108,18 +124,34 @@ def fit(program: Program, profile: Profile) -> Fit:
 
 def _budget_reasons(program: Program, profile: Profile) -> list[Reason]:
     reasons = []
-    high_impact = (program.accepts_international == "yes"
-                   and program.has_img_residents == "yes"
-                   and program.structured_evaluation == "yes"
-                   and (profile.visa_needed == VisaNeed.NONE
-                        or any(r.sign == "+" for r in _visa_reasons(program,
-                                                                    profile.visa_needed))))
+    high_impact = (
+        program.accepts_international == "yes"
+        and program.has_img_residents == "yes"
+        and program.structured_evaluation == "yes"
+        and (
+            profile.visa_needed == VisaNeed.NONE
+            or any(r.sign == "+" for r in _visa_reasons(program, profile.visa_needed))
+        )
+    )
     if high_impact:
-        reasons.append(Reason("+", "high-impact choice for a limited budget: sponsors, "
-                              "has IMGs, structured letters", "R4", 2))
+        reasons.append(
+            Reason(
+                "+",
+                "high-impact choice for a limited budget: sponsors, has IMGs, structured letters",
+                "R4",
+                2,
+            )
+        )
     else:
-        reasons.append(Reason("-", "with a limited budget, prefer one program that sponsors, "
-                              "has IMGs and gives structured letters", "R4", -1))
+        reasons.append(
+            Reason(
+                "-",
+                "with a limited budget, prefer one program that sponsors, "
+                "has IMGs and gives structured letters",
+                "R4",
+                -1,
+            )
+        )
     rent = program.housing_monthly_cents
     if rent is None:
         reasons.append(Reason("?", "housing cost unknown: ask the coordinator", "P7", 0))

@@ -77,8 +77,10 @@ PERSON_CHECKS: dict[str, tuple[Check, ...]] = {
     "notes": LONG_TEXT,
 }
 LETTER_CHECKS: dict[str, tuple[Check, ...]] = {
-    **{field: DATE for field in ("asked_on", "agreed_on", "packet_sent_on", "uploaded_on",
-                                 "thanked_on")},
+    **{
+        field: DATE
+        for field in ("asked_on", "agreed_on", "packet_sent_on", "uploaded_on", "thanked_on")
+    },
     "eras_letter_id": SHORT_TEXT,
     "notes": LONG_TEXT,
 }

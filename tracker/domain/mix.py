@@ -19,8 +19,11 @@ KIND_RANGES = {  # P2
     ProgramKind.AFFILIATED: (4, 6),
     ProgramKind.COMMUNITY: (2, 4),
 }
-KIND_NAMES = {ProgramKind.ACADEMIC: "academic", ProgramKind.AFFILIATED: "affiliated",
-              ProgramKind.COMMUNITY: "community"}
+KIND_NAMES = {
+    ProgramKind.ACADEMIC: "academic",
+    ProgramKind.AFFILIATED: "affiliated",
+    ProgramKind.COMMUNITY: "community",
+}
 SECURED = {RotationStatus.ACCEPTED, RotationStatus.COMPLETED}
 # The guide's example: apply in September 2026 -> rotate April-September 2025. The match
 # is the spring after applying, so the rotation year is the match year minus two.
@@ -42,8 +45,9 @@ def applied_count(rotations: list[Rotation]) -> int:
     return len({r.program_id for r in rotations if r.status in SUBMITTED_STATUSES})
 
 
-def mix_lines(kind_counts: dict[str, int], rotations: list[Rotation],
-              profile: Profile) -> list[MixLine]:
+def mix_lines(
+    kind_counts: dict[str, int], rotations: list[Rotation], profile: Profile
+) -> list[MixLine]:
     """kind_counts: programs on the list by kind; rotations: every application."""
     lines = [_p1(rotations), _p2(kind_counts), _rotation_count(rotations, profile)]
     lines.append(_r6(rotations, profile))
@@ -60,8 +64,11 @@ def _p1(rotations: list[Rotation]) -> MixLine:
         advice = "more than you can follow up well"
     else:
         advice = "on target"
-    return MixLine("P1", _within(count, low, high),
-                   f"applied to {plural(count, 'program')} (aim {low}-{high}): {advice}")
+    return MixLine(
+        "P1",
+        _within(count, low, high),
+        f"applied to {plural(count, 'program')} (aim {low}-{high}): {advice}",
+    )
 
 
 def _p2(kind_counts: dict[str, int]) -> MixLine:
@@ -79,15 +86,24 @@ def _rotation_count(rotations: list[Rotation], profile: Profile) -> MixLine:
     related = len(secured) - anesthesia
     if profile.usce_months == 0:
         ok = anesthesia >= 2 and related >= 1
-        return MixLine("R2", ok, f"no US clinical experience yet: aim for 2 anesthesiology "
-                       f"+ 1 related rotation; secured {anesthesia} + {related}")
+        return MixLine(
+            "R2",
+            ok,
+            f"no US clinical experience yet: aim for 2 anesthesiology "
+            f"+ 1 related rotation; secured {anesthesia} + {related}",
+        )
     if profile.usce_months >= 2:
-        return MixLine("R3", anesthesia >= 2, f"{profile.usce_months} months of USCE: aim for "
-                       f"2 anesthesiology rotations; secured {anesthesia}")
+        return MixLine(
+            "R3",
+            anesthesia >= 2,
+            f"{profile.usce_months} months of USCE: aim for "
+            f"2 anesthesiology rotations; secured {anesthesia}",
+        )
     ok = anesthesia >= 1 if profile.budget_limited else anesthesia >= 2
     target = "1 strong one (R4: limited budget)" if profile.budget_limited else "2-3"
-    return MixLine("R1", ok, f"anesthesiology rotations: aim for {target}, at least 1; "
-                   f"secured {anesthesia}")
+    return MixLine(
+        "R1", ok, f"anesthesiology rotations: aim for {target}, at least 1; secured {anesthesia}"
+    )
 
 
 def _r6(rotations: list[Rotation], profile: Profile) -> MixLine:
@@ -105,13 +121,21 @@ def _r6(rotations: list[Rotation], profile: Profile) -> MixLine:
             problems.append(f"{name} ends after ERAS opens")
     if problems:
         return MixLine("R6", False, "; ".join(problems))
-    return MixLine("R6", True if live else None,
-                   f"rotate April-October {year} so letters are ready before ERAS opens")
+    return MixLine(
+        "R6",
+        True if live else None,
+        f"rotate April-October {year} so letters are ready before ERAS opens",
+    )
 
 
 def _r7(rotations: list[Rotation]) -> MixLine:
-    academic = [r for r in rotations if r.status in LIVE_STATUSES
-                and r.program_kind == ProgramKind.ACADEMIC and r.status != "idea"]
+    academic = [
+        r
+        for r in rotations
+        if r.status in LIVE_STATUSES
+        and r.program_kind == ProgramKind.ACADEMIC
+        and r.status != "idea"
+    ]
     if academic:
         return MixLine("R7", True, f"{plural(len(academic), 'rotation')} at an academic center")
     return MixLine("R7", False, "no rotation at an academic center yet: strongly recommended")

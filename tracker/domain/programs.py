@@ -74,12 +74,23 @@ class RotationStatus(StrEnum):
 S = RotationStatus
 # The main line of the pipeline, for the "advance" key; side exits are set explicitly.
 NEXT_STATUS = {
-    S.IDEA: S.PREPARING, S.PREPARING: S.APPLIED, S.APPLIED: S.OFFERED,
-    S.WAITLISTED: S.OFFERED, S.OFFERED: S.ACCEPTED, S.ACCEPTED: S.COMPLETED,
+    S.IDEA: S.PREPARING,
+    S.PREPARING: S.APPLIED,
+    S.APPLIED: S.OFFERED,
+    S.WAITLISTED: S.OFFERED,
+    S.OFFERED: S.ACCEPTED,
+    S.ACCEPTED: S.COMPLETED,
 }
 OPEN_STATUSES = {S.IDEA, S.PREPARING}
-SUBMITTED_STATUSES = {S.APPLIED, S.OFFERED, S.WAITLISTED, S.DENIED, S.ACCEPTED, S.DECLINED,
-                      S.COMPLETED}
+SUBMITTED_STATUSES = {
+    S.APPLIED,
+    S.OFFERED,
+    S.WAITLISTED,
+    S.DENIED,
+    S.ACCEPTED,
+    S.DECLINED,
+    S.COMPLETED,
+}
 DECISION_STATUSES = {S.OFFERED, S.WAITLISTED, S.DENIED}
 LIVE_STATUSES = set(RotationStatus) - {S.DENIED, S.DECLINED, S.WITHDRAWN}
 BLOCK_DAYS = 28  # R5: a rotation is usually a 4-week block
@@ -140,17 +151,40 @@ class StatusChange:
 
 # Accepted spellings of each choice, beyond the stored value itself.
 CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
-    ProgramKind: {"university-affiliated": "affiliated", "university affiliated": "affiliated",
-                  "affiliate": "affiliated", "university": "academic",
-                  "academic center": "academic"},
-    Route: {"": "other", "portal": "institutional", "institution": "institutional",
-            "institutional portal": "institutional"},
-    Tristate: {"y": "yes", "true": "yes", "1": "yes", "n": "no", "false": "no", "0": "no",
-               "": "unknown", "?": "unknown", "unsure": "unknown", "don't know": "unknown"},
-    Specialty: {"": "anesthesiology", "anesthesia": "anesthesiology",
-                "anaesthesiology": "anesthesiology",
-                "icu": "critical_care", "critical care": "critical_care",
-                "internal medicine": "internal_medicine", "im": "internal_medicine"},
+    ProgramKind: {
+        "university-affiliated": "affiliated",
+        "university affiliated": "affiliated",
+        "affiliate": "affiliated",
+        "university": "academic",
+        "academic center": "academic",
+    },
+    Route: {
+        "": "other",
+        "portal": "institutional",
+        "institution": "institutional",
+        "institutional portal": "institutional",
+    },
+    Tristate: {
+        "y": "yes",
+        "true": "yes",
+        "1": "yes",
+        "n": "no",
+        "false": "no",
+        "0": "no",
+        "": "unknown",
+        "?": "unknown",
+        "unsure": "unknown",
+        "don't know": "unknown",
+    },
+    Specialty: {
+        "": "anesthesiology",
+        "anesthesia": "anesthesiology",
+        "anaesthesiology": "anesthesiology",
+        "icu": "critical_care",
+        "critical care": "critical_care",
+        "internal medicine": "internal_medicine",
+        "im": "internal_medicine",
+    },
     RotationStatus: {"": "idea"},
 }
 
@@ -186,8 +220,13 @@ def check_website(text: str) -> str | None:
     return "starts with http:// or https://"
 
 
-TRISTATE_FIELDS = ("sponsors_j1", "sponsors_h1b", "accepts_international",
-                   "has_img_residents", "structured_evaluation")
+TRISTATE_FIELDS = (
+    "sponsors_j1",
+    "sponsors_h1b",
+    "accepts_international",
+    "has_img_residents",
+    "structured_evaluation",
+)
 
 PROGRAM_CHECKS: dict[str, tuple[Check, ...]] = {
     "name": REQUIRED_NAME,
@@ -211,12 +250,16 @@ def program_from_values(values: dict[str, str], program_id: int | None = None) -
         raise InvalidValues(errors)
     text = {key: (clean_text(value) or "").strip() for key, value in values.items()}
     return Program(
-        id=program_id, name=text["name"], institution=text.get("institution", ""),
-        city=text.get("city", ""), state=text.get("state", ""),
+        id=program_id,
+        name=text["name"],
+        institution=text.get("institution", ""),
+        city=text.get("city", ""),
+        state=text.get("state", ""),
         kind=choice(ProgramKind, text.get("kind") or "academic"),
         route=choice(Route, text.get("route", "")),
         **{field: choice(Tristate, text.get(field, "")) for field in TRISTATE_FIELDS},
-        website=text.get("website", ""), coordinator_name=text.get("coordinator_name", ""),
+        website=text.get("website", ""),
+        coordinator_name=text.get("coordinator_name", ""),
         coordinator_email=text.get("coordinator_email", ""),
         housing_monthly_cents=parse_money(text.get("housing_monthly_cents", "")),
         notes=text.get("notes", ""),
@@ -256,13 +299,17 @@ def rotation_from_values(values: dict[str, str], rotation_id: int | None = None)
     if errors:
         raise InvalidValues(errors)
     return Rotation(
-        id=rotation_id, program_id=int(text["program_id"]),
+        id=rotation_id,
+        program_id=int(text["program_id"]),
         specialty=choice(Specialty, text.get("specialty", "")),
-        starts_on=starts, ends_on=ends,
+        starts_on=starts,
+        ends_on=ends,
         status=choice(RotationStatus, text.get("status", "")),
-        deadline_on=text.get("deadline_on") or None, applied_on=text.get("applied_on") or None,
+        deadline_on=text.get("deadline_on") or None,
+        applied_on=text.get("applied_on") or None,
         decision_on=text.get("decision_on") or None,
-        fee_cents=parse_money(text.get("fee_cents", "")), notes=text.get("notes", ""),
+        fee_cents=parse_money(text.get("fee_cents", "")),
+        notes=text.get("notes", ""),
     )
 
 

@@ -15,8 +15,9 @@ def clean_text(value: str | None) -> str | None:
 
 
 # Letters that Unicode does not decompose into a base letter and a mark.
-_UNMARKED = str.maketrans({"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae",
-                           "œ": "oe", "þ": "th", "ð": "d"})
+_UNMARKED = str.maketrans(
+    {"ø": "o", "đ": "d", "ł": "l", "ħ": "h", "ı": "i", "æ": "ae", "œ": "oe", "þ": "th", "ð": "d"}
+)
 
 
 def fold(value: str | None) -> str | None:

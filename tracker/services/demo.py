@@ -25,30 +25,174 @@ SEED = 20260715
 # name, institution, city, state, kind, route, J-1, H-1B, international, IMGs, evaluation,
 # monthly housing in dollars
 PROGRAMS = [
-    ("Anesthesiology Visiting Clerkship", "Lakeshore University Medical Center", "Chicago",
-     "IL", "academic", "vslo", "yes", "yes", "yes", "yes", "yes", 1400),
-    ("Perioperative Medicine Elective", "Hudson Valley University Hospital", "Albany", "NY",
-     "academic", "vslo", "yes", "no", "yes", "yes", "yes", 1100),
-    ("Anesthesia Sub-Internship", "Gulf Coast University Health", "Houston", "TX",
-     "academic", "institutional", "yes", "unknown", "yes", "yes", "yes", 1000),
-    ("Visiting Student Anesthesiology", "Cascadia University Medical Center", "Portland",
-     "OR", "academic", "vslo", "no", "no", "unknown", "no", "yes", 1700),
-    ("Critical Care Elective", "Riverside Affiliated Hospitals", "Cleveland", "OH",
-     "affiliated", "institutional", "yes", "yes", "yes", "yes", "unknown", 900),
-    ("Anesthesiology Elective", "Piedmont Regional Medical Center", "Charlotte", "NC",
-     "affiliated", "vslo", "yes", "no", "yes", "unknown", "yes", 1000),
-    ("Anesthesia Clerkship", "Sonoran University-Affiliated Hospital", "Tucson", "AZ",
-     "affiliated", "vslo", "yes", "yes", "no", "yes", "yes", 950),
-    ("Regional Anesthesia Elective", "Great Plains Health System", "Omaha", "NE",
-     "affiliated", "institutional", "unknown", "unknown", "unknown", "yes", "unknown", 800),
-    ("Visiting Elective in Anesthesia", "Bayou University-Affiliated Center", "New Orleans",
-     "LA", "affiliated", "vslo", "yes", "no", "yes", "yes", "no", 1050),
-    ("Community Anesthesia Rotation", "Maple Grove Community Hospital", "Grand Rapids", "MI",
-     "community", "institutional", "yes", "no", "yes", "yes", "yes", 750),
-    ("Anesthesiology Observership", "Saint Brendan's Medical Center", "Scranton", "PA",
-     "community", "other", "no", "no", "yes", "yes", "no", 700),
-    ("Perioperative Elective", "Desert Springs Community Hospital", "Las Cruces", "NM",
-     "community", "institutional", "unknown", "no", "unknown", "unknown", "unknown", 650),
+    (
+        "Anesthesiology Visiting Clerkship",
+        "Lakeshore University Medical Center",
+        "Chicago",
+        "IL",
+        "academic",
+        "vslo",
+        "yes",
+        "yes",
+        "yes",
+        "yes",
+        "yes",
+        1400,
+    ),
+    (
+        "Perioperative Medicine Elective",
+        "Hudson Valley University Hospital",
+        "Albany",
+        "NY",
+        "academic",
+        "vslo",
+        "yes",
+        "no",
+        "yes",
+        "yes",
+        "yes",
+        1100,
+    ),
+    (
+        "Anesthesia Sub-Internship",
+        "Gulf Coast University Health",
+        "Houston",
+        "TX",
+        "academic",
+        "institutional",
+        "yes",
+        "unknown",
+        "yes",
+        "yes",
+        "yes",
+        1000,
+    ),
+    (
+        "Visiting Student Anesthesiology",
+        "Cascadia University Medical Center",
+        "Portland",
+        "OR",
+        "academic",
+        "vslo",
+        "no",
+        "no",
+        "unknown",
+        "no",
+        "yes",
+        1700,
+    ),
+    (
+        "Critical Care Elective",
+        "Riverside Affiliated Hospitals",
+        "Cleveland",
+        "OH",
+        "affiliated",
+        "institutional",
+        "yes",
+        "yes",
+        "yes",
+        "yes",
+        "unknown",
+        900,
+    ),
+    (
+        "Anesthesiology Elective",
+        "Piedmont Regional Medical Center",
+        "Charlotte",
+        "NC",
+        "affiliated",
+        "vslo",
+        "yes",
+        "no",
+        "yes",
+        "unknown",
+        "yes",
+        1000,
+    ),
+    (
+        "Anesthesia Clerkship",
+        "Sonoran University-Affiliated Hospital",
+        "Tucson",
+        "AZ",
+        "affiliated",
+        "vslo",
+        "yes",
+        "yes",
+        "no",
+        "yes",
+        "yes",
+        950,
+    ),
+    (
+        "Regional Anesthesia Elective",
+        "Great Plains Health System",
+        "Omaha",
+        "NE",
+        "affiliated",
+        "institutional",
+        "unknown",
+        "unknown",
+        "unknown",
+        "yes",
+        "unknown",
+        800,
+    ),
+    (
+        "Visiting Elective in Anesthesia",
+        "Bayou University-Affiliated Center",
+        "New Orleans",
+        "LA",
+        "affiliated",
+        "vslo",
+        "yes",
+        "no",
+        "yes",
+        "yes",
+        "no",
+        1050,
+    ),
+    (
+        "Community Anesthesia Rotation",
+        "Maple Grove Community Hospital",
+        "Grand Rapids",
+        "MI",
+        "community",
+        "institutional",
+        "yes",
+        "no",
+        "yes",
+        "yes",
+        "yes",
+        750,
+    ),
+    (
+        "Anesthesiology Observership",
+        "Saint Brendan's Medical Center",
+        "Scranton",
+        "PA",
+        "community",
+        "other",
+        "no",
+        "no",
+        "yes",
+        "yes",
+        "no",
+        700,
+    ),
+    (
+        "Perioperative Elective",
+        "Desert Springs Community Hospital",
+        "Las Cruces",
+        "NM",
+        "community",
+        "institutional",
+        "unknown",
+        "no",
+        "unknown",
+        "unknown",
+        "unknown",
+        650,
+    ),
 ]
 
 PEOPLE = [
@@ -74,8 +218,7 @@ PROCEDURES = [
     ("Shoulder arthroscopy", "combined", "lma", 2, "adult", "COPD"),
     ("Appendectomy", "general", "ett", 1, "adolescent", ""),
     ("Craniotomy for tumour", "general", "ett", 3, "adult", "seizures"),
-    ("Transurethral resection of prostate", "neuraxial", "natural", 3, "older_adult",
-     "COPD,CKD"),
+    ("Transurethral resection of prostate", "neuraxial", "natural", 3, "older_adult", "COPD,CKD"),
     ("Carotid endarterectomy", "general", "ett", 3, "older_adult", "CAD,HTN"),
     ("Inguinal hernia repair", "general", "lma", 2, "adult", "smoker"),
     ("Hysterectomy (laparoscopic)", "general", "ett", 2, "adult", "anemia"),
@@ -84,11 +227,16 @@ PROCEDURES = [
 ]
 
 SKILLS = [
-    ("Pre-op assessment", "performed"), ("Mask ventilation", "performed"),
-    ("IV placement", "performed"), ("Intubation (video laryngoscope)", "assisted"),
-    ("LMA insertion", "performed"), ("Arterial line", "assisted"),
-    ("Spinal anaesthesia", "observed"), ("Ultrasound-guided nerve block", "observed"),
-    ("Drawing up non-controlled drugs", "performed"), ("Monitor set-up", "performed"),
+    ("Pre-op assessment", "performed"),
+    ("Mask ventilation", "performed"),
+    ("IV placement", "performed"),
+    ("Intubation (video laryngoscope)", "assisted"),
+    ("LMA insertion", "performed"),
+    ("Arterial line", "assisted"),
+    ("Spinal anaesthesia", "observed"),
+    ("Ultrasound-guided nerve block", "observed"),
+    ("Drawing up non-controlled drugs", "performed"),
+    ("Monitor set-up", "performed"),
 ]
 
 LEARNING = [
@@ -111,9 +259,12 @@ FEEDBACK = [
     "",
 ]
 FOCUS = [
-    "Improve my pre-op assessment", "Read on neuromuscular blockade reversal",
-    "Practise presenting a plan in two minutes", "Review local anaesthetic toxicity",
-    "Ask for one arterial line", "Read on the physiology of one-lung ventilation",
+    "Improve my pre-op assessment",
+    "Read on neuromuscular blockade reversal",
+    "Practise presenting a plan in two minutes",
+    "Review local anaesthetic toxicity",
+    "Ask for one arterial line",
+    "Read on the physiology of one-lung ventilation",
 ]
 REFLECTION = [
     "Felt more confident leading the pre-op interview today.",
@@ -133,47 +284,109 @@ def build_demo(db: Database, today: pendulum.Date) -> None:
     rng = random.Random(SEED)
     d = lambda offset: today.add(days=offset).isoformat()  # noqa: E731
     with db.atomic():
-        save_profile(db, Profile(
-            full_name="Lucía Fernández Okafor", school="Universidad del Litoral (fictional)",
-            country="Argentina", match_year=today.year + 2,
-            eras_opens_on=f"{today.year + 1}-06-04", usce_months=1, visa_needed="j1_or_h1b",
-            budget_limited=False, eras_id="", aamc_id="14839275",
-            email="lucia.fo@mail.example",
-        ))
+        save_profile(
+            db,
+            Profile(
+                full_name="Lucía Fernández Okafor",
+                school="Universidad del Litoral (fictional)",
+                country="Argentina",
+                match_year=today.year + 2,
+                eras_opens_on=f"{today.year + 1}-06-04",
+                usce_months=1,
+                visa_needed="j1_or_h1b",
+                budget_limited=False,
+                eras_id="",
+                aamc_id="14839275",
+                email="lucia.fo@mail.example",
+            ),
+        )
         program_ids = []
         for row in PROGRAMS:
             name, inst, city, state, kind, route, j1, h1b, intl, imgs, evaluation, rent = row
-            program_ids.append(programs.add_program(db, Program(
-                name=name, institution=inst, city=city, state=state, kind=kind, route=route,
-                sponsors_j1=j1, sponsors_h1b=h1b, accepts_international=intl,
-                has_img_residents=imgs, structured_evaluation=evaluation,
-                website=f"https://{inst.split()[0].lower()}.example/visiting",
-                coordinator_name="Visiting student office",
-                coordinator_email=f"visiting@{inst.split()[0].lower()}.example",
-                housing_monthly_cents=rent * 100,
-            )))
+            program_ids.append(
+                programs.add_program(
+                    db,
+                    Program(
+                        name=name,
+                        institution=inst,
+                        city=city,
+                        state=state,
+                        kind=kind,
+                        route=route,
+                        sponsors_j1=j1,
+                        sponsors_h1b=h1b,
+                        accepts_international=intl,
+                        has_img_residents=imgs,
+                        structured_evaluation=evaluation,
+                        website=f"https://{inst.split()[0].lower()}.example/visiting",
+                        coordinator_name="Visiting student office",
+                        coordinator_email=f"visiting@{inst.split()[0].lower()}.example",
+                        housing_monthly_cents=rent * 100,
+                    ),
+                )
+            )
         rotation_plan = [
             # program index, specialty, start offset, status history, fee dollars
-            (0, "anesthesiology", -98, [("idea", -330), ("preparing", -300), ("applied", -270),
-                                        ("offered", -220), ("accepted", -215),
-                                        ("completed", -71)], 250),
-            (4, "critical_care", -63, [("idea", -300), ("applied", -250), ("offered", -190),
-                                       ("accepted", -185), ("completed", -36)], 150),
-            (2, "anesthesiology", -13, [("idea", -280), ("preparing", -260),
-                                        ("applied", -240), ("waitlisted", -170),
-                                        ("offered", -120), ("accepted", -118)], 300),
+            (
+                0,
+                "anesthesiology",
+                -98,
+                [
+                    ("idea", -330),
+                    ("preparing", -300),
+                    ("applied", -270),
+                    ("offered", -220),
+                    ("accepted", -215),
+                    ("completed", -71),
+                ],
+                250,
+            ),
+            (
+                4,
+                "critical_care",
+                -63,
+                [
+                    ("idea", -300),
+                    ("applied", -250),
+                    ("offered", -190),
+                    ("accepted", -185),
+                    ("completed", -36),
+                ],
+                150,
+            ),
+            (
+                2,
+                "anesthesiology",
+                -13,
+                [
+                    ("idea", -280),
+                    ("preparing", -260),
+                    ("applied", -240),
+                    ("waitlisted", -170),
+                    ("offered", -120),
+                    ("accepted", -118),
+                ],
+                300,
+            ),
             (9, "anesthesiology", 60, [("idea", -60), ("preparing", -30)], 200),
-            (6, "anesthesiology", -40, [("idea", -290), ("applied", -250),
-                                        ("denied", -190)], 250),
+            (6, "anesthesiology", -40, [("idea", -290), ("applied", -250), ("denied", -190)], 250),
         ]
         rotation_ids = []
         for index, specialty, start, history, fee in rotation_plan:
             (first_status, first_offset), later = history[0], history[1:]
-            rotation_id = programs.add_rotation(db, Rotation(
-                program_id=program_ids[index], specialty=specialty, starts_on=d(start),
-                ends_on=d(start + 27), status=first_status,
-                deadline_on=d(first_offset + 60), fee_cents=fee * 100,
-            ), changed_on=d(first_offset))
+            rotation_id = programs.add_rotation(
+                db,
+                Rotation(
+                    program_id=program_ids[index],
+                    specialty=specialty,
+                    starts_on=d(start),
+                    ends_on=d(start + 27),
+                    status=first_status,
+                    deadline_on=d(first_offset + 60),
+                    fee_cents=fee * 100,
+                ),
+                changed_on=d(first_offset),
+            )
             for status, offset in later:  # the same path as the pane's status keys
                 programs.set_status(db, rotation_id, status, today.add(days=offset))
             rotation_ids.append(rotation_id)
@@ -182,8 +395,14 @@ def build_demo(db: Database, today: pendulum.Date) -> None:
 
         people_ids = []
         for name, role, program_index, email in PEOPLE:
-            people_ids.append(letters.add_person(db, Person(
-                name=name, role=role, program_id=program_ids[program_index], email=email)))
+            people_ids.append(
+                letters.add_person(
+                    db,
+                    Person(
+                        name=name, role=role, program_id=program_ids[program_index], email=email
+                    ),
+                )
+            )
         _checklists(db, d, rotation_ids)
         _budget(db, d, rotation_ids)
         _journal(db, today, rng, rotation_ids, people_ids)
@@ -193,34 +412,76 @@ def build_demo(db: Database, today: pendulum.Date) -> None:
 def _checklists(db, d, rotation_ids) -> None:
     current, upcoming = rotation_ids[2], rotation_ids[3]
     items = [
-        ("visa", "Ask the international office which visa it requires (V2)", upcoming, d(-20),
-         d(-25), None, "V2"),
-        ("visa", "B-1/B-2 visa interview at the consulate", None, d(-150), d(-152), d(3500),
-         "V1"),
-        ("visa", "Confirm planned clinical activities are allowed on B-1/B-2", upcoming, d(20),
-         None, None, "V3"),
-        ("document", "Passport valid 6 months past the last rotation", None, None, d(-200),
-         d(2400), ""),
+        (
+            "visa",
+            "Ask the international office which visa it requires (V2)",
+            upcoming,
+            d(-20),
+            d(-25),
+            None,
+            "V2",
+        ),
+        ("visa", "B-1/B-2 visa interview at the consulate", None, d(-150), d(-152), d(3500), "V1"),
+        (
+            "visa",
+            "Confirm planned clinical activities are allowed on B-1/B-2",
+            upcoming,
+            d(20),
+            None,
+            None,
+            "V3",
+        ),
+        (
+            "document",
+            "Passport valid 6 months past the last rotation",
+            None,
+            None,
+            d(-200),
+            d(2400),
+            "",
+        ),
         ("immunization", "MMR titers", None, d(-200), d(-205), None, "D1"),
         ("immunization", "Hepatitis B surface antibody", None, d(-200), d(-203), None, "D1"),
         ("immunization", "TB test (IGRA)", upcoming, d(30), None, None, "D1"),
-        ("immunization", "Influenza vaccine for this season", upcoming, d(45), None, None,
-         "D1"),
+        ("immunization", "Influenza vaccine for this season", upcoming, d(45), None, None, "D1"),
         ("immunization", "COVID-19 compliance form", current, d(-30), d(-33), None, "D1"),
         ("document", "Dean's letter of good standing", upcoming, d(12), None, None, "D1"),
         ("document", "Official transcript", upcoming, d(12), d(-2), None, "D1"),
         ("document", "USMLE Step 1 score report", None, d(-250), d(-251), None, "D1"),
         ("document", "Malpractice insurance certificate", upcoming, d(25), None, d(40), "D1"),
-        ("document", "Institutional portal forms (earlier deadline!)", upcoming, d(7), None,
-         None, "D2"),
+        (
+            "document",
+            "Institutional portal forms (earlier deadline!)",
+            upcoming,
+            d(7),
+            None,
+            None,
+            "D2",
+        ),
         ("travel", "Flight to the upcoming rotation city", upcoming, d(50), None, None, ""),
-        ("travel", "Airport transfer and first-week transit pass", current, d(-14), d(-14),
-         None, ""),
+        (
+            "travel",
+            "Airport transfer and first-week transit pass",
+            current,
+            d(-14),
+            d(-14),
+            None,
+            "",
+        ),
     ]
     for category, title, rotation, due, done, valid, rule in items:
-        checklists.add_item(db, ChecklistItem(
-            category=category, title=title, rotation_id=rotation, due_on=due, done_on=done,
-            valid_until=valid, rule_id=rule))
+        checklists.add_item(
+            db,
+            ChecklistItem(
+                category=category,
+                title=title,
+                rotation_id=rotation,
+                due_on=due,
+                done_on=done,
+                valid_until=valid,
+                rule_id=rule,
+            ),
+        )
 
 
 def _budget(db, d, rotation_ids) -> None:
@@ -232,9 +493,12 @@ def _budget(db, d, rotation_ids) -> None:
         ("Furnished studio, short let", "short_let", 1650, "idea", upcoming),
         ("Extended-stay hotel near the hospital", "hotel", 2300, "rejected", current),
     ]:
-        budget.add_housing(db, HousingOption(
-            rotation_id=rotation, name=name, kind=kind, monthly_cents=rent * 100,
-            status=status))
+        budget.add_housing(
+            db,
+            HousingOption(
+                rotation_id=rotation, name=name, kind=kind, monthly_cents=rent * 100, status=status
+            ),
+        )
     for category, description, planned, actual, spent, rotation in [
         ("application", "VSLO application fees", 300, 280, d(-270), None),
         ("visa", "B-1/B-2 visa fee", 185, 185, d(-160), None),
@@ -253,10 +517,17 @@ def _budget(db, d, rotation_ids) -> None:
         ("housing", "Housing, upcoming rotation", 900, None, None, upcoming),
         ("travel", "Flight, upcoming rotation", 650, None, None, upcoming),
     ]:
-        budget.add_expense(db, Expense(
-            rotation_id=rotation, category=category, description=description,
-            planned_cents=planned * 100,
-            actual_cents=None if actual is None else actual * 100, spent_on=spent))
+        budget.add_expense(
+            db,
+            Expense(
+                rotation_id=rotation,
+                category=category,
+                description=description,
+                planned_cents=planned * 100,
+                actual_cents=None if actual is None else actual * 100,
+                spent_on=spent,
+            ),
+        )
 
 
 def _journal(db, today, rng, rotation_ids, people_ids) -> None:
@@ -273,41 +544,90 @@ def _journal(db, today, rng, rotation_ids, people_ids) -> None:
                 continue
             if rotation_id == icu and offset % 2:
                 continue  # ICU journal kept every other day
-            day_id = journal.add_day(db, JournalDay(
-                rotation_id=rotation_id, day=day.isoformat(),
-                learning_points=rng.choice(LEARNING), feedback=rng.choice(FEEDBACK),
-                reflection=rng.choice(REFLECTION), tomorrow_focus=rng.choice(FOCUS)))
+            day_id = journal.add_day(
+                db,
+                JournalDay(
+                    rotation_id=rotation_id,
+                    day=day.isoformat(),
+                    learning_points=rng.choice(LEARNING),
+                    feedback=rng.choice(FEEDBACK),
+                    reflection=rng.choice(REFLECTION),
+                    tomorrow_focus=rng.choice(FOCUS),
+                ),
+            )
             for _ in range(rng.randint(low, high)):
                 procedure, technique, airway, asa, band, tags = rng.choice(procedures)
                 skills = rng.sample(SKILLS, rng.randint(1, 3))
-                journal.add_case(db, Case(
-                    day_id=day_id, procedure=procedure, technique=technique, airway=airway,
-                    asa=min(6, asa + rng.choice([0, 0, 0, 1])), age_band=band,
-                    emergency=rng.random() < 0.1, comorbidities=tags,
-                    attending_id=rng.choice(attendings),
-                    teaching_point=rng.choice(LEARNING) if rng.random() < 0.4 else "",
-                    memorable=rng.random() < 0.08,
-                    story="Led the pre-op interview and presented the plan to the attending."
-                    if rng.random() < 0.1 else "",
-                ), [CaseSkill(skill=s, role=r) for s, r in skills])
+                journal.add_case(
+                    db,
+                    Case(
+                        day_id=day_id,
+                        procedure=procedure,
+                        technique=technique,
+                        airway=airway,
+                        asa=min(6, asa + rng.choice([0, 0, 0, 1])),
+                        age_band=band,
+                        emergency=rng.random() < 0.1,
+                        comorbidities=tags,
+                        attending_id=rng.choice(attendings),
+                        teaching_point=rng.choice(LEARNING) if rng.random() < 0.4 else "",
+                        memorable=rng.random() < 0.08,
+                        story="Led the pre-op interview and presented the plan to the attending."
+                        if rng.random() < 0.1
+                        else "",
+                    ),
+                    [CaseSkill(skill=s, role=r) for s, r in skills],
+                )
 
 
 def _letters(db, d, rotation_ids, people_ids) -> None:
     nguyen, iyer, alvarez, oconnell, bello, _coordinator = people_ids
     first, icu, current = rotation_ids[:3]
-    letters.add_letter(db, Letter(
-        person_id=nguyen, rotation_id=first, status="uploaded", asked_on=d(-74),
-        agreed_on=d(-73), packet_sent_on=d(-70), eras_letter_id="LOR-4471-02",
-        uploaded_on=d(-30), thanked_on=d(-68)))
-    letters.add_letter(db, Letter(
-        person_id=iyer, rotation_id=first, status="packet_sent", asked_on=d(-73),
-        agreed_on=d(-72), packet_sent_on=d(-69), thanked_on=d(-68)))
-    letters.add_letter(db, Letter(
-        person_id=alvarez, rotation_id=icu, status="asked", asked_on=d(-37),
-        notes="Non-anesthesia letter (L1)."))
-    letters.add_letter(db, Letter(
-        person_id=oconnell, rotation_id=current, status="candidate",
-        notes="Has supervised me in several cases and gives feedback (L2); ask in week 4 (L3)."))
+    letters.add_letter(
+        db,
+        Letter(
+            person_id=nguyen,
+            rotation_id=first,
+            status="uploaded",
+            asked_on=d(-74),
+            agreed_on=d(-73),
+            packet_sent_on=d(-70),
+            eras_letter_id="LOR-4471-02",
+            uploaded_on=d(-30),
+            thanked_on=d(-68),
+        ),
+    )
+    letters.add_letter(
+        db,
+        Letter(
+            person_id=iyer,
+            rotation_id=first,
+            status="packet_sent",
+            asked_on=d(-73),
+            agreed_on=d(-72),
+            packet_sent_on=d(-69),
+            thanked_on=d(-68),
+        ),
+    )
+    letters.add_letter(
+        db,
+        Letter(
+            person_id=alvarez,
+            rotation_id=icu,
+            status="asked",
+            asked_on=d(-37),
+            notes="Non-anesthesia letter (L1).",
+        ),
+    )
+    letters.add_letter(
+        db,
+        Letter(
+            person_id=oconnell,
+            rotation_id=current,
+            status="candidate",
+            notes="Has supervised me in several cases and gives feedback (L2); ask in week 4 (L3).",
+        ),
+    )
     for person, due, action, done, rule in [
         (nguyen, d(-68), "Thank-you e-mail naming two things learned", d(-68), "L5"),
         (iyer, d(-68), "Thank-you e-mail naming two things learned", d(-68), "L5"),
@@ -316,8 +636,9 @@ def _letters(db, d, rotation_ids, people_ids) -> None:
         (bello, d(15), "Thank the resident team at the end of the rotation", None, "L5"),
         (nguyen, d(200), "Tell her (gently) that I applied to her program", None, "L6"),
     ]:
-        letters.add_follow_up(db, FollowUp(
-            person_id=person, due_on=due, action=action, done_on=done, rule_id=rule))
+        letters.add_follow_up(
+            db, FollowUp(person_id=person, due_on=due, action=action, done_on=done, rule_id=rule)
+        )
 
 
 def write_demo(path: Path, today: pendulum.Date | None = None) -> Path:

@@ -15,30 +15,54 @@ from tracker.store.programs import import_programs
 
 # Column name (after lower-casing and trimming) -> field. Documented in the README.
 PROGRAM_COLUMNS = {
-    "name": "name", "program": "name", "program name": "name", "elective": "name",
-    "institution": "institution", "hospital": "institution", "school": "institution",
-    "city": "city", "state": "state",
-    "kind": "kind", "type": "kind", "program type": "kind",
-    "route": "route", "application route": "route", "portal": "route",
-    "sponsors j-1": "sponsors_j1", "sponsors j1": "sponsors_j1", "j-1": "sponsors_j1",
+    "name": "name",
+    "program": "name",
+    "program name": "name",
+    "elective": "name",
+    "institution": "institution",
+    "hospital": "institution",
+    "school": "institution",
+    "city": "city",
+    "state": "state",
+    "kind": "kind",
+    "type": "kind",
+    "program type": "kind",
+    "route": "route",
+    "application route": "route",
+    "portal": "route",
+    "sponsors j-1": "sponsors_j1",
+    "sponsors j1": "sponsors_j1",
+    "j-1": "sponsors_j1",
     "j1": "sponsors_j1",
-    "sponsors h-1b": "sponsors_h1b", "sponsors h1b": "sponsors_h1b", "h-1b": "sponsors_h1b",
+    "sponsors h-1b": "sponsors_h1b",
+    "sponsors h1b": "sponsors_h1b",
+    "h-1b": "sponsors_h1b",
     "h1b": "sponsors_h1b",
-    "accepts international": "accepts_international", "international": "accepts_international",
+    "accepts international": "accepts_international",
+    "international": "accepts_international",
     "accepts international students": "accepts_international",
-    "img residents": "has_img_residents", "has img residents": "has_img_residents",
+    "img residents": "has_img_residents",
+    "has img residents": "has_img_residents",
     "imgs": "has_img_residents",
-    "structured evaluation": "structured_evaluation", "evaluation": "structured_evaluation",
+    "structured evaluation": "structured_evaluation",
+    "evaluation": "structured_evaluation",
     "letters": "structured_evaluation",
-    "website": "website", "url": "website",
-    "coordinator": "coordinator_name", "coordinator name": "coordinator_name",
-    "coordinator email": "coordinator_email", "email": "coordinator_email",
-    "housing": "housing_monthly_cents", "monthly housing": "housing_monthly_cents",
+    "website": "website",
+    "url": "website",
+    "coordinator": "coordinator_name",
+    "coordinator name": "coordinator_name",
+    "coordinator email": "coordinator_email",
+    "email": "coordinator_email",
+    "housing": "housing_monthly_cents",
+    "monthly housing": "housing_monthly_cents",
     "housing per month": "housing_monthly_cents",
     "notes": "notes",
     # Optional: a row with either of these also gets an application (status 'idea').
-    "deadline": "deadline_on", "application deadline": "deadline_on",
-    "block start": "starts_on", "start": "starts_on", "rotation start": "starts_on",
+    "deadline": "deadline_on",
+    "application deadline": "deadline_on",
+    "block start": "starts_on",
+    "start": "starts_on",
+    "rotation start": "starts_on",
 }
 APPLICATION_FIELDS = ("deadline_on", "starts_on")
 # The kind drives the list mix (P2) and R7, so every row must say it.
@@ -68,8 +92,11 @@ def _normalise(header: str) -> str:
 def _row_records(values: dict[str, str]) -> tuple[Program, Rotation | None]:
     """The program on a row and its optional application (a deadline and/or a block start,
     4 weeks long by R5); InvalidValues names every bad field of the row at once."""
-    errors = {field: message for field in APPLICATION_FIELDS
-              if (message := check_date(values.get(field, "")))}
+    errors = {
+        field: message
+        for field in APPLICATION_FIELDS
+        if (message := check_date(values.get(field, "")))
+    }
     try:
         program = program_from_values(values)
     except InvalidValues as error:
@@ -80,8 +107,11 @@ def _row_records(values: dict[str, str]) -> tuple[Program, Rotation | None]:
     starts = values.get("starts_on", "").strip() or None
     if not deadline and not starts:
         return program, None
-    return program, Rotation(deadline_on=deadline, starts_on=starts,
-                             ends_on=default_block_end(starts) if starts else None)
+    return program, Rotation(
+        deadline_on=deadline,
+        starts_on=starts,
+        ends_on=default_block_end(starts) if starts else None,
+    )
 
 
 # Cells longer than the longest field (20,000 characters) are refused by the row checks,
@@ -97,16 +127,20 @@ def decode(path: Path, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except LookupError:
-        raise ImportRefused([f"{path}: unknown encoding '{encoding}' "
-                             "(try utf-8, cp1252 or latin-1)"]) from None
+        raise ImportRefused(
+            [f"{path}: unknown encoding '{encoding}' (try utf-8, cp1252 or latin-1)"]
+        ) from None
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        bad = data[error.start:error.start + 1].hex().upper()
-        raise ImportRefused([
-            f"line {line}, character {column}: byte 0x{bad} is not {error.encoding} text; "
-            "a file saved by Excel or an older spreadsheet is often cp1252: "
-            "try --encoding cp1252"]) from None
+        bad = data[error.start : error.start + 1].hex().upper()
+        raise ImportRefused(
+            [
+                f"line {line}, character {column}: byte 0x{bad} is not {error.encoding} text; "
+                "a file saved by Excel or an older spreadsheet is often cp1252: "
+                "try --encoding cp1252"
+            ]
+        ) from None
 
 
 def _csv_rows(text: str, delimiter: str):
@@ -129,18 +163,20 @@ def _csv_rows(text: str, delimiter: str):
 
 def _csv_problem(start: int, line: int, message: str) -> str:
     if "unexpected end of data" in message:
-        return (f"line {start}: a quoted cell opens here and never closes "
-                '(a missing closing ")')
+        return f'line {start}: a quoted cell opens here and never closes (a missing closing ")'
     if "field larger" in message:
         return f"line {start}: a cell is longer than {CELL_LIMIT:,} characters"
     if "expected after" in message:
-        return (f"line {line}: text follows a closing quote; inside a quoted cell, "
-                'write a quote twice ("")')
+        return (
+            f"line {line}: text follows a closing quote; inside a quoted cell, "
+            'write a quote twice ("")'
+        )
     return f"line {start}: {message}"
 
 
-def read_program_rows(path: Path, encoding: str = "utf-8"
-                      ) -> tuple[list[tuple[Program, Rotation | None]], list[str]]:
+def read_program_rows(
+    path: Path, encoding: str = "utf-8"
+) -> tuple[list[tuple[Program, Rotation | None]], list[str]]:
     """Parse and check every row; ImportRefused lists 'line N: column: reason' for each.
 
     Returns the programs and the header names that match no field (ignored)."""
@@ -169,8 +205,9 @@ def read_program_rows(path: Path, encoding: str = "utf-8"
     missing = [field for field in REQUIRED_COLUMNS if field not in titles]
     if missing:
         found = ", ".join(h.strip() for h in header)
-        raise ImportRefused([f"line 1: {field}: required column missing (found: {found})"
-                             for field in missing])
+        raise ImportRefused(
+            [f"line 1: {field}: required column missing (found: {found})" for field in missing]
+        )
     problems, programs, seen = [], [], {}
     for line_number, row in rows:
         if not any(cell.strip() for cell in row):
@@ -179,18 +216,20 @@ def read_program_rows(path: Path, encoding: str = "utf-8"
             problems.append(f"line {line_number}: {len(row)} cells for {len(header)} columns")
             continue
         # Cleaned before checking, so a NUL can never reach a constraint.
-        values = {field: clean_text(row[i]) if i < len(row) else ""
-                  for i, field in columns.items()}
+        values = {field: clean_text(row[i]) if i < len(row) else "" for i, field in columns.items()}
         try:
             program, application = _row_records(values)
         except InvalidValues as error:
-            problems.extend(f"line {line_number}: {titles.get(field, field)}: {reason}"
-                            for field, reason in error.errors.items())
+            problems.extend(
+                f"line {line_number}: {titles.get(field, field)}: {reason}"
+                for field, reason in error.errors.items()
+            )
             continue
         key = (program.name.lower(), program.institution.lower())
         if key in seen:
-            problems.append(f"line {line_number}: name: same program and institution as "
-                            f"line {seen[key]}")
+            problems.append(
+                f"line {line_number}: name: same program and institution as line {seen[key]}"
+            )
             continue
         seen[key] = line_number
         programs.append((program, application))
@@ -201,8 +240,9 @@ def read_program_rows(path: Path, encoding: str = "utf-8"
     return programs, unknown
 
 
-def import_programs_csv(db: Database, path: Path, today: pendulum.Date,
-                        update: bool = False, encoding: str = "utf-8") -> ImportResult:
+def import_programs_csv(
+    db: Database, path: Path, today: pendulum.Date, update: bool = False, encoding: str = "utf-8"
+) -> ImportResult:
     records, ignored = read_program_rows(path, encoding)
     counts = import_programs(db, records, update, today.isoformat())
     return ImportResult(*counts, tuple(ignored))

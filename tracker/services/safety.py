@@ -31,8 +31,17 @@ from tracker.store.errors import explain
 from tracker.store.rows import count
 
 DATA_TABLES = (
-    "profile", "programs", "rotations", "checklist_items", "housing_options", "expenses",
-    "journal_days", "cases", "people", "letters", "follow_ups",
+    "profile",
+    "programs",
+    "rotations",
+    "checklist_items",
+    "housing_options",
+    "expenses",
+    "journal_days",
+    "cases",
+    "people",
+    "letters",
+    "follow_ups",
 )
 
 
@@ -44,8 +53,10 @@ def open_user_db(path: Path, today: pendulum.Date | None = None) -> tuple[Databa
     existed = path.exists()
     if existed and not _writable(path):
         db = open_readonly(path)
-        return db, (f"{path} is opened read-only: you may read everything but "
-                    "change nothing (the file or its folder cannot be written)")
+        return db, (
+            f"{path} is opened read-only: you may read everything but "
+            "change nothing (the file or its folder cannot be written)"
+        )
     db = open_db(path)
     warning = None
     if existed:
@@ -157,13 +168,20 @@ def check(db_path: Path) -> HealthReport:
         integrity = db.execute("PRAGMA integrity_check").fetchone()[0]
         steps, latest = schema_version(db)
         if steps == 0:
-            raise StoreError(f"{db_path} is an empty SQLite file that Away has not set up "
-                             "yet; open it with away to do so.")
+            raise StoreError(
+                f"{db_path} is an empty SQLite file that Away has not set up "
+                "yet; open it with away to do so."
+            )
         counts = {table: count(db, table) for table in DATA_TABLES}
     finally:
         db.close()
     return HealthReport(
-        path=db_path, size_bytes=db_path.stat().st_size, mode=db_path.stat().st_mode & 0o777,
-        integrity=integrity, schema_steps=steps, schema_latest=latest, counts=counts,
+        path=db_path,
+        size_bytes=db_path.stat().st_size,
+        mode=db_path.stat().st_mode & 0o777,
+        integrity=integrity,
+        schema_steps=steps,
+        schema_latest=latest,
+        counts=counts,
         newest_backup=newest_backup(db_path),
     )

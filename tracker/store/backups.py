@@ -37,8 +37,10 @@ def glob_escape(text: str) -> str:
 
 def _is_backup_of(name: str, stem: str) -> bool:
     # Daily, manual and before-* copies; not "away-demo-…", the demo's own backups.
-    pattern = (rf"{re.escape(stem)}-(\d{{4}}-\d{{2}}-\d{{2}}|manual-[\d-]+|"
-               rf"before-[a-z-]+-[\d-]+)\.db")
+    pattern = (
+        rf"{re.escape(stem)}-(\d{{4}}-\d{{2}}-\d{{2}}|manual-[\d-]+|"
+        rf"before-[a-z-]+-[\d-]+)\.db"
+    )
     return re.fullmatch(pattern, name) is not None
 
 

@@ -88,8 +88,12 @@ def connect_readonly(path: Path, timeout: float = BUSY_TIMEOUT_S) -> sqlite3.Con
     read as immutable: a plain read-only open would create -shm, and fails in a folder the
     user cannot write (or on a full disk).
     """
-    conn = sqlite3.connect(readonly_uri(path, immutable=not _wal_exists(path)), uri=True,
-                           timeout=timeout, isolation_level=None)
+    conn = sqlite3.connect(
+        readonly_uri(path, immutable=not _wal_exists(path)),
+        uri=True,
+        timeout=timeout,
+        isolation_level=None,
+    )
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError:
@@ -107,8 +111,7 @@ def applied_steps(conn: sqlite3.Connection) -> list[str] | None:
     if not has_table:
         return None
     rows = conn.execute(
-        f"SELECT name FROM {MIGRATIONS.migrations_table} "
-        "WHERE migration_set = ? ORDER BY rowid",
+        f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ? ORDER BY rowid",
         [MIGRATIONS.name],
     )
     return [name for (name,) in rows]
@@ -160,12 +163,14 @@ def inspect_file(path: Path, name_backup: bool = True) -> None:
     unknown = [name for name in steps or [] if name not in KNOWN_STEPS]
     if unknown:
         raise refuse(
-            path, f"was written by a newer version of Away (schema step {unknown[-1]}); "
-            "update Away to open it"
+            path,
+            f"was written by a newer version of Away (schema step {unknown[-1]}); "
+            "update Away to open it",
         )
 
 
 # --- the open lock: restore refuses while any Away process has the database open -------
+
 
 def lock_path(path: Path) -> Path:
     return Path(f"{path}-lock")
@@ -201,8 +206,9 @@ def _shared_lock(path: Path, create: bool = True) -> int | None:
         except BlockingIOError:
             if time.monotonic() > deadline:
                 os.close(fd)
-                raise StoreError(f"{path} is being restored by another Away; "
-                                 "try again in a moment.") from None
+                raise StoreError(
+                    f"{path} is being restored by another Away; try again in a moment."
+                ) from None
             time.sleep(0.05)
 
 
@@ -217,8 +223,9 @@ def exclusive_lock(path: Path) -> Iterator[None]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise StoreError(f"Away has {path} open; close it first (nothing was changed)."
-                             ) from None
+            raise StoreError(
+                f"Away has {path} open; close it first (nothing was changed)."
+            ) from None
         yield
     finally:
         os.close(fd)
@@ -233,8 +240,9 @@ class AwayDatabase(Database):
     migrations all go through atomic(), so every write does.
     """
 
-    def __init__(self, conn: sqlite3.Connection, path: Path, lock_fd: int | None,
-                 read_only: bool = False) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, path: Path, lock_fd: int | None, read_only: bool = False
+    ) -> None:
         # Away uses no sqlite-utils plugins; skipping them saves an entry-point scan.
         super().__init__(conn, execute_plugins=False)
         self.path = path
@@ -263,8 +271,10 @@ class AwayDatabase(Database):
 
     def _check_not_replaced(self) -> None:
         if self._identity is not None and _identity(self.path) != self._identity:
-            raise StoreError(f"{self.path} was replaced or removed while Away had it open "
-                             "(a restore?); nothing was saved. Close Away and open it again.")
+            raise StoreError(
+                f"{self.path} was replaced or removed while Away had it open "
+                "(a restore?); nothing was saved. Close Away and open it again."
+            )
 
     def close(self) -> None:
         super().close()
@@ -320,6 +330,7 @@ def connect_readonly_db(path: Path) -> AwayDatabase:
 
 
 # --- creating and upgrading ------------------------------------------------------------
+
 
 def temp_name(path: Path, suffix: str) -> Path:
     """A per-process temporary name beside path: '.away.db.<pid>-<token>.<suffix>'."""
@@ -425,8 +436,9 @@ def migrate(db: AwayDatabase) -> list[str]:
             pending = [m.name for m in MIGRATIONS.pending(db)]  # another process may have
             MIGRATIONS.apply(db)
             if db.execute("PRAGMA foreign_key_check").fetchall():
-                raise StoreError(f"{db.path}: an upgrade step broke a reference; "
-                                 "nothing was changed.")
+                raise StoreError(
+                    f"{db.path}: an upgrade step broke a reference; nothing was changed."
+                )
     finally:
         db.execute("PRAGMA foreign_keys = ON")
     return pending

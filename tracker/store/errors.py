@@ -32,11 +32,12 @@ def _sqlite_cause(error: sqlite3.Error, where: str, path: Path | str | None) -> 
     if "disk is full" in text or ("i/o error" in text and _disk_is_full(path)):
         return f"the disk is full; {NOTHING_SAVED}"
     if "readonly" in text or "read-only" in text:
-        return (f"{where} is read-only (the file or its folder cannot be written); "
-                f"{NOTHING_SAVED}")
+        return f"{where} is read-only (the file or its folder cannot be written); {NOTHING_SAVED}"
     if "locked" in text or "busy" in text:
-        return (f"another Away (or another program) is writing to {where} and did not "
-                f"finish within 10 seconds; {NOTHING_SAVED}, try again")
+        return (
+            f"another Away (or another program) is writing to {where} and did not "
+            f"finish within 10 seconds; {NOTHING_SAVED}, try again"
+        )
     if "disk i/o error" in text:
         return f"the disk reported an input/output error while using {where}; {NOTHING_SAVED}"
     if "unable to open" in text:
@@ -44,8 +45,7 @@ def _sqlite_cause(error: sqlite3.Error, where: str, path: Path | str | None) -> 
     if isinstance(error, sqlite3.IntegrityError):
         return f"the change conflicts with data already saved ({error}); {NOTHING_SAVED}"
     if is_damage(error):  # type: ignore[arg-type]
-        return (f"{where} is damaged ({error}); run 'away check' and restore the newest "
-                "backup")
+        return f"{where} is damaged ({error}); run 'away check' and restore the newest backup"
     return f"the database could not be used ({error}); {NOTHING_SAVED}"
 
 

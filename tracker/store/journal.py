@@ -23,8 +23,12 @@ def add_case(db: Database, case: Case, skills: list[CaseSkill] = ()) -> int:
     with db.atomic():
         case_id = rows.insert(db, "cases", case, CASE_CHECKS)
         for skill in skills:
-            rows.insert(db, "case_skills", CaseSkill(case_id=case_id, skill=skill.skill,
-                                                     role=skill.role), SKILL_CHECKS)
+            rows.insert(
+                db,
+                "case_skills",
+                CaseSkill(case_id=case_id, skill=skill.skill, role=skill.role),
+                SKILL_CHECKS,
+            )
     return case_id
 
 

@@ -47,7 +47,8 @@ def get_program(db: Database, program_id: int) -> Program | None:
 
 def find_program(db: Database, name: str, institution: str) -> Program | None:
     found = rows.select(
-        db, Program,
+        db,
+        Program,
         "SELECT * FROM programs WHERE lower(name) = lower(?) AND lower(institution) = lower(?)",
         [name.strip(), institution.strip()],
     )
@@ -69,8 +70,9 @@ PROGRAM_SEARCH = ["name", "institution", "city", "state", "notes"]
 ROTATION_SEARCH = ["programs.name", "programs.institution", "rotations.notes"]
 
 
-def list_programs(db: Database, text: str = "", kind: str | None = None,
-                  limit: int = PAGE) -> list[Program]:
+def list_programs(
+    db: Database, text: str = "", kind: str | None = None, limit: int = PAGE
+) -> list[Program]:
     where, params = ["1"], []
     if text.strip():
         where.append(_matches(PROGRAM_SEARCH))
@@ -97,8 +99,9 @@ def delete_program(db: Database, program_id: int) -> None:
         db.execute("DELETE FROM programs WHERE id = ?", [program_id])
 
 
-def dependents(db: Database, *, program_id: int | None = None,
-               rotation_id: int | None = None) -> dict[str, int]:
+def dependents(
+    db: Database, *, program_id: int | None = None, rotation_id: int | None = None
+) -> dict[str, int]:
     """What a delete touches: applications deleted with it, journal days and cases kept."""
     if program_id is not None:
         scope, param = "SELECT id FROM rotations WHERE program_id = ?", program_id
@@ -117,8 +120,7 @@ def dependents(db: Database, *, program_id: int | None = None,
 def add_rotation(db: Database, rotation: Rotation, changed_on: str) -> int:
     """Insert an application and record its first status on changed_on."""
     with db.atomic():
-        rotation_id = rows.insert(db, "rotations", rotation, ROTATION_CHECKS,
-                                  skip=ROTATION_DISPLAY)
+        rotation_id = rows.insert(db, "rotations", rotation, ROTATION_CHECKS, skip=ROTATION_DISPLAY)
         record_status(db, rotation_id, rotation.status, changed_on)
     return rotation_id
 
@@ -138,8 +140,11 @@ def set_status(db: Database, rotation_id: int, status: str, on: pendulum.Date) -
         rotation = get_rotation(db, rotation_id)
         if rotation is None or rotation.status == status:
             return
-        values = {"status": status, "updated_at": rows.now_utc(),
-                  **status_dates(rotation, status, on)}
+        values = {
+            "status": status,
+            "updated_at": rows.now_utc(),
+            **status_dates(rotation, status, on),
+        }
         db["rotations"].update(rotation_id, values)
         record_status(db, rotation_id, status, on.isoformat())
 
@@ -169,8 +174,9 @@ def list_rotations(db: Database, text: str = "", status: str | None = None) -> l
         where.append("rotations.status = ?")
         params.append(status)
     return rows.select(
-        db, Rotation,
-        f"""{_ROTATIONS} WHERE {' AND '.join(where)}
+        db,
+        Rotation,
+        f"""{_ROTATIONS} WHERE {" AND ".join(where)}
             ORDER BY coalesce(rotations.starts_on, '9999'), programs.name""",
         params,
     )
@@ -193,8 +199,9 @@ def status_history(db: Database, rotation_id: int) -> list[StatusChange]:
     )
 
 
-def import_programs(db: Database, records: list[tuple[Program, Rotation | None]],
-                    update: bool, today: str) -> tuple[int, int, int]:
+def import_programs(
+    db: Database, records: list[tuple[Program, Rotation | None]], update: bool, today: str
+) -> tuple[int, int, int]:
     """Add new programs (with their application, if any); existing ones (same name and
     institution) are skipped, or updated when update is set.
 
@@ -216,8 +223,7 @@ def import_programs(db: Database, records: list[tuple[Program, Rotation | None]]
                 continue
             if key in existing:
                 if update:
-                    rows.update(db, "programs", replace(program, id=existing[key]),
-                                PROGRAM_CHECKS)
+                    rows.update(db, "programs", replace(program, id=existing[key]), PROGRAM_CHECKS)
                     updated += 1
                 else:
                     skipped += 1

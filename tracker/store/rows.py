@@ -55,15 +55,13 @@ def checked(item: Any, checks: Checks) -> None:
         raise InvalidValues(errors)
 
 
-def insert(db: Database, table: str, item: Any, checks: Checks,
-           skip: tuple[str, ...] = ()) -> int:
+def insert(db: Database, table: str, item: Any, checks: Checks, skip: tuple[str, ...] = ()) -> int:
     checked(item, checks)
     with db.atomic():
         return db[table].insert(values_of(item, skip)).last_pk
 
 
-def update(db: Database, table: str, item: Any, checks: Checks,
-           skip: tuple[str, ...] = ()) -> None:
+def update(db: Database, table: str, item: Any, checks: Checks, skip: tuple[str, ...] = ()) -> None:
     checked(item, checks)
     values = values_of(item, skip) | {"updated_at": now_utc()}
     with db.atomic():

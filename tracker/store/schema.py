@@ -16,10 +16,7 @@ def step(fn):
 
 
 def _date(column: str) -> str:
-    return (
-        f"CHECK ({column} IS NULL OR {column} GLOB "
-        "'[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
-    )
+    return f"CHECK ({column} IS NULL OR {column} GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]')"
 
 
 _NOW = "(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))"
@@ -35,7 +32,7 @@ def _core_statements() -> list[str]:
             school TEXT NOT NULL DEFAULT '',
             country TEXT NOT NULL DEFAULT '',
             match_year INTEGER CHECK (match_year IS NULL OR match_year BETWEEN 2000 AND 2100),
-            eras_opens_on TEXT {_date('eras_opens_on')},
+            eras_opens_on TEXT {_date("eras_opens_on")},
             usce_months INTEGER NOT NULL DEFAULT 0 CHECK (usce_months >= 0),
             visa_needed TEXT NOT NULL DEFAULT 'j1'
                 CHECK (visa_needed IN ('j1', 'h1b', 'j1_or_h1b', 'none')),
@@ -55,11 +52,11 @@ def _core_statements() -> list[str]:
                 CHECK (kind IN ('academic', 'affiliated', 'community')),
             route TEXT NOT NULL DEFAULT 'vslo'
                 CHECK (route IN ('vslo', 'institutional', 'other')),
-            sponsors_j1 {_TRI.format('sponsors_j1')},
-            sponsors_h1b {_TRI.format('sponsors_h1b')},
-            accepts_international {_TRI.format('accepts_international')},
-            has_img_residents {_TRI.format('has_img_residents')},
-            structured_evaluation {_TRI.format('structured_evaluation')},
+            sponsors_j1 {_TRI.format("sponsors_j1")},
+            sponsors_h1b {_TRI.format("sponsors_h1b")},
+            accepts_international {_TRI.format("accepts_international")},
+            has_img_residents {_TRI.format("has_img_residents")},
+            structured_evaluation {_TRI.format("structured_evaluation")},
             website TEXT NOT NULL DEFAULT '',
             coordinator_name TEXT NOT NULL DEFAULT '',
             coordinator_email TEXT NOT NULL DEFAULT '',
@@ -74,14 +71,14 @@ def _core_statements() -> list[str]:
             program_id INTEGER NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
             specialty TEXT NOT NULL DEFAULT 'anesthesiology' CHECK (specialty IN
                 ('anesthesiology', 'critical_care', 'internal_medicine', 'surgery', 'other')),
-            starts_on TEXT {_date('starts_on')},
-            ends_on TEXT {_date('ends_on')},
+            starts_on TEXT {_date("starts_on")},
+            ends_on TEXT {_date("ends_on")},
             status TEXT NOT NULL DEFAULT 'idea' CHECK (status IN ('idea', 'preparing',
                 'applied', 'offered', 'waitlisted', 'denied', 'accepted', 'declined',
                 'completed', 'withdrawn')),
-            deadline_on TEXT {_date('deadline_on')},
-            applied_on TEXT {_date('applied_on')},
-            decision_on TEXT {_date('decision_on')},
+            deadline_on TEXT {_date("deadline_on")},
+            applied_on TEXT {_date("applied_on")},
+            decision_on TEXT {_date("decision_on")},
             fee_cents INTEGER CHECK (fee_cents >= 0),
             notes TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL DEFAULT {_NOW},
@@ -93,7 +90,7 @@ def _core_statements() -> list[str]:
             id INTEGER PRIMARY KEY,
             rotation_id INTEGER NOT NULL REFERENCES rotations(id) ON DELETE CASCADE,
             status TEXT NOT NULL,
-            changed_on TEXT NOT NULL {_date('changed_on')},
+            changed_on TEXT NOT NULL {_date("changed_on")},
             recorded_at TEXT NOT NULL DEFAULT {_NOW}
         )""",
         "CREATE INDEX status_changes_rotation ON rotation_status_changes(rotation_id)",
@@ -103,9 +100,9 @@ def _core_statements() -> list[str]:
                 ('visa', 'immunization', 'document', 'travel')),
             title TEXT NOT NULL CHECK (length(trim(title)) > 0),
             rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
-            due_on TEXT {_date('due_on')},
-            done_on TEXT {_date('done_on')},
-            valid_until TEXT {_date('valid_until')},
+            due_on TEXT {_date("due_on")},
+            done_on TEXT {_date("done_on")},
+            valid_until TEXT {_date("valid_until")},
             rule_id TEXT NOT NULL DEFAULT '',
             notes TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL DEFAULT {_NOW},
@@ -135,7 +132,7 @@ def _core_statements() -> list[str]:
             planned_cents INTEGER CHECK (planned_cents >= 0),
             actual_cents INTEGER CHECK (actual_cents >= 0),
             currency TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
-            spent_on TEXT {_date('spent_on')},
+            spent_on TEXT {_date("spent_on")},
             created_at TEXT NOT NULL DEFAULT {_NOW},
             updated_at TEXT NOT NULL DEFAULT {_NOW}
         )""",
@@ -153,7 +150,7 @@ def _core_statements() -> list[str]:
         f"""CREATE TABLE journal_days (
             id INTEGER PRIMARY KEY,
             rotation_id INTEGER REFERENCES rotations(id) ON DELETE CASCADE,
-            day TEXT NOT NULL UNIQUE {_date('day')},
+            day TEXT NOT NULL UNIQUE {_date("day")},
             learning_points TEXT NOT NULL DEFAULT '',
             feedback TEXT NOT NULL DEFAULT '',
             reflection TEXT NOT NULL DEFAULT '',
@@ -197,12 +194,12 @@ def _core_statements() -> list[str]:
             rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
             status TEXT NOT NULL DEFAULT 'candidate' CHECK (status IN ('candidate', 'asked',
                 'agreed', 'packet_sent', 'uploaded', 'declined')),
-            asked_on TEXT {_date('asked_on')},
-            agreed_on TEXT {_date('agreed_on')},
-            packet_sent_on TEXT {_date('packet_sent_on')},
+            asked_on TEXT {_date("asked_on")},
+            agreed_on TEXT {_date("agreed_on")},
+            packet_sent_on TEXT {_date("packet_sent_on")},
             eras_letter_id TEXT NOT NULL DEFAULT '',
-            uploaded_on TEXT {_date('uploaded_on')},
-            thanked_on TEXT {_date('thanked_on')},
+            uploaded_on TEXT {_date("uploaded_on")},
+            thanked_on TEXT {_date("thanked_on")},
             notes TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL DEFAULT {_NOW},
             updated_at TEXT NOT NULL DEFAULT {_NOW}
@@ -210,9 +207,9 @@ def _core_statements() -> list[str]:
         f"""CREATE TABLE follow_ups (
             id INTEGER PRIMARY KEY,
             person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
-            due_on TEXT {_date('due_on')},
+            due_on TEXT {_date("due_on")},
             action TEXT NOT NULL CHECK (length(trim(action)) > 0),
-            done_on TEXT {_date('done_on')},
+            done_on TEXT {_date("done_on")},
             rule_id TEXT NOT NULL DEFAULT '',
             created_at TEXT NOT NULL DEFAULT {_NOW},
             updated_at TEXT NOT NULL DEFAULT {_NOW}
@@ -233,6 +230,8 @@ def m002_journal_outlives_rotations(db: Database) -> None:
     # journal is the one thing a user can never recreate, so the days stay, detached.
     # Runs with foreign keys off (store.db.migrate), so dropping the old table fires no
     # cascade on cases.
-    db["journal_days"].transform(foreign_keys=[
-        ForeignKey("journal_days", "rotation_id", "rotations", "id", on_delete="SET NULL"),
-    ])
+    db["journal_days"].transform(
+        foreign_keys=[
+            ForeignKey("journal_days", "rotation_id", "rotations", "id", on_delete="SET NULL"),
+        ]
+    )

@@ -42,24 +42,52 @@ class AwayApp(App[Path | None]):
     ]
     BINDINGS = [
         *(
-            Binding(str(key), f"show_pane('{pane_id}')", title, show=False,
-                    id=f"pane.{pane_id}", tooltip=f"Show the {title} pane")
+            Binding(
+                str(key),
+                f"show_pane('{pane_id}')",
+                title,
+                show=False,
+                id=f"pane.{pane_id}",
+                tooltip=f"Show the {title} pane",
+            )
             for key, (pane_id, title, _) in enumerate(PANES, start=1)
         ),
-        Binding("p", "edit_profile", "Profile", show=False, id="app.profile",
-                tooltip="Your name, visa, match year and ERAS date"),
-        Binding("r", "show_rule", "Rules", show=False, id="app.rules",
-                tooltip="The guide's rule behind the selected line, and all the others"),
-        Binding("question_mark", "toggle_help", "Keys", id="app.help",
-                tooltip="Show or hide the keys of the focused pane"),
+        Binding(
+            "p",
+            "edit_profile",
+            "Profile",
+            show=False,
+            id="app.profile",
+            tooltip="Your name, visa, match year and ERAS date",
+        ),
+        Binding(
+            "r",
+            "show_rule",
+            "Rules",
+            show=False,
+            id="app.rules",
+            tooltip="The guide's rule behind the selected line, and all the others",
+        ),
+        Binding(
+            "question_mark",
+            "toggle_help",
+            "Keys",
+            id="app.help",
+            tooltip="Show or hide the keys of the focused pane",
+        ),
         Binding("q", "quit", "Quit", id="app.quit", show=False, tooltip="Leave Away"),
     ]
     # Narrow or short terminals (80x24 is supported) get compact layouts in the .tcss.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
-    def __init__(self, db_path: Path, today: pendulum.Date | None = None,
-                 db: Database | None = None, warning: str | None = None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        today: pendulum.Date | None = None,
+        db: Database | None = None,
+        warning: str | None = None,
+    ) -> None:
         super().__init__()
         self.db_path = db_path
         self.today = today or pendulum.today().date()
@@ -77,13 +105,17 @@ class AwayApp(App[Path | None]):
     def on_mount(self) -> None:
         marks = ["DEMO"] if is_demo(self.db_path) else []
         marks += ["READ-ONLY"] if self.read_only else []
-        self.sub_title = "  ·  ".join([*marks, str(self.db_path),
-                                       self.today.format("ddd D MMM YYYY")])
+        self.sub_title = "  ·  ".join(
+            [*marks, str(self.db_path), self.today.format("ddd D MMM YYYY")]
+        )
         for key, (pane_id, title, _) in enumerate(self.PANES, start=1):
             self.query_one(TabbedContent).get_tab(pane_id).label = f"{key} {title}"
         if self.open_warning:
-            self.notify(self.open_warning[0].upper() + self.open_warning[1:] + ".",
-                        severity="warning", timeout=15)
+            self.notify(
+                self.open_warning[0].upper() + self.open_warning[1:] + ".",
+                severity="warning",
+                timeout=15,
+            )
         if is_new_user(self.db):
             from tracker.ui.modals.welcome import WelcomeScreen  # only ever needed once
 
@@ -130,8 +162,11 @@ class AwayApp(App[Path | None]):
     def refuse_if_read_only(self) -> bool:
         """True (and says why) when nothing can be written; call before opening a form."""
         if self.read_only:
-            self.notify(f"{self.db_path} is open read-only (you cannot write to it), so "
-                        "nothing can be changed here.", severity="warning")
+            self.notify(
+                f"{self.db_path} is open read-only (you cannot write to it), so "
+                "nothing can be changed here.",
+                severity="warning",
+            )
         return self.read_only
 
     def try_write(self, write: Callable[[], object]) -> bool:
@@ -147,8 +182,9 @@ class AwayApp(App[Path | None]):
         except Exception as error:
             if not is_explainable(error):
                 raise
-            self.notify(explain(error, self.db_path) + ".", title="Not saved",
-                        severity="error", timeout=12)
+            self.notify(
+                explain(error, self.db_path) + ".", title="Not saved", severity="error", timeout=12
+            )
             return False
         return True
 
@@ -163,7 +199,8 @@ class AwayApp(App[Path | None]):
             self.bell()
             self._exit_renderables.append(
                 f"Away stopped after an unexpected error; what happened (without your "
-                f"data) was written to {self.crash_log}. Your saved records are safe.")
+                f"data) was written to {self.crash_log}. Your saved records are safe."
+            )
         self._close_messages_no_wait()
 
     def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
@@ -206,19 +243,19 @@ class AwayApp(App[Path | None]):
                 self.notify("Profile saved.")
                 self.action_reload()
 
-        form = FormScreen("Your profile", PROFILE_FIELDS,
-                          profile_to_values(get_profile(self.db)), save)
+        form = FormScreen(
+            "Your profile", PROFILE_FIELDS, profile_to_values(get_profile(self.db)), save
+        )
         self.push_screen(form, saved)
 
     def action_open_demo(self) -> None:
         from tracker.services.demo import write_demo
 
         if is_demo(self.db_path):
-            self.notify("This is the demo already; the palette has \"Back to my database\".")
+            self.notify('This is the demo already; the palette has "Back to my database".')
             return
         demo_path = demo_path_of(self.db_path)
-        if not demo_path.exists() and not self.try_write(
-                lambda: write_demo(demo_path, self.today)):
+        if not demo_path.exists() and not self.try_write(lambda: write_demo(demo_path, self.today)):
             return
         self.exit(demo_path)
 
@@ -233,8 +270,12 @@ class AwayApp(App[Path | None]):
             self.action_open_demo()
 
 
-def make_app(db_path: Path | str, today: pendulum.Date | None = None,
-             db: Database | None = None, warning: str | None = None) -> AwayApp:
+def make_app(
+    db_path: Path | str,
+    today: pendulum.Date | None = None,
+    db: Database | None = None,
+    warning: str | None = None,
+) -> AwayApp:
     """The one factory for the CLI, the tests, the snapshots and the screenshots.
 
     db: a connection the caller already opened (and checked) on db_path; the app owns it.

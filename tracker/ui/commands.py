@@ -11,20 +11,34 @@ class AwayCommands(Provider):
     def _commands(self):
         app = self.app
         for key, (pane_id, title, _) in enumerate(app.PANES, start=1):
-            yield (f"Go to {title}", f"Show the {title} pane (key {key})",
-                   partial(app.action_show_pane, pane_id))
-        yield ("Edit profile", "Your name, visa, match year and ERAS date (key p)",
-               app.action_edit_profile)
-        yield ("Rules of the guide", "Every rule ID (R1, P3, L4 …) explained (key r)",
-               app.action_show_rule)
+            yield (
+                f"Go to {title}",
+                f"Show the {title} pane (key {key})",
+                partial(app.action_show_pane, pane_id),
+            )
+        yield (
+            "Edit profile",
+            "Your name, visa, match year and ERAS date (key p)",
+            app.action_edit_profile,
+        )
+        yield (
+            "Rules of the guide",
+            "Every rule ID (R1, P3, L4 …) explained (key r)",
+            app.action_show_rule,
+        )
         if is_demo(app.db_path):
-            yield ("Back to my database", f"Leave the demo for {home_path_of(app.db_path)}",
-                   app.action_leave_demo)
+            yield (
+                "Back to my database",
+                f"Leave the demo for {home_path_of(app.db_path)}",
+                app.action_leave_demo,
+            )
         else:
-            yield ("Open the demo data", "A fictional example in a separate file",
-                   app.action_open_demo)
-        yield ("Reload all panes", "Read everything again from the database",
-               app.action_reload)
+            yield (
+                "Open the demo data",
+                "A fictional example in a separate file",
+                app.action_open_demo,
+            )
+        yield ("Reload all panes", "Read everything again from the database", app.action_reload)
 
     async def discover(self) -> Hits:
         for name, help_text, callback in self._commands():

@@ -11,8 +11,9 @@ from textual.widgets.option_list import Option
 
 class ChoiceScreen(ModalScreen[str | None]):
     CSS_PATH = "choice.tcss"
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice.cancel",
-                        tooltip="Close without choosing")]
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="choice.cancel", tooltip="Close without choosing")
+    ]
 
     def __init__(self, title: str, choices: list[tuple[str, str]], current: str = "") -> None:
         super().__init__()

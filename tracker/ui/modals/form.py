@@ -36,12 +36,12 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     CSS_PATH = "form.tcss"
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check and save the form"),
-        Binding("escape", "cancel", "Cancel", id="form.cancel",
-                tooltip="Close without saving"),
+        Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
     ]
 
-    def __init__(self, title: str, fields: list[Field], values: dict[str, str],
-                 save: SaveValues) -> None:
+    def __init__(
+        self, title: str, fields: list[Field], values: dict[str, str], save: SaveValues
+    ) -> None:
         super().__init__()
         self.form_title = title
         self.fields = fields
@@ -71,12 +71,22 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         value = self.values.get(field.name, "")
         if field.choices is not None:
             known = {choice for _, choice in field.choices}
-            return Select(field.choices, value=value if value in known else field.choices[0][1],
-                          allow_blank=False, id=f"field-{field.name}", compact=True)
+            return Select(
+                field.choices,
+                value=value if value in known else field.choices[0][1],
+                allow_blank=False,
+                id=f"field-{field.name}",
+                compact=True,
+            )
         # Compact editors: one line per field, so a long form fits without scrolling.
-        return Input(value=value, placeholder=field.placeholder, id=f"field-{field.name}",
-                     validators=[CheckValidator(check) for check in field.checks],
-                     validate_on=["changed", "blur", "submitted"], compact=True)
+        return Input(
+            value=value,
+            placeholder=field.placeholder,
+            id=f"field-{field.name}",
+            validators=[CheckValidator(check) for check in field.checks],
+            validate_on=["changed", "blur", "submitted"],
+            compact=True,
+        )
 
     def current_values(self) -> dict[str, str]:
         values = {}
@@ -97,7 +107,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         count = len(errors)
         where = "the reason is under it" if count == 1 else "the reasons are under them"
         self.query_one("#form-message", Static).update(
-            f"Not saved: {plural(count, 'field')} to fix ({where})." if errors else "")
+            f"Not saved: {plural(count, 'field')} to fix ({where})." if errors else ""
+        )
         first = next((field.name for field in self.fields if field.name in errors), None)
         if first:
             editor = self.query_one(f"#field-{first}")

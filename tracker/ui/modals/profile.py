@@ -9,12 +9,20 @@ PROFILE_FIELDS = [
     Field("school", "Medical school"),
     Field("country", "Country"),
     Field("match_year", "Match year", PROFILE_CHECKS["match_year"], placeholder="e.g. 2028"),
-    Field("eras_opens_on", "ERAS opens on", PROFILE_CHECKS["eras_opens_on"],
-          placeholder="YYYY-MM-DD"),
-    Field("usce_months", "US clinical experience (months)", PROFILE_CHECKS["usce_months"],
-          placeholder="0"),
-    Field("visa_needed", "Residency visa needed",
-          choices=tuple((text, str(value)) for value, text in VISA_LABELS.items())),
+    Field(
+        "eras_opens_on", "ERAS opens on", PROFILE_CHECKS["eras_opens_on"], placeholder="YYYY-MM-DD"
+    ),
+    Field(
+        "usce_months",
+        "US clinical experience (months)",
+        PROFILE_CHECKS["usce_months"],
+        placeholder="0",
+    ),
+    Field(
+        "visa_needed",
+        "Residency visa needed",
+        choices=tuple((text, str(value)) for value, text in VISA_LABELS.items()),
+    ),
     Field("budget_limited", "Limited by money (R4)", choices=YES_NO),
     Field("eras_id", "ERAS ID"),
     Field("aamc_id", "AAMC ID"),
@@ -35,12 +43,17 @@ def values_to_profile(values: dict[str, str]) -> Profile:
 
     try:
         return Profile(
-            full_name=values["full_name"].strip(), school=values["school"].strip(),
-            country=values["country"].strip(), match_year=number("match_year"),
+            full_name=values["full_name"].strip(),
+            school=values["school"].strip(),
+            country=values["country"].strip(),
+            match_year=number("match_year"),
             eras_opens_on=values["eras_opens_on"].strip() or None,
-            usce_months=number("usce_months") or 0, visa_needed=values["visa_needed"],
-            budget_limited=values["budget_limited"] == "1", eras_id=values["eras_id"].strip(),
-            aamc_id=values["aamc_id"].strip(), email=values["email"].strip(),
+            usce_months=number("usce_months") or 0,
+            visa_needed=values["visa_needed"],
+            budget_limited=values["budget_limited"] == "1",
+            eras_id=values["eras_id"].strip(),
+            aamc_id=values["aamc_id"].strip(),
+            email=values["email"].strip(),
         )
     except ValueError as error:
         raise InvalidValues({"full_name": str(error)}) from None

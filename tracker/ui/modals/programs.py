@@ -38,9 +38,12 @@ PROGRAM_FIELDS = [
     Field("website", "Website", PROGRAM_CHECKS["website"], placeholder="https://…"),
     Field("coordinator_name", "Coordinator"),
     Field("coordinator_email", "Coordinator e-mail", PROGRAM_CHECKS["coordinator_email"]),
-    Field("housing_monthly_cents", "Housing per month ($)",
-          PROGRAM_CHECKS["housing_monthly_cents"],
-          placeholder="e.g. 1200"),
+    Field(
+        "housing_monthly_cents",
+        "Housing per month ($)",
+        PROGRAM_CHECKS["housing_monthly_cents"],
+        placeholder="e.g. 1200",
+    ),
     Field("notes", "Notes"),
 ]
 
@@ -57,30 +60,36 @@ def rotation_fields(programs: list[Program]) -> list[Field]:
         for p in sorted(programs, key=lambda p: (p.institution.lower(), p.name.lower()))
     )
     return [
-        Field("program_id", "Program *", ROTATION_CHECKS["program_id"],
-              choices=program_choices),
-        Field("specialty", "Specialty",
-              choices=tuple((label(s.value), s.value) for s in Specialty)),
-        Field("starts_on", "Block starts", ROTATION_CHECKS["starts_on"],
-              placeholder="YYYY-MM-DD"),
-        Field("ends_on", "Block ends", ROTATION_CHECKS["ends_on"],
-              placeholder="empty: 4 weeks after the start (R5)"),
-        Field("status", "Status",
-              choices=tuple((label(s.value), s.value) for s in RotationStatus)),
-        Field("deadline_on", "Application deadline", ROTATION_CHECKS["deadline_on"],
-              placeholder="YYYY-MM-DD"),
-        Field("applied_on", "Applied on", ROTATION_CHECKS["applied_on"],
-              placeholder="YYYY-MM-DD"),
-        Field("decision_on", "Decision on", ROTATION_CHECKS["decision_on"],
-              placeholder="YYYY-MM-DD"),
-        Field("fee_cents", "Application fee ($)", ROTATION_CHECKS["fee_cents"],
-              placeholder="e.g. 250"),
+        Field("program_id", "Program *", ROTATION_CHECKS["program_id"], choices=program_choices),
+        Field(
+            "specialty", "Specialty", choices=tuple((label(s.value), s.value) for s in Specialty)
+        ),
+        Field("starts_on", "Block starts", ROTATION_CHECKS["starts_on"], placeholder="YYYY-MM-DD"),
+        Field(
+            "ends_on",
+            "Block ends",
+            ROTATION_CHECKS["ends_on"],
+            placeholder="empty: 4 weeks after the start (R5)",
+        ),
+        Field("status", "Status", choices=tuple((label(s.value), s.value) for s in RotationStatus)),
+        Field(
+            "deadline_on",
+            "Application deadline",
+            ROTATION_CHECKS["deadline_on"],
+            placeholder="YYYY-MM-DD",
+        ),
+        Field("applied_on", "Applied on", ROTATION_CHECKS["applied_on"], placeholder="YYYY-MM-DD"),
+        Field(
+            "decision_on", "Decision on", ROTATION_CHECKS["decision_on"], placeholder="YYYY-MM-DD"
+        ),
+        Field(
+            "fee_cents", "Application fee ($)", ROTATION_CHECKS["fee_cents"], placeholder="e.g. 250"
+        ),
         Field("notes", "Notes"),
     ]
 
 
 def rotation_values(rotation: Rotation) -> dict[str, str]:
-    values = {name: "" if value is None else str(value)
-              for name, value in vars(rotation).items()}
+    values = {name: "" if value is None else str(value) for name, value in vars(rotation).items()}
     values["fee_cents"] = _money_text(rotation.fee_cents)
     return values

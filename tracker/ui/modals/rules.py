@@ -15,8 +15,9 @@ class RulesScreen(ModalScreen[None]):
     """Opens on one rule (or the first); arrows move through all of them."""
 
     CSS_PATH = "rules.tcss"
-    BINDINGS = [Binding("escape,q", "close", "Close", id="rules.close",
-                        tooltip="Back to where you were")]
+    BINDINGS = [
+        Binding("escape,q", "close", "Close", id="rules.close", tooltip="Back to where you were")
+    ]
 
     def __init__(self, rule_id: str | None = None) -> None:
         super().__init__()
@@ -26,8 +27,10 @@ class RulesScreen(ModalScreen[None]):
         with Vertical(id="rules"):
             yield Static("The guide's rules", id="rules-title")
             with Horizontal(id="rules-body"):
-                yield OptionList(*(Option(f"{rule.id} {rule.title}", id=rule.id)
-                                   for rule in RULES.values()), id="rules-list")
+                yield OptionList(
+                    *(Option(f"{rule.id} {rule.title}", id=rule.id) for rule in RULES.values()),
+                    id="rules-list",
+                )
                 with VerticalScroll(id="rules-text-scroll", can_focus=False):
                     yield Static("", id="rules-text")
             yield Static(NOT_ADVICE, id="rules-not-advice")
@@ -52,7 +55,8 @@ class RulesScreen(ModalScreen[None]):
     def _show(self, rule_id: str) -> None:
         rule = RULES[rule_id]
         self.query_one("#rules-text", Static).update(
-            f"[b]{rule.id} {rule.title}[/b]\n[dim]{rule.group}[/dim]\n\n{rule.text}")
+            f"[b]{rule.id} {rule.title}[/b]\n[dim]{rule.group}[/dim]\n\n{rule.text}"
+        )
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -24,12 +24,23 @@ class WelcomeScreen(ModalScreen[str]):
 
     CSS_PATH = "welcome.tcss"
     BINDINGS = [
-        Binding("p", "choose('profile')", "Profile", id="welcome.profile",
-                tooltip="Fill in your profile"),
-        Binding("d", "choose('demo')", "Demo", id="welcome.demo",
-                tooltip="Open the fictional demo data in a separate file"),
-        Binding("escape,l", "choose('later')", "Later", id="welcome.later",
-                tooltip="Close this welcome"),
+        Binding(
+            "p",
+            "choose('profile')",
+            "Profile",
+            id="welcome.profile",
+            tooltip="Fill in your profile",
+        ),
+        Binding(
+            "d",
+            "choose('demo')",
+            "Demo",
+            id="welcome.demo",
+            tooltip="Open the fictional demo data in a separate file",
+        ),
+        Binding(
+            "escape,l", "choose('later')", "Later", id="welcome.later", tooltip="Close this welcome"
+        ),
     ]
 
     def compose(self) -> ComposeResult:

@@ -16,25 +16,47 @@ class BudgetPane(AreaPane):
 
     def build(self) -> ComposeResult:
         yield Static("Housing options", classes="section-title")
-        yield make_table("housing-table", ["Option", "Kind", "Per month", "Status"],
-                         classes="upper-table")
+        yield make_table(
+            "housing-table", ["Option", "Kind", "Per month", "Status"], classes="upper-table"
+        )
         yield Static("", id="budget-totals", classes="section-title")
-        yield make_table("expenses-table",
-                         ["Category", "Description", "Planned", "Actual", "Date"])
+        yield make_table("expenses-table", ["Category", "Description", "Planned", "Actual", "Date"])
 
     def load(self) -> None:
-        fill_table(self.query_one("#housing-table"), [
-            (h.id, [h.name, label(h.kind), format_cents(h.monthly_cents, h.currency),
-                    label(h.status)])
-            for h in budget.list_housing(self.db)
-        ])
+        fill_table(
+            self.query_one("#housing-table"),
+            [
+                (
+                    h.id,
+                    [
+                        h.name,
+                        label(h.kind),
+                        format_cents(h.monthly_cents, h.currency),
+                        label(h.status),
+                    ],
+                )
+                for h in budget.list_housing(self.db)
+            ],
+        )
         expenses = budget.list_expenses(self.db)
         planned = sum(e.planned_cents or 0 for e in expenses)
         actual = sum(e.actual_cents or 0 for e in expenses)
         self.query_one("#budget-totals", Static).update(
-            f"Expenses — planned {format_cents(planned)}, spent {format_cents(actual)}")
-        fill_table(self.query_one("#expenses-table"), [
-            (e.id, [label(e.category), e.description, format_cents(e.planned_cents, e.currency),
-                    format_cents(e.actual_cents, e.currency), short_date(e.spent_on)])
-            for e in expenses
-        ])
+            f"Expenses — planned {format_cents(planned)}, spent {format_cents(actual)}"
+        )
+        fill_table(
+            self.query_one("#expenses-table"),
+            [
+                (
+                    e.id,
+                    [
+                        label(e.category),
+                        e.description,
+                        format_cents(e.planned_cents, e.currency),
+                        format_cents(e.actual_cents, e.currency),
+                        short_date(e.spent_on),
+                    ],
+                )
+                for e in expenses
+            ],
+        )

@@ -13,14 +13,27 @@ class ChecklistsPane(AreaPane):
         super().__init__("Checklists", id="checklists")
 
     def build(self) -> ComposeResult:
-        yield make_table("checklist-table",
-                         ["Done", "Category", "Item", "Due", "Valid until", "Rule"])
+        yield make_table(
+            "checklist-table", ["Done", "Category", "Item", "Due", "Valid until", "Rule"]
+        )
 
     def load(self) -> None:
-        fill_table(self.query_one("#checklist-table"), [
-            (item.id, ["✓" if item.done else "·", label(item.category), item.title,
-                       short_date(item.done_on) if item.done
-                       else relative_days(item.due_on, self.today),
-                       short_date(item.valid_until), item.rule_id])
-            for item in checklists.list_items(self.db)
-        ])
+        fill_table(
+            self.query_one("#checklist-table"),
+            [
+                (
+                    item.id,
+                    [
+                        "✓" if item.done else "·",
+                        label(item.category),
+                        item.title,
+                        short_date(item.done_on)
+                        if item.done
+                        else relative_days(item.due_on, self.today),
+                        short_date(item.valid_until),
+                        item.rule_id,
+                    ],
+                )
+                for item in checklists.list_items(self.db)
+            ],
+        )

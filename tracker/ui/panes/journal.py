@@ -16,8 +16,18 @@ class JournalPane(AreaPane):
         yield make_table("journal-table", ["Day", "Cases", "Learning points", "Tomorrow's focus"])
 
     def load(self) -> None:
-        fill_table(self.query_one("#journal-table"), [
-            (day.id, [short_date(day.day), str(day.case_count), excerpt(day.learning_points, 56),
-                      excerpt(day.tomorrow_focus, 34)])
-            for day in journal.list_days(self.db)
-        ])
+        fill_table(
+            self.query_one("#journal-table"),
+            [
+                (
+                    day.id,
+                    [
+                        short_date(day.day),
+                        str(day.case_count),
+                        excerpt(day.learning_points, 56),
+                        excerpt(day.tomorrow_focus, 34),
+                    ],
+                )
+                for day in journal.list_days(self.db)
+            ],
+        )

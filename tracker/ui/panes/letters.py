@@ -15,21 +15,47 @@ class LettersPane(AreaPane):
 
     def build(self) -> ComposeResult:
         yield Static("Letter requests", classes="section-title")
-        yield make_table("letters-table",
-                         ["Writer", "Status", "Asked", "Packet sent", "Uploaded", "ERAS ID"],
-                         classes="upper-table")
+        yield make_table(
+            "letters-table",
+            ["Writer", "Status", "Asked", "Packet sent", "Uploaded", "ERAS ID"],
+            classes="upper-table",
+        )
         yield Static("Follow-ups", classes="section-title")
         yield make_table("follow-ups-table", ["Due", "With", "Action", "Rule", "Done"])
 
     def load(self) -> None:
-        fill_table(self.query_one("#letters-table"), [
-            (x.id, [x.person_name, label(x.status), short_date(x.asked_on),
-                    short_date(x.packet_sent_on), short_date(x.uploaded_on), x.eras_letter_id])
-            for x in letters.list_letters(self.db)
-        ])
-        fill_table(self.query_one("#follow-ups-table"), [
-            (f.id, [relative_days(f.due_on, self.today) if not f.done_on
-                    else short_date(f.due_on), f.person_name, f.action, f.rule_id,
-                    short_date(f.done_on)])
-            for f in letters.list_follow_ups(self.db)
-        ])
+        fill_table(
+            self.query_one("#letters-table"),
+            [
+                (
+                    x.id,
+                    [
+                        x.person_name,
+                        label(x.status),
+                        short_date(x.asked_on),
+                        short_date(x.packet_sent_on),
+                        short_date(x.uploaded_on),
+                        x.eras_letter_id,
+                    ],
+                )
+                for x in letters.list_letters(self.db)
+            ],
+        )
+        fill_table(
+            self.query_one("#follow-ups-table"),
+            [
+                (
+                    f.id,
+                    [
+                        relative_days(f.due_on, self.today)
+                        if not f.done_on
+                        else short_date(f.due_on),
+                        f.person_name,
+                        f.action,
+                        f.rule_id,
+                        short_date(f.done_on),
+                    ],
+                )
+                for f in letters.list_follow_ups(self.db)
+            ],
+        )

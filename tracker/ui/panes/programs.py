@@ -33,34 +33,85 @@ from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.programs_detail import program_detail, rotation_detail
 from tracker.ui.widgets.tables import fill_table, make_table, selected_key
 
-SPECIALTY_SHORT = {"anesthesiology": "anesthesia", "critical_care": "crit. care",
-                   "internal_medicine": "int. med.", "surgery": "surgery", "other": "other"}
+SPECIALTY_SHORT = {
+    "anesthesiology": "anesthesia",
+    "critical_care": "crit. care",
+    "internal_medicine": "int. med.",
+    "surgery": "surgery",
+    "other": "other",
+}
 URGENCY_STYLES = {"overdue": "bold red", "urgent": "bold dark_orange", "soon": "yellow"}
 MIX_MARKS = {True: ("✓", "green"), False: ("!", "bold yellow"), None: ("·", "dim")}
 
 
 class ApplicationsPane(AreaPane):
     BINDINGS = [
-        Binding("n", "new", "New", id="applications.new",
-                tooltip="New program (in the programs table) or application"),
-        Binding("a", "new_application", "Apply", id="applications.apply",
-                tooltip="New application for the selected program"),
-        Binding("enter", "edit", "Edit", id="applications.edit",
-                tooltip="Edit the selected row"),
-        Binding("d", "delete", "Delete", id="applications.delete",
-                tooltip="Delete the selected row (asks first)"),
-        Binding("greater_than_sign", "advance", "Advance", id="applications.advance",
-                tooltip="Move the application to the next step of its pipeline"),
-        Binding("s", "choose_status", "Status", id="applications.status",
-                tooltip="Set the application's status (denied, withdrawn, …)"),
-        Binding("slash", "filter", "Filter", id="applications.filter",
-                tooltip="Filter both tables by text"),
-        Binding("m", "toggle_mix", "Mix", id="applications.mix",
-                tooltip="Show every list-mix line (enter on one explains its rule)"),
-        Binding("i", "toggle_detail", "Detail", id="applications.detail", show=False,
-                tooltip="Show or hide the detail panel (hidden on narrow terminals)"),
-        Binding("escape", "clear_filter", "Clear", id="applications.clear", show=False,
-                tooltip="Clear the filters"),
+        Binding(
+            "n",
+            "new",
+            "New",
+            id="applications.new",
+            tooltip="New program (in the programs table) or application",
+        ),
+        Binding(
+            "a",
+            "new_application",
+            "Apply",
+            id="applications.apply",
+            tooltip="New application for the selected program",
+        ),
+        Binding("enter", "edit", "Edit", id="applications.edit", tooltip="Edit the selected row"),
+        Binding(
+            "d",
+            "delete",
+            "Delete",
+            id="applications.delete",
+            tooltip="Delete the selected row (asks first)",
+        ),
+        Binding(
+            "greater_than_sign",
+            "advance",
+            "Advance",
+            id="applications.advance",
+            tooltip="Move the application to the next step of its pipeline",
+        ),
+        Binding(
+            "s",
+            "choose_status",
+            "Status",
+            id="applications.status",
+            tooltip="Set the application's status (denied, withdrawn, …)",
+        ),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="applications.filter",
+            tooltip="Filter both tables by text",
+        ),
+        Binding(
+            "m",
+            "toggle_mix",
+            "Mix",
+            id="applications.mix",
+            tooltip="Show every list-mix line (enter on one explains its rule)",
+        ),
+        Binding(
+            "i",
+            "toggle_detail",
+            "Detail",
+            id="applications.detail",
+            show=False,
+            tooltip="Show or hide the detail panel (hidden on narrow terminals)",
+        ),
+        Binding(
+            "escape",
+            "clear_filter",
+            "Clear",
+            id="applications.clear",
+            show=False,
+            tooltip="Clear the filters",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -77,27 +128,41 @@ class ApplicationsPane(AreaPane):
         yield Static("", id="mix-summary")
         yield OptionList(id="mix-list")
         yield Horizontal(
-            Input(placeholder="/ filter: program, institution, city, notes", id="apps-filter",
-                  compact=True),
-            Select([(label(s.value), s.value) for s in RotationStatus], prompt="any status",
-                   id="status-filter", compact=True),
-            Select([(KIND_LABELS[k], k.value) for k in ProgramKind], prompt="any kind",
-                   id="kind-filter", compact=True),
+            Input(
+                placeholder="/ filter: program, institution, city, notes",
+                id="apps-filter",
+                compact=True,
+            ),
+            Select(
+                [(label(s.value), s.value) for s in RotationStatus],
+                prompt="any status",
+                id="status-filter",
+                compact=True,
+            ),
+            Select(
+                [(KIND_LABELS[k], k.value) for k in ProgramKind],
+                prompt="any kind",
+                id="kind-filter",
+                compact=True,
+            ),
             id="filter-bar",
         )
         yield Horizontal(
             Vertical(
                 Static("Applications", classes="section-title"),
                 # What matters most first: a narrow terminal cuts the last columns.
-                make_table("rotations-table", ["Institution", "Status", "Deadline", "Block",
-                                               "Specialty"], classes="upper-table"),
+                make_table(
+                    "rotations-table",
+                    ["Institution", "Status", "Deadline", "Block", "Specialty"],
+                    classes="upper-table",
+                ),
                 Static("Programs by fit", classes="section-title", id="programs-title"),
-                make_table("programs-table", ["Fit", "Institution", "Kind", "J-1", "H-1B",
-                                              "IMGs", "Apps"]),
+                make_table(
+                    "programs-table", ["Fit", "Institution", "Kind", "J-1", "H-1B", "IMGs", "Apps"]
+                ),
                 id="apps-tables",
             ),
-            VerticalScroll(Static("", id="apps-detail"), id="apps-detail-scroll",
-                           can_focus=False),
+            VerticalScroll(Static("", id="apps-detail"), id="apps-detail-scroll", can_focus=False),
             id="apps-main",
         )
 
@@ -110,11 +175,12 @@ class ApplicationsPane(AreaPane):
         profile = get_profile(self.db)
         all_rotations = store.list_rotations(self.db)
         self._show_mix(mix_lines(store.count_by_kind(self.db), all_rotations, profile))
-        rotations = store.list_rotations(self.db, text, status) if text or status \
-            else all_rotations
+        rotations = store.list_rotations(self.db, text, status) if text or status else all_rotations
         self.rotations = {r.id: r for r in rotations}  # what the table shows, by id
-        fill_table(self.query_one("#rotations-table", DataTable), [
-            (r.id, self._rotation_cells(r)) for r in rotations])
+        fill_table(
+            self.query_one("#rotations-table", DataTable),
+            [(r.id, self._rotation_cells(r)) for r in rotations],
+        )
         programs = store.list_programs(self.db, text, kind)
         self.fits = {p.id: fit(p, profile) for p in programs}
         applications = {}
@@ -123,13 +189,27 @@ class ApplicationsPane(AreaPane):
         self.applications = applications
         programs.sort(key=lambda p: (-self.fits[p.id].score, p.name.lower()))
         self.programs = {p.id: p for p in programs}
-        fill_table(self.query_one("#programs-table", DataTable), [
-            (p.id, [Text(f"{self.fits[p.id].score:+d} {self.fits[p.id].label}",
-                         style=_fit_style(self.fits[p.id].label)),
-                    excerpt(p.institution or p.name, 30), p.kind, _short(p.sponsors_j1),
-                    _short(p.sponsors_h1b), _short(p.has_img_residents),
-                    str(applications.get(p.id, ""))])
-            for p in programs])
+        fill_table(
+            self.query_one("#programs-table", DataTable),
+            [
+                (
+                    p.id,
+                    [
+                        Text(
+                            f"{self.fits[p.id].score:+d} {self.fits[p.id].label}",
+                            style=_fit_style(self.fits[p.id].label),
+                        ),
+                        excerpt(p.institution or p.name, 30),
+                        p.kind,
+                        _short(p.sponsors_j1),
+                        _short(p.sponsors_h1b),
+                        _short(p.has_img_residents),
+                        str(applications.get(p.id, "")),
+                    ],
+                )
+                for p in programs
+            ],
+        )
         total = store.count_programs(self.db)
         shown = f"{len(programs)} of {total}" if len(programs) < total else f"{total}"
         self.query_one("#programs-title", Static).update(f"Programs by fit ({shown})")
@@ -151,12 +231,18 @@ class ApplicationsPane(AreaPane):
     def _rotation_cells(self, r) -> list:
         if r.status in OPEN_STATUSES and r.deadline_on:
             urgency = deadline_urgency(r.deadline_on, self.today)
-            deadline = Text(relative_days(r.deadline_on, self.today),
-                            style=URGENCY_STYLES.get(urgency, ""))
+            deadline = Text(
+                relative_days(r.deadline_on, self.today), style=URGENCY_STYLES.get(urgency, "")
+            )
         else:
             deadline = Text(short_date(r.deadline_on), style="dim")
-        return [excerpt(r.institution or r.program_name, 24), label(r.status), deadline,
-                short_block(r.starts_on, r.ends_on, self.today), SPECIALTY_SHORT[r.specialty]]
+        return [
+            excerpt(r.institution or r.program_name, 24),
+            label(r.status),
+            deadline,
+            short_block(r.starts_on, r.ends_on, self.today),
+            SPECIALTY_SHORT[r.specialty],
+        ]
 
     def _show_mix(self, lines) -> None:
         self.mix = lines
@@ -166,9 +252,12 @@ class ApplicationsPane(AreaPane):
         summary = Text()
         for line in lines:
             mark, style = MIX_MARKS[line.ok]
-            options.add_option(Option(Text.assemble((f"{mark} ", style),
-                                                    (f"{line.rule_id} ", "bold"), line.text),
-                                      id=line.rule_id))
+            options.add_option(
+                Option(
+                    Text.assemble((f"{mark} ", style), (f"{line.rule_id} ", "bold"), line.text),
+                    id=line.rule_id,
+                )
+            )
             summary.append_text(Text.assemble((f"{mark} ", style), (f"{line.rule_id}  ", "bold")))
         if highlighted is not None and lines:
             options.highlighted = min(highlighted, len(lines) - 1)
@@ -184,18 +273,27 @@ class ApplicationsPane(AreaPane):
         if self.current_table == "programs-table":
             program_id = selected_key(self.query_one("#programs-table", DataTable))
             program = self.programs.get(program_id)
-            detail.update(program_detail(program, self.fits[program.id],
-                                         self.applications.get(program.id, 0))
-                          if program else "No program selected.")
+            detail.update(
+                program_detail(program, self.fits[program.id], self.applications.get(program.id, 0))
+                if program
+                else "No program selected."
+            )
         else:
             rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
             rotation = self.rotations.get(rotation_id)
-            filtered = self.query_one("#apps-filter", Input).value or \
-                self._select_value("#status-filter")
-            empty = ("No application matches the filter; escape clears it." if filtered
-                     else "No application yet. Press n to add one.")
-            detail.update(rotation_detail(rotation, store.status_history(self.db, rotation.id))
-                          if rotation else empty)
+            filtered = self.query_one("#apps-filter", Input).value or self._select_value(
+                "#status-filter"
+            )
+            empty = (
+                "No application matches the filter; escape clears it."
+                if filtered
+                else "No application yet. Press n to add one."
+            )
+            detail.update(
+                rotation_detail(rotation, store.status_history(self.db, rotation.id))
+                if rotation
+                else empty
+            )
 
     # --- events ----------------------------------------------------------------------
 
@@ -294,8 +392,11 @@ class ApplicationsPane(AreaPane):
             self.notify("First the program, then its application.")
             self._program_form(None)
             return
-        values = {"program_id": str(program_id or ""), "status": "idea",
-                  "specialty": "anesthesiology"}
+        values = {
+            "program_id": str(program_id or ""),
+            "status": "idea",
+            "specialty": "anesthesiology",
+        }
         self._rotation_form(None, values)
 
     def action_edit(self) -> None:
@@ -352,8 +453,10 @@ class ApplicationsPane(AreaPane):
             return
         following = NEXT_STATUS.get(rotation.status)
         if following is None:
-            self.notify(f"'{label(rotation.status)}' has no next step; press s to set a "
-                        "status.", severity="warning")
+            self.notify(
+                f"'{label(rotation.status)}' has no next step; press s to set a status.",
+                severity="warning",
+            )
             return
         self._set_status(rotation, following)
 
@@ -362,18 +465,22 @@ class ApplicationsPane(AreaPane):
         from tracker.ui.modals.confirm import ConfirmScreen
 
         def write() -> None:
-            if self.app.try_write(lambda: store.set_status(self.db, rotation.id, status,
-                                                           self.today)):
+            if self.app.try_write(
+                lambda: store.set_status(self.db, rotation.id, status, self.today)
+            ):
                 self.notify(f"{rotation.institution}: {label(status)}")
                 self._changed()
 
         if status == RotationStatus.COMPLETED and not block_is_over(rotation, self.today):
-            when = f"ends {short_date(rotation.ends_on)}" if rotation.ends_on else \
-                "has no end date yet"
-            question = (f"The block at {rotation.institution} {when}. Mark it completed "
-                        "anyway?")
-            self.app.push_screen(ConfirmScreen(question, yes_label="Completed"),
-                                 lambda yes: write() if yes else None)
+            when = (
+                f"ends {short_date(rotation.ends_on)}"
+                if rotation.ends_on
+                else "has no end date yet"
+            )
+            question = f"The block at {rotation.institution} {when}. Mark it completed anyway?"
+            self.app.push_screen(
+                ConfirmScreen(question, yes_label="Completed"), lambda yes: write() if yes else None
+            )
             return
         write()
 
@@ -391,15 +498,17 @@ class ApplicationsPane(AreaPane):
                 self._set_status(rotation, status)
 
         choices = [(label(s.value), s.value) for s in RotationStatus]
-        self.app.push_screen(ChoiceScreen(f"Status of {rotation.institution}", choices,
-                                          rotation.status), chosen)
+        self.app.push_screen(
+            ChoiceScreen(f"Status of {rotation.institution}", choices, rotation.status), chosen
+        )
 
     # --- helpers ---------------------------------------------------------------------
 
     def _selected_rotation(self):
         if self.current_table != "rotations-table":
-            self.notify("Select an application in the applications table first.",
-                        severity="warning")
+            self.notify(
+                "Select an application in the applications table first.", severity="warning"
+            )
             return None
         rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
         return self.rotations.get(rotation_id)
@@ -456,12 +565,18 @@ class ApplicationsPane(AreaPane):
 def _delete_consequences(counts: dict[str, int]) -> str:
     """What goes with a delete and what stays: the journal is never deleted with it."""
     gone = counts.get("applications", 0)
-    kept = [plural(counts[what], word) for what, word in (("journal days", "journal day"),
-                                                          ("cases", "case")) if counts.get(what)]
+    kept = [
+        plural(counts[what], word)
+        for what, word in (("journal days", "journal day"), ("cases", "case"))
+        if counts.get(what)
+    ]
     text = f"\n\nThis also deletes {plural(gone, 'application')}." if gone else ""
     if kept:
-        verb = "is" if len(kept) == 1 and counts.get("journal days", 0) + counts.get(
-            "cases", 0) == 1 else "are"
+        verb = (
+            "is"
+            if len(kept) == 1 and counts.get("journal days", 0) + counts.get("cases", 0) == 1
+            else "are"
+        )
         text += f"\n\n{' and '.join(kept)} {verb} kept, no longer tied to a rotation."
     return text
 

@@ -34,16 +34,27 @@ def program_detail(program: Program, fit: Fit, applications: int) -> Text:
         text.append(reason.rule_id, style=rule_link(reason.rule_id))
         text.append("\n")
     text.append("\n")
-    _pairs(text, [
-        ("Place", program.place), ("Kind", KIND_LABELS.get(program.kind, program.kind)),
-        ("Route", label(program.route)), ("Website", program.website),
-        ("Coordinator", " ".join(filter(None, [program.coordinator_name,
-                                               program.coordinator_email]))),
-        ("Housing", f"{format_cents(program.housing_monthly_cents)}/month"
-         if program.housing_monthly_cents is not None else ""),
-        ("Applications", str(applications) if applications else ""),
-        ("Notes", program.notes),
-    ])
+    _pairs(
+        text,
+        [
+            ("Place", program.place),
+            ("Kind", KIND_LABELS.get(program.kind, program.kind)),
+            ("Route", label(program.route)),
+            ("Website", program.website),
+            (
+                "Coordinator",
+                " ".join(filter(None, [program.coordinator_name, program.coordinator_email])),
+            ),
+            (
+                "Housing",
+                f"{format_cents(program.housing_monthly_cents)}/month"
+                if program.housing_monthly_cents is not None
+                else "",
+            ),
+            ("Applications", str(applications) if applications else ""),
+            ("Notes", program.notes),
+        ],
+    )
     text.append("\na new application  enter edit  d delete", style="dim")
     return text
 
@@ -52,14 +63,19 @@ def rotation_detail(rotation: Rotation, history: list[StatusChange]) -> Text:
     text = Text()
     text.append(f"{rotation.institution}\n", style="bold")
     text.append(f"{rotation.program_name}\n\n")
-    _pairs(text, [
-        ("Specialty", label(rotation.specialty)),
-        ("Block", block(rotation.starts_on, rotation.ends_on)),
-        ("Status", label(rotation.status)), ("Deadline", short_date(rotation.deadline_on)),
-        ("Applied on", short_date(rotation.applied_on)),
-        ("Decision on", short_date(rotation.decision_on)),
-        ("Fee", format_cents(rotation.fee_cents)), ("Notes", rotation.notes),
-    ])
+    _pairs(
+        text,
+        [
+            ("Specialty", label(rotation.specialty)),
+            ("Block", block(rotation.starts_on, rotation.ends_on)),
+            ("Status", label(rotation.status)),
+            ("Deadline", short_date(rotation.deadline_on)),
+            ("Applied on", short_date(rotation.applied_on)),
+            ("Decision on", short_date(rotation.decision_on)),
+            ("Fee", format_cents(rotation.fee_cents)),
+            ("Notes", rotation.notes),
+        ],
+    )
     if history:
         text.append("\nHistory\n", style="bold")
         for change in history:

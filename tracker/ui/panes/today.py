@@ -15,16 +15,27 @@ from tracker.ui.widgets.tables import fill_table, make_table
 
 FIRST_STEPS = Text.assemble(
     "\n\nWhere to start:\n",
-    ("  2", "bold"), "       add programs (n), or: away import programs FILE.csv\n",
-    ("  p", "bold"), "       your profile: your visa and the ERAS date drive the advice\n",
-    ("  r", "bold"), "       the guide's rules (R1, P3, L4 …)\n",
-    ("  ctrl+p", "bold"), "  \"Open the demo data\": a filled-in example, in its own file",
+    ("  2", "bold"),
+    "       add programs (n), or: away import programs FILE.csv\n",
+    ("  p", "bold"),
+    "       your profile: your visa and the ERAS date drive the advice\n",
+    ("  r", "bold"),
+    "       the guide's rules (R1, P3, L4 …)\n",
+    ("  ctrl+p", "bold"),
+    '  "Open the demo data": a filled-in example, in its own file',
 )
 
 
 class TodayPane(AreaPane):
-    BINDINGS = [Binding("enter", "show_rule", "Rule", id="today.rule",
-                        tooltip="Explain the rule behind the selected line")]
+    BINDINGS = [
+        Binding(
+            "enter",
+            "show_rule",
+            "Rule",
+            id="today.rule",
+            tooltip="Explain the rule behind the selected line",
+        )
+    ]
 
     def __init__(self) -> None:
         super().__init__("Today", id="today")
@@ -38,25 +49,44 @@ class TodayPane(AreaPane):
     def load(self) -> None:
         rotations = programs.list_rotations(self.db)
         agenda = build_agenda(
-            self.today, rotations, checklists.list_items(self.db),
-            letters.list_follow_ups(self.db), journal.list_days(self.db),
+            self.today,
+            rotations,
+            checklists.list_items(self.db),
+            letters.list_follow_ups(self.db),
+            journal.list_days(self.db),
         )
         summary = self._summary(rotations)
         if not rotations and not programs.count_programs(self.db):
             summary.append_text(FIRST_STEPS)
         elif not agenda:
             summary.append(f"\nNothing due in the next {LOOKAHEAD_DAYS} days.")
-        summary.append("\nEach line cites a rule of the guide (enter or r explains it): "
-                       "reminders, not legal or immigration advice.", style="dim")
+        summary.append(
+            "\nEach line cites a rule of the guide (enter or r explains it): "
+            "reminders, not legal or immigration advice.",
+            style="dim",
+        )
         self.agenda = agenda
         self.query_one("#today-summary", Static).update(summary)
         rows = []
         for index, item in enumerate(agenda):
             when = relative_days(item.due_on, self.today)
-            style = "bold red" if when.startswith("overdue") else (
-                "bold yellow" if when in ("today", "tomorrow") else "")
-            rows.append((index, [Text(when, style=style), item.rule_id, excerpt(item.text, 64),
-                                 label(item.area), short_date(item.due_on)]))
+            style = (
+                "bold red"
+                if when.startswith("overdue")
+                else ("bold yellow" if when in ("today", "tomorrow") else "")
+            )
+            rows.append(
+                (
+                    index,
+                    [
+                        Text(when, style=style),
+                        item.rule_id,
+                        excerpt(item.text, 64),
+                        label(item.area),
+                        short_date(item.due_on),
+                    ],
+                )
+            )
         fill_table(self.query_one("#today-table"), rows)
 
     def current_rule_id(self) -> str | None:
@@ -70,13 +100,16 @@ class TodayPane(AreaPane):
     def _summary(self, rotations) -> Text:
         profile = get_profile(self.db)
         name = profile.full_name or "there"
-        text = Text.assemble(("Hello, ", ""), (name, "bold"), "  ·  ",
-                             self.today.format("dddd D MMMM YYYY"))
+        text = Text.assemble(
+            ("Hello, ", ""), (name, "bold"), "  ·  ", self.today.format("dddd D MMMM YYYY")
+        )
         current = current_rotation(rotations, self.today)
         if current:
             day, length = rotation_day(current, self.today)
-            text.append(f"\nOn rotation: day {day} of {length} at {current.institution} "
-                        f"({label(current.specialty)})")
+            text.append(
+                f"\nOn rotation: day {day} of {length} at {current.institution} "
+                f"({label(current.specialty)})"
+            )
         else:
             text.append("\nNot on a rotation today.")
         return text
