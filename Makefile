@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test demo screenshots bench clean
+.PHONY: run test check demo screenshots bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Away needs Python 3.11 or newer")'
@@ -22,7 +22,14 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 run: $(VENV)/.installed-app
 	$(BIN)/away
 
-test: $(VENV)/.installed-test
+# Lint, format, types and spelling; make test runs them first, so CI holds every change.
+check: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/codespell
+
+test: check
 	$(BIN)/python -m pytest
 
 demo: $(VENV)/.installed-app

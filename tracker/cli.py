@@ -1,13 +1,16 @@
 """The `away` command line. Only opening the TUI imports textual (lazily)."""
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from tracker import __version__
 from tracker.store.db import StoreError, default_db_path
 
+F = TypeVar("F", bound=Callable[..., Any])
 DB_HELP = "Database file (default: your data folder's away.db; or set AWAY_DB)."
 
 
@@ -15,10 +18,10 @@ class AwayGroup(click.Group):
     """Every failure is one sentence on stderr with a non-zero exit, never a traceback:
     store, SQLite and OS errors exit 2, usage errors 2, a declined question 1."""
 
-    def main(self, *args, **kwargs):  # type: ignore[override]
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
         try:
-            result = super().main(*args, **kwargs)
+            result: Any = super().main(*args, **kwargs)
         except click.UsageError as error:
             command = error.ctx.command_path if error.ctx else "away"
             message = error.format_message().rstrip(".")
@@ -35,7 +38,7 @@ class AwayGroup(click.Group):
             sys.exit(130)
         sys.exit(result if isinstance(result, int) else 0)
 
-    def invoke(self, ctx: click.Context):
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except click.exceptions.Exit:
@@ -49,7 +52,7 @@ class AwayGroup(click.Group):
             sys.exit(2)
 
 
-def db_option(command):
+def db_option(command: F) -> F:
     """--db on every subcommand too, so `away check --db X` works like `away --db X check`."""
     return click.option(
         "--db",

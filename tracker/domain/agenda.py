@@ -37,6 +37,8 @@ def current_rotation(rotations: list[Rotation], today: pendulum.Date) -> Rotatio
 
 def rotation_day(rotation: Rotation, today: pendulum.Date) -> tuple[int, int]:
     """(day number, length in days) of today within the rotation's block."""
+    if not rotation.starts_on or not rotation.ends_on:
+        raise ValueError("the rotation has no block dates")
     start = pendulum.Date.fromisoformat(rotation.starts_on)
     end = pendulum.Date.fromisoformat(rotation.ends_on)
     return (today - start).days + 1, (end - start).days + 1

@@ -3,10 +3,14 @@
 import dataclasses
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pendulum
 
 from tracker.domain.text import clean_text
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 Check = Callable[[str], str | None]
 
@@ -128,7 +132,9 @@ def first_errors(values: dict[str, str], checks: dict[str, tuple[Check, ...]]) -
     return errors
 
 
-def record_errors(record: object, checks: dict[str, tuple[Check, ...]]) -> dict[str, str]:
+def record_errors(
+    record: "DataclassInstance", checks: dict[str, tuple[Check, ...]]
+) -> dict[str, str]:
     """The store's last look at a record: its text fields against the area's checks.
 
     Numbers, money in cents and links to other records are checked by their types and
@@ -136,7 +142,7 @@ def record_errors(record: object, checks: dict[str, tuple[Check, ...]]) -> dict[
     """
     text = {
         field.name: value
-        for field in dataclasses.fields(record)  # type: ignore[arg-type]
+        for field in dataclasses.fields(record)
         if field.name in checks and isinstance(value := getattr(record, field.name), str)
     }
     return first_errors(text, {field: checks[field] for field in text})

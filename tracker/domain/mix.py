@@ -115,9 +115,10 @@ def _r6(rotations: list[Rotation], profile: Profile) -> MixLine:
     problems = []
     for r in live:
         name = r.institution or r.program_name
-        if r.starts_on < window[0] or r.ends_on > window[1]:
+        starts, ends = r.starts_on or "", r.ends_on or ""  # both set: see `live`
+        if starts < window[0] or ends > window[1]:
             problems.append(f"{name} is outside Apr-Oct {year}")
-        elif profile.eras_opens_on and r.ends_on > profile.eras_opens_on:
+        elif profile.eras_opens_on and ends > profile.eras_opens_on:
             problems.append(f"{name} ends after ERAS opens")
     if problems:
         return MixLine("R6", False, "; ".join(problems))

@@ -5,6 +5,7 @@ Every name, program and case here is invented. Dates are relative to a reference
 """
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pendulum
@@ -21,6 +22,7 @@ from tracker.store.db import StoreError, open_db
 from tracker.store.profile import save_profile
 
 SEED = 20260715
+DayOf = Callable[[int], str]  # days from the reference date -> ISO date
 
 # name, institution, city, state, kind, route, J-1, H-1B, international, IMGs, evaluation,
 # monthly housing in dollars
@@ -205,7 +207,9 @@ PEOPLE = [
 ]
 
 # procedure, technique, airway, usual ASA, age band, typical comorbidities
-PROCEDURES = [
+# procedure, technique, airway, ASA class, age band, comorbidity tags
+Procedure = tuple[str, str, str | None, int, str, str]
+PROCEDURES: list[Procedure] = [
     ("Laparoscopic cholecystectomy", "general", "ett", 2, "adult", "obesity,OSA"),
     ("Total knee arthroplasty", "neuraxial", "natural", 2, "older_adult", "HTN,DM"),
     ("Cataract extraction", "mac", "natural", 3, "older_adult", "DM,CAD"),
@@ -272,7 +276,7 @@ REFLECTION = [
     "Communication in the team went well during a tense emergency case.",
     "",
 ]
-ICU_PROCEDURES = [
+ICU_PROCEDURES: list[Procedure] = [
     ("Central line placement (ICU)", "other", None, 4, "adult", "sepsis"),
     ("Intubation in the ICU", "general", "ett", 4, "older_adult", "pneumonia,COPD"),
     ("Bronchoscopy (ICU)", "mac", "ett", 4, "adult", "ARDS"),
@@ -282,7 +286,10 @@ ICU_PROCEDURES = [
 def build_demo(db: Database, today: pendulum.Date) -> None:
     """Fill an empty, migrated database with the demo data set, in one transaction."""
     rng = random.Random(SEED)
-    d = lambda offset: today.add(days=offset).isoformat()  # noqa: E731
+
+    def d(offset: int) -> str:
+        return today.add(days=offset).isoformat()
+
     with db.atomic():
         save_profile(
             db,
@@ -391,7 +398,7 @@ def build_demo(db: Database, today: pendulum.Date) -> None:
                 programs.set_status(db, rotation_id, status, today.add(days=offset))
             rotation_ids.append(rotation_id)
         # The upcoming application's deadline is close: the pane should show it.
-        db["rotations"].update(rotation_ids[3], {"deadline_on": d(9)})
+        db.table("rotations").update(rotation_ids[3], {"deadline_on": d(9)})
 
         people_ids = []
         for name, role, program_index, email in PEOPLE:
@@ -409,7 +416,7 @@ def build_demo(db: Database, today: pendulum.Date) -> None:
         _letters(db, d, rotation_ids, people_ids)
 
 
-def _checklists(db, d, rotation_ids) -> None:
+def _checklists(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
     current, upcoming = rotation_ids[2], rotation_ids[3]
     items = [
         (
@@ -484,7 +491,7 @@ def _checklists(db, d, rotation_ids) -> None:
         )
 
 
-def _budget(db, d, rotation_ids) -> None:
+def _budget(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
     current, upcoming = rotation_ids[2], rotation_ids[3]
     for name, kind, rent, status, rotation in [
         ("University guest residence, room 4B", "student_housing", 1150, "booked", current),
@@ -499,7 +506,7 @@ def _budget(db, d, rotation_ids) -> None:
                 rotation_id=rotation, name=name, kind=kind, monthly_cents=rent * 100, status=status
             ),
         )
-    for category, description, planned, actual, spent, rotation in [
+    expenses: list[tuple[str, str, int, int | None, str | None, int | None]] = [
         ("application", "VSLO application fees", 300, 280, d(-270), None),
         ("visa", "B-1/B-2 visa fee", 185, 185, d(-160), None),
         ("insurance", "Travel health insurance (6 months)", 400, 436, d(-110), None),
@@ -516,11 +523,12 @@ def _budget(db, d, rotation_ids) -> None:
         ("application", "Application fee, upcoming rotation", 200, None, None, upcoming),
         ("housing", "Housing, upcoming rotation", 900, None, None, upcoming),
         ("travel", "Flight, upcoming rotation", 650, None, None, upcoming),
-    ]:
+    ]
+    for category, description, planned, actual, spent, linked in expenses:
         budget.add_expense(
             db,
             Expense(
-                rotation_id=rotation,
+                rotation_id=linked,
                 category=category,
                 description=description,
                 planned_cents=planned * 100,
@@ -530,9 +538,15 @@ def _budget(db, d, rotation_ids) -> None:
         )
 
 
-def _journal(db, today, rng, rotation_ids, people_ids) -> None:
+def _journal(
+    db: Database,
+    today: pendulum.Date,
+    rng: random.Random,
+    rotation_ids: list[int],
+    people_ids: list[int],
+) -> None:
     first, icu, current = rotation_ids[0], rotation_ids[1], rotation_ids[2]
-    blocks = [
+    blocks: list[tuple[int, int, int, list[Procedure], tuple[int, int], list[int]]] = [
         (first, -98, -71, PROCEDURES, (3, 5), people_ids[:2]),
         (icu, -63, -36, ICU_PROCEDURES, (1, 2), people_ids[2:3]),
         (current, -13, 0, PROCEDURES, (3, 5), people_ids[3:4]),
@@ -580,7 +594,7 @@ def _journal(db, today, rng, rotation_ids, people_ids) -> None:
                 )
 
 
-def _letters(db, d, rotation_ids, people_ids) -> None:
+def _letters(db: Database, d: DayOf, rotation_ids: list[int], people_ids: list[int]) -> None:
     nguyen, iyer, alvarez, oconnell, bello, _coordinator = people_ids
     first, icu, current = rotation_ids[:3]
     letters.add_letter(

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -143,7 +144,7 @@ def decode(path: Path, encoding: str) -> str:
         ) from None
 
 
-def _csv_rows(text: str, delimiter: str):
+def _csv_rows(text: str, delimiter: str) -> Iterator[tuple[int, list[str]]]:
     """(line where the record starts, cells), reading quoted newlines as part of a cell."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     limit = csv.field_size_limit(CELL_LIMIT)
@@ -208,7 +209,9 @@ def read_program_rows(
         raise ImportRefused(
             [f"line 1: {field}: required column missing (found: {found})" for field in missing]
         )
-    problems, programs, seen = [], [], {}
+    problems: list[str] = []
+    programs: list[tuple[Program, Rotation | None]] = []
+    seen: dict[tuple[str, str], int] = {}
     for line_number, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -216,7 +219,10 @@ def read_program_rows(
             problems.append(f"line {line_number}: {len(row)} cells for {len(header)} columns")
             continue
         # Cleaned before checking, so a NUL can never reach a constraint.
-        values = {field: clean_text(row[i]) if i < len(row) else "" for i, field in columns.items()}
+        values = {
+            field: (clean_text(row[i]) or "") if i < len(row) else ""
+            for i, field in columns.items()
+        }
         try:
             program, application = _row_records(values)
         except InvalidValues as error:

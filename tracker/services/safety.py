@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
-from sqlite_utils import Database
 
 from tracker.store.backups import (
     copy_unique,
@@ -16,6 +15,7 @@ from tracker.store.backups import (
     write_unique_backup,
 )
 from tracker.store.db import (
+    AwayDatabase,
     StoreError,
     connect,
     connect_readonly,
@@ -45,7 +45,7 @@ DATA_TABLES = (
 )
 
 
-def open_user_db(path: Path, today: pendulum.Date | None = None) -> tuple[Database, str | None]:
+def open_user_db(path: Path, today: pendulum.Date | None = None) -> tuple[AwayDatabase, str | None]:
     """Open the user's database; on the first open of the day, back it up first.
 
     A backup that cannot be made never stops the opening: the second value says why.

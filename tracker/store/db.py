@@ -18,7 +18,7 @@ from tracker.store.schema import KNOWN_STEPS, MIGRATIONS
 try:  # advisory locks between Away processes; not available on Windows
     import fcntl
 except ImportError:  # pragma: no cover
-    fcntl = None  # type: ignore[assignment]
+    fcntl = None  # type: ignore[assignment]  # Windows: no locks, restore cannot tell
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 APP_NAME = "away-rotation-tracker"

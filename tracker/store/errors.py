@@ -14,7 +14,7 @@ FULL_BELOW_BYTES = 1024 * 1024
 _DAMAGE = ("file is not a database", "malformed", "file is encrypted")
 
 
-def is_damage(error: sqlite3.DatabaseError) -> bool:
+def is_damage(error: sqlite3.Error) -> bool:
     return any(words in str(error).lower() for words in _DAMAGE)
 
 
@@ -44,7 +44,7 @@ def _sqlite_cause(error: sqlite3.Error, where: str, path: Path | str | None) -> 
         return f"{where} cannot be opened (check that it and its folder are readable)"
     if isinstance(error, sqlite3.IntegrityError):
         return f"the change conflicts with data already saved ({error}); {NOTHING_SAVED}"
-    if is_damage(error):  # type: ignore[arg-type]
+    if is_damage(error):
         return f"{where} is damaged ({error}); run 'away check' and restore the newest backup"
     return f"the database could not be used ({error}); {NOTHING_SAVED}"
 

@@ -1,5 +1,7 @@
 """Journal days, de-identified cases and the skills practised in them."""
 
+from collections.abc import Sequence
+
 from sqlite_utils import Database
 
 from tracker.domain.journal import (
@@ -19,7 +21,7 @@ def add_day(db: Database, day: JournalDay) -> int:
     return rows.insert(db, "journal_days", day, DAY_CHECKS, skip=DAY_DISPLAY)
 
 
-def add_case(db: Database, case: Case, skills: list[CaseSkill] = ()) -> int:
+def add_case(db: Database, case: Case, skills: Sequence[CaseSkill] = ()) -> int:
     with db.atomic():
         case_id = rows.insert(db, "cases", case, CASE_CHECKS)
         for skill in skills:

@@ -18,7 +18,7 @@ def save_profile(db: Database, profile: Profile) -> None:
         raise InvalidValues(errors)
     values = values_of(profile) | {"id": 1, "updated_at": now_utc()}
     with db.atomic():
-        db["profile"].upsert(values, pk="id")
+        db.table("profile").upsert(values, pk="id")
 
 
 def is_new_user(db: Database) -> bool:
@@ -27,4 +27,4 @@ def is_new_user(db: Database) -> bool:
         """SELECT (SELECT count(*) FROM profile) + (SELECT count(*) FROM programs)
                   + (SELECT count(*) FROM journal_days)"""
     ).fetchone()
-    return row[0] == 0
+    return bool(row[0] == 0)

@@ -103,6 +103,7 @@ def dependents(
     db: Database, *, program_id: int | None = None, rotation_id: int | None = None
 ) -> dict[str, int]:
     """What a delete touches: applications deleted with it, journal days and cases kept."""
+    param: int | None
     if program_id is not None:
         scope, param = "SELECT id FROM rotations WHERE program_id = ?", program_id
     else:
@@ -127,6 +128,8 @@ def add_rotation(db: Database, rotation: Rotation, changed_on: str) -> int:
 
 def update_rotation(db: Database, rotation: Rotation, changed_on: str) -> None:
     """Save an edited application; a changed status is recorded in the history."""
+    if rotation.id is None:
+        raise ValueError("update_rotation needs a saved application")
     with db.atomic():
         before = get_rotation(db, rotation.id)
         rows.update(db, "rotations", rotation, ROTATION_CHECKS, skip=ROTATION_DISPLAY)
@@ -145,12 +148,12 @@ def set_status(db: Database, rotation_id: int, status: str, on: pendulum.Date) -
             "updated_at": rows.now_utc(),
             **status_dates(rotation, status, on),
         }
-        db["rotations"].update(rotation_id, values)
+        db.table("rotations").update(rotation_id, values)
         record_status(db, rotation_id, status, on.isoformat())
 
 
 def record_status(db: Database, rotation_id: int, status: str, changed_on: str) -> None:
-    db["rotation_status_changes"].insert(
+    db.table("rotation_status_changes").insert(
         {"rotation_id": rotation_id, "status": status, "changed_on": changed_on}
     )
 
@@ -236,5 +239,5 @@ def import_programs(
                 continue
             program_id = rows.insert(db, "programs", program, PROGRAM_CHECKS)
             add_rotation(db, replace(application, program_id=program_id), today)
-        db["programs"].insert_all(plain, batch_size=500)
+        db.table("programs").insert_all(plain, batch_size=500)
     return added, updated, skipped

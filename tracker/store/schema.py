@@ -1,5 +1,7 @@
 """Schema migrations, one named function per step. Released steps are never edited."""
 
+from collections.abc import Callable
+
 from sqlite_utils import Database, Migrations
 from sqlite_utils.db import ForeignKey
 
@@ -9,7 +11,10 @@ MIGRATIONS = Migrations("away")
 KNOWN_STEPS: list[str] = []
 
 
-def step(fn):
+Step = Callable[[Database], None]
+
+
+def step(fn: Step) -> Step:
     MIGRATIONS(name=fn.__name__)(fn)
     KNOWN_STEPS.append(fn.__name__)
     return fn
@@ -230,7 +235,7 @@ def m002_journal_outlives_rotations(db: Database) -> None:
     # journal is the one thing a user can never recreate, so the days stay, detached.
     # Runs with foreign keys off (store.db.migrate), so dropping the old table fires no
     # cascade on cases.
-    db["journal_days"].transform(
+    db.table("journal_days").transform(
         foreign_keys=[
             ForeignKey("journal_days", "rotation_id", "rotations", "id", on_delete="SET NULL"),
         ]

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, TabbedContent
 
 from tracker.domain.checks import InvalidValues
-from tracker.store.db import Database, demo_path_of, home_path_of, is_demo, open_db
+from tracker.store.db import AwayDatabase, demo_path_of, home_path_of, is_demo, open_db
 from tracker.store.errors import explain, is_explainable
 from tracker.store.profile import get_profile, is_new_user, save_profile
 from tracker.ui.commands import AwayCommands
@@ -85,7 +85,7 @@ class AwayApp(App[Path | None]):
         self,
         db_path: Path,
         today: pendulum.Date | None = None,
-        db: Database | None = None,
+        db: AwayDatabase | None = None,
         warning: str | None = None,
     ) -> None:
         super().__init__()
@@ -141,7 +141,9 @@ class AwayApp(App[Path | None]):
         # hidden, and focus inside a pane makes TabbedContent switch back to it.
         tabbed = self.query_one(TabbedContent)
         if tabbed.active == pane_id:
-            tabbed.get_pane(pane_id).focus_first_table()
+            pane = tabbed.get_pane(pane_id)
+            if isinstance(pane, AreaPane):
+                pane.focus_first_table()
             return
         self.screen.set_focus(None)
         tabbed.active = pane_id
@@ -273,7 +275,7 @@ class AwayApp(App[Path | None]):
 def make_app(
     db_path: Path | str,
     today: pendulum.Date | None = None,
-    db: Database | None = None,
+    db: AwayDatabase | None = None,
     warning: str | None = None,
 ) -> AwayApp:
     """The one factory for the CLI, the tests, the snapshots and the screenshots.

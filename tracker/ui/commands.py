@@ -1,15 +1,20 @@
 """Command palette (ctrl+p) commands for every pane and the app-wide actions."""
 
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tracker.store.db import home_path_of, is_demo
 
+if TYPE_CHECKING:
+    from tracker.ui.app import AwayApp
+
 
 class AwayCommands(Provider):
-    def _commands(self):
-        app = self.app
+    def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
+        app = cast("AwayApp", self.app)
         for key, (pane_id, title, _) in enumerate(app.PANES, start=1):
             yield (
                 f"Go to {title}",

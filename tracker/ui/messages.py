@@ -1,5 +1,8 @@
 """Messages panes post upward; the app reacts (panes never poke their siblings)."""
 
+from typing import cast
+
+from textual.dom import DOMNode
 from textual.message import Message
 
 
@@ -11,5 +14,6 @@ class RecordsChanged(Message):
         self.area = area
 
     @property
-    def control(self):
-        return self._sender
+    def control(self) -> DOMNode | None:
+        # Posted by a pane (a DOMNode): the app skips it when marking the others stale.
+        return cast(DOMNode | None, self._sender)

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -13,6 +14,9 @@ from textual.widgets import Button, Input, Label, Select, Static
 from tracker.domain.checks import Check, first_errors
 from tracker.domain.text import plural
 from tracker.ui.widgets.validators import CheckValidator
+
+if TYPE_CHECKING:
+    from tracker.ui.app import AwayApp
 
 YES_NO = (("yes", "1"), ("no", "0"))
 
@@ -67,7 +71,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
 
-    def _editor(self, field: Field):
+    def _editor(self, field: Field) -> Input | Select[str]:
         value = self.values.get(field.name, "")
         if field.choices is not None:
             known = {choice for _, choice in field.choices}
@@ -92,7 +96,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         values = {}
         for field in self.fields:
             editor = self.query_one(f"#field-{field.name}")
-            values[field.name] = str(editor.value if editor.value is not None else "")
+            value = editor.value if isinstance(editor, (Input, Select)) else ""
+            values[field.name] = "" if value is None or value is Select.NULL else str(value)
         return values
 
     def _set_error(self, name: str, message: str) -> None:
@@ -137,7 +142,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
                 refused.update(self.save_values(values))
 
             # A failed write is a notification; the form stays open with the typed text.
-            if not self.app.try_write(write):
+            if not cast("AwayApp", self.app).try_write(write):
                 return
             errors = refused
         if errors:

@@ -4,10 +4,16 @@ Building only the visible pane keeps start-up close to a bare Textual app: every
 mounted at start costs style and layout work before the first paint.
 """
 
+from typing import TYPE_CHECKING, cast
+
+import pendulum
 from textual.app import ComposeResult
 from textual.widgets import DataTable, TabbedContent, TabPane
 
-from tracker.store.db import Database
+from tracker.store.db import AwayDatabase
+
+if TYPE_CHECKING:
+    from tracker.ui.app import AwayApp
 
 
 class AreaPane(TabPane):
@@ -17,12 +23,17 @@ class AreaPane(TabPane):
     loaded = False
 
     @property
-    def db(self) -> Database:
-        return self.app.db
+    def away(self) -> "AwayApp":
+        """The app, typed: Textual's self.app is App[Any]."""
+        return cast("AwayApp", self.app)
 
     @property
-    def today(self):
-        return self.app.today
+    def db(self) -> AwayDatabase:
+        return self.away.db
+
+    @property
+    def today(self) -> pendulum.Date:
+        return self.away.today
 
     def build(self) -> ComposeResult:
         raise NotImplementedError

@@ -1,7 +1,7 @@
 """Housing & Budget: housing options and planned / actual expenses."""
 
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from tracker.domain.checks import format_cents
 from tracker.store import budget
@@ -24,7 +24,7 @@ class BudgetPane(AreaPane):
 
     def load(self) -> None:
         fill_table(
-            self.query_one("#housing-table"),
+            self.query_one("#housing-table", DataTable),
             [
                 (
                     h.id,
@@ -45,7 +45,7 @@ class BudgetPane(AreaPane):
             f"Expenses — planned {format_cents(planned)}, spent {format_cents(actual)}"
         )
         fill_table(
-            self.query_one("#expenses-table"),
+            self.query_one("#expenses-table", DataTable),
             [
                 (
                     e.id,

@@ -1,6 +1,7 @@
 """Checklists: visa, immunization, document and travel items."""
 
 from textual.app import ComposeResult
+from textual.widgets import DataTable
 
 from tracker.store import checklists
 from tracker.ui.format import label, relative_days, short_date
@@ -19,7 +20,7 @@ class ChecklistsPane(AreaPane):
 
     def load(self) -> None:
         fill_table(
-            self.query_one("#checklist-table"),
+            self.query_one("#checklist-table", DataTable),
             [
                 (
                     item.id,

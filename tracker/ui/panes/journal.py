@@ -1,6 +1,7 @@
 """Journal: the daily OR learning log, one row per day, newest first."""
 
 from textual.app import ComposeResult
+from textual.widgets import DataTable
 
 from tracker.store import journal
 from tracker.ui.format import excerpt, short_date
@@ -17,7 +18,7 @@ class JournalPane(AreaPane):
 
     def load(self) -> None:
         fill_table(
-            self.query_one("#journal-table"),
+            self.query_one("#journal-table", DataTable),
             [
                 (
                     day.id,

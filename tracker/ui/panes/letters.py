@@ -1,7 +1,7 @@
 """Letters: letter requests to writers and the follow-ups with them."""
 
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from tracker.store import letters
 from tracker.ui.format import label, relative_days, short_date
@@ -25,7 +25,7 @@ class LettersPane(AreaPane):
 
     def load(self) -> None:
         fill_table(
-            self.query_one("#letters-table"),
+            self.query_one("#letters-table", DataTable),
             [
                 (
                     x.id,
@@ -42,7 +42,7 @@ class LettersPane(AreaPane):
             ],
         )
         fill_table(
-            self.query_one("#follow-ups-table"),
+            self.query_one("#follow-ups-table", DataTable),
             [
                 (
                     f.id,

@@ -1,23 +1,28 @@
 """Applications: rotation applications and the programs researched, with fit and list mix."""
 
+from collections.abc import Callable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import DescendantBlur, DescendantFocus
+from textual.timer import Timer
 from textual.widgets import DataTable, Input, OptionList, Select, Static
 from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
 from tracker.domain.checks import InvalidValues
-from tracker.domain.fit import fit
-from tracker.domain.mix import mix_lines
+from tracker.domain.fit import Fit, fit
+from tracker.domain.mix import MixLine, mix_lines
 from tracker.domain.programs import (
     KIND_LABELS,
     NEXT_STATUS,
     OPEN_STATUSES,
     Program,
     ProgramKind,
+    Rotation,
     RotationStatus,
     block_is_over,
     deadline_urgency,
@@ -26,12 +31,13 @@ from tracker.domain.programs import (
 )
 from tracker.domain.text import plural
 from tracker.store import programs as store
+from tracker.store.db import AwayDatabase
 from tracker.store.profile import get_profile
 from tracker.ui.format import excerpt, label, relative_days, short_block, short_date
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.programs_detail import program_detail, rotation_detail
-from tracker.ui.widgets.tables import fill_table, make_table, selected_key
+from tracker.ui.widgets.tables import Cell, fill_table, make_table, selected_key
 
 SPECIALTY_SHORT = {
     "anesthesiology": "anesthesia",
@@ -116,11 +122,13 @@ class ApplicationsPane(AreaPane):
 
     def __init__(self) -> None:
         super().__init__("Applications", id="applications")
-        self.fits = {}
-        self.rotations = {}
-        self.programs = {}
+        self.fits: dict[int | None, Fit] = {}
+        self.rotations: dict[int | None, Rotation] = {}
+        self.programs: dict[int | None, Program] = {}
+        self.applications: dict[int | None, int] = {}  # applications per program id
         self.current_table = "rotations-table"
-        self.mix = []
+        self.mix: list[MixLine] = []
+        self._filter_timer: Timer | None = None
         self.select_after: tuple[str, int] | None = None  # (table, id) of a new record
 
     def build(self) -> ComposeResult:
@@ -183,7 +191,7 @@ class ApplicationsPane(AreaPane):
         )
         programs = store.list_programs(self.db, text, kind)
         self.fits = {p.id: fit(p, profile) for p in programs}
-        applications = {}
+        applications: dict[int | None, int] = {}
         for r in all_rotations:
             applications[r.program_id] = applications.get(r.program_id, 0) + 1
         self.applications = applications
@@ -228,7 +236,7 @@ class ApplicationsPane(AreaPane):
         self.current_table = table_id
         table.focus()
 
-    def _rotation_cells(self, r) -> list:
+    def _rotation_cells(self, r: Rotation) -> list[Cell]:
         if r.status in OPEN_STATUSES and r.deadline_on:
             urgency = deadline_urgency(r.deadline_on, self.today)
             deadline = Text(
@@ -244,7 +252,7 @@ class ApplicationsPane(AreaPane):
             SPECIALTY_SHORT[r.specialty],
         ]
 
-    def _show_mix(self, lines) -> None:
+    def _show_mix(self, lines: list[MixLine]) -> None:
         self.mix = lines
         options = self.query_one("#mix-list", OptionList)
         highlighted = options.highlighted
@@ -291,7 +299,7 @@ class ApplicationsPane(AreaPane):
             )
             detail.update(
                 rotation_detail(rotation, store.status_history(self.db, rotation.id))
-                if rotation
+                if rotation and rotation.id
                 else empty
             )
 
@@ -299,27 +307,29 @@ class ApplicationsPane(AreaPane):
 
     @on(DataTable.RowHighlighted)
     def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        if event.data_table.has_focus:
+        if event.data_table.has_focus and event.data_table.id:
             self.current_table = event.data_table.id
         self._show_detail()
 
-    def on_descendant_focus(self, event) -> None:
-        if isinstance(event.widget, DataTable) and event.widget.id != self.current_table:
-            self.current_table = event.widget.id
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        table_id = event.widget.id if isinstance(event.widget, DataTable) else None
+        if table_id and table_id != self.current_table:
+            self.current_table = table_id
             self._show_detail()
 
-    def on_descendant_blur(self, event) -> None:
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
         if event.widget.id == "mix-list":
             self.remove_class("-mix-open")
 
     @on(OptionList.OptionSelected, "#mix-list")
-    def _mix_rule(self, event: OptionList.OptionSelected) -> None:
-        self.app.action_show_rule(event.option.id)
+    def _mix_rule(self, event: OptionList.OptionSelected) -> None:  # enter on a mix line
+        self.away.action_show_rule(event.option.id)
 
     def current_rule_id(self) -> str | None:
         mix_list = self.query_one("#mix-list", OptionList)
         if mix_list.has_focus and mix_list.highlighted is not None:
-            return self.mix[mix_list.highlighted].rule_id
+            line: MixLine = self.mix[mix_list.highlighted]
+            return line.rule_id
         if self.current_table == "programs-table":
             program_id = selected_key(self.query_one("#programs-table", DataTable))
             reasons = list(self.fits[program_id].reasons) if program_id in self.fits else []
@@ -334,7 +344,7 @@ class ApplicationsPane(AreaPane):
     @on(Input.Changed, "#apps-filter")
     def _filter_typed(self) -> None:
         # Debounce: reload once typing pauses, not on every key.
-        if getattr(self, "_filter_timer", None):
+        if self._filter_timer:
             self._filter_timer.stop()
         self._filter_timer = self.set_timer(0.2, self.reload)
 
@@ -375,7 +385,7 @@ class ApplicationsPane(AreaPane):
         self.query_one(f"#{self.current_table}", DataTable).focus()
 
     def action_new(self) -> None:
-        if self.app.refuse_if_read_only():
+        if self.away.refuse_if_read_only():
             return
         if self.current_table == "programs-table":
             self._program_form(None)
@@ -383,7 +393,7 @@ class ApplicationsPane(AreaPane):
             self.action_new_application()
 
     def action_new_application(self) -> None:
-        if self.app.refuse_if_read_only():
+        if self.away.refuse_if_read_only():
             return
         program_id = None
         if self.current_table == "programs-table":
@@ -400,7 +410,7 @@ class ApplicationsPane(AreaPane):
         self._rotation_form(None, values)
 
     def action_edit(self) -> None:
-        if self.app.refuse_if_read_only():
+        if self.away.refuse_if_read_only():
             return
         if self.current_table == "programs-table":
             program_id = selected_key(self.query_one("#programs-table", DataTable))
@@ -417,7 +427,7 @@ class ApplicationsPane(AreaPane):
     def action_delete(self) -> None:
         from tracker.ui.modals.confirm import ConfirmScreen
 
-        if self.app.refuse_if_read_only():
+        if self.away.refuse_if_read_only():
             return
         if self.current_table == "programs-table":
             record_id = selected_key(self.query_one("#programs-table", DataTable))
@@ -426,7 +436,7 @@ class ApplicationsPane(AreaPane):
             program = self.programs[record_id]
             counts = store.dependents(self.db, program_id=record_id)
             question = f"Delete the program {program.name} ({program.institution})?"
-            delete = store.delete_program
+            delete: Callable[[AwayDatabase, int], None] = store.delete_program
         else:
             record_id = selected_key(self.query_one("#rotations-table", DataTable))
             rotation = self.rotations.get(record_id)
@@ -439,19 +449,19 @@ class ApplicationsPane(AreaPane):
         question += _delete_consequences(counts)
 
         def answered(yes: bool | None) -> None:
-            if yes and self.app.try_write(lambda: delete(self.db, record_id)):
+            if yes and record_id and self.away.try_write(lambda: delete(self.db, record_id)):
                 self.notify("Deleted.")
                 self._changed()
 
         self.app.push_screen(ConfirmScreen(question), answered)
 
     def action_advance(self) -> None:
-        if self.app.refuse_if_read_only():
+        if self.away.refuse_if_read_only():
             return
         rotation = self._selected_rotation()
         if rotation is None:
             return
-        following = NEXT_STATUS.get(rotation.status)
+        following = NEXT_STATUS.get(RotationStatus(rotation.status))
         if following is None:
             self.notify(
                 f"'{label(rotation.status)}' has no next step; press s to set a status.",
@@ -460,13 +470,17 @@ class ApplicationsPane(AreaPane):
             return
         self._set_status(rotation, following)
 
-    def _set_status(self, rotation, status: str) -> None:
+    def _set_status(self, rotation: Rotation, status: str) -> None:
         """Through the guarded path; a block not yet over is completed only if confirmed."""
         from tracker.ui.modals.confirm import ConfirmScreen
 
+        rotation_id = rotation.id
+        if rotation_id is None:
+            return
+
         def write() -> None:
-            if self.app.try_write(
-                lambda: store.set_status(self.db, rotation.id, status, self.today)
+            if self.away.try_write(
+                lambda: store.set_status(self.db, rotation_id, status, self.today)
             ):
                 self.notify(f"{rotation.institution}: {label(status)}")
                 self._changed()
@@ -487,7 +501,7 @@ class ApplicationsPane(AreaPane):
     def action_choose_status(self) -> None:
         from tracker.ui.modals.choice import ChoiceScreen
 
-        if self.app.refuse_if_read_only():
+        if self.away.refuse_if_read_only():
             return
         rotation = self._selected_rotation()
         if rotation is None:
@@ -504,7 +518,7 @@ class ApplicationsPane(AreaPane):
 
     # --- helpers ---------------------------------------------------------------------
 
-    def _selected_rotation(self):
+    def _selected_rotation(self) -> Rotation | None:
         if self.current_table != "rotations-table":
             self.notify(
                 "Select an application in the applications table first.", severity="warning"
@@ -513,7 +527,7 @@ class ApplicationsPane(AreaPane):
         rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
         return self.rotations.get(rotation_id)
 
-    def _program_form(self, program) -> None:
+    def _program_form(self, program: Program | None) -> None:
         from tracker.ui.modals.form import FormScreen
         from tracker.ui.modals.programs import PROGRAM_FIELDS, program_values
 

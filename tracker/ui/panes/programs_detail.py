@@ -5,7 +5,7 @@ from rich.text import Text
 
 from tracker.domain.checks import format_cents
 from tracker.domain.fit import Fit
-from tracker.domain.programs import KIND_LABELS, Program, Rotation, StatusChange
+from tracker.domain.programs import KIND_LABELS, Program, ProgramKind, Rotation, StatusChange
 from tracker.ui.format import block, label, short_date
 
 SIGN_STYLES = {"+": "green", "-": "red", "?": "yellow"}
@@ -38,7 +38,7 @@ def program_detail(program: Program, fit: Fit, applications: int) -> Text:
         text,
         [
             ("Place", program.place),
-            ("Kind", KIND_LABELS.get(program.kind, program.kind)),
+            ("Kind", KIND_LABELS.get(ProgramKind(program.kind), program.kind)),
             ("Route", label(program.route)),
             ("Website", program.website),
             (

@@ -6,12 +6,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from tracker.domain.agenda import LOOKAHEAD_DAYS, build_agenda, current_rotation, rotation_day
+from tracker.domain.agenda import (
+    LOOKAHEAD_DAYS,
+    AgendaItem,
+    build_agenda,
+    current_rotation,
+    rotation_day,
+)
+from tracker.domain.programs import Rotation
 from tracker.store import checklists, journal, letters, programs
 from tracker.store.profile import get_profile
 from tracker.ui.format import excerpt, label, relative_days, short_date
 from tracker.ui.panes.base import AreaPane
-from tracker.ui.widgets.tables import fill_table, make_table
+from tracker.ui.widgets.tables import Cell, fill_table, make_table
 
 FIRST_STEPS = Text.assemble(
     "\n\nWhere to start:\n",
@@ -39,7 +46,7 @@ class TodayPane(AreaPane):
 
     def __init__(self) -> None:
         super().__init__("Today", id="today")
-        self.agenda = []
+        self.agenda: list[AgendaItem] = []
 
     def build(self) -> ComposeResult:
         yield Static("", id="today-summary", classes="pane-summary")
@@ -67,7 +74,7 @@ class TodayPane(AreaPane):
         )
         self.agenda = agenda
         self.query_one("#today-summary", Static).update(summary)
-        rows = []
+        rows: list[tuple[int, list[Cell]]] = []
         for index, item in enumerate(agenda):
             when = relative_days(item.due_on, self.today)
             style = (
@@ -87,7 +94,7 @@ class TodayPane(AreaPane):
                     ],
                 )
             )
-        fill_table(self.query_one("#today-table"), rows)
+        fill_table(self.query_one("#today-table", DataTable), rows)
 
     def current_rule_id(self) -> str | None:
         index = self.query_one("#today-table", DataTable).cursor_row
@@ -95,9 +102,9 @@ class TodayPane(AreaPane):
 
     @on(DataTable.RowSelected)
     def action_show_rule(self) -> None:
-        self.app.action_show_rule(self.current_rule_id())
+        self.away.action_show_rule(self.current_rule_id())
 
-    def _summary(self, rotations) -> Text:
+    def _summary(self, rotations: list[Rotation]) -> Text:
         profile = get_profile(self.db)
         name = profile.full_name or "there"
         text = Text.assemble(

@@ -5,14 +5,20 @@ from collections.abc import Iterable, Sequence
 from rich.text import Text
 from textual.widgets import DataTable
 
+Cell = str | Text  # what a table cell holds
 
-def make_table(table_id: str, columns: Sequence[str], classes: str = "") -> DataTable:
-    table = DataTable(id=table_id, cursor_type="row", zebra_stripes=True, classes=classes)
+
+def make_table(table_id: str, columns: Sequence[str], classes: str = "") -> DataTable[Cell]:
+    table: DataTable[Cell] = DataTable(
+        id=table_id, cursor_type="row", zebra_stripes=True, classes=classes
+    )
     table.add_columns(*columns)
     return table
 
 
-def fill_table(table: DataTable, rows: Iterable[tuple[int | str, Sequence[str | Text]]]) -> None:
+def fill_table(
+    table: DataTable[Cell], rows: Iterable[tuple[int | str | None, Sequence[Cell]]]
+) -> None:
     """Replace the rows, keeping the cursor on the same row index where possible."""
     cursor = table.cursor_row
     table.clear()
@@ -22,7 +28,7 @@ def fill_table(table: DataTable, rows: Iterable[tuple[int | str, Sequence[str | 
         table.move_cursor(row=min(cursor, table.row_count - 1))
 
 
-def selected_key(table: DataTable) -> int | None:
+def selected_key(table: DataTable[Cell]) -> int | None:
     if not table.row_count:
         return None
     key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
