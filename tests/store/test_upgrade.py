@@ -10,12 +10,12 @@ from sqlite_utils import Database
 from tests.conftest import DEMO_DAY
 from tracker.services.demo import build_demo
 from tracker.store import programs
-from tracker.store.db import connect, open_db, schema_version
+from tracker.store.db import connect, connect_readonly, open_db, schema_version
 from tracker.store.schema import KNOWN_STEPS, MIGRATIONS
 
 
 def dump(path) -> dict[str, list[tuple]]:
-    conn = sqlite3.connect(path)
+    conn = connect_readonly(path)  # leaves nothing beside the file (the fixture included)
     tables = [
         name
         for (name,) in conn.execute(
@@ -94,3 +94,18 @@ def test_deleting_an_application_keeps_its_journal_days(tmp_path):
     assert detached >= days
     assert db.execute("SELECT count(*) FROM cases").fetchone()[0] == 130
     db.close()
+
+
+def test_restoring_a_release_1_backup_brings_it_to_this_schema(tmp_path):
+    from tracker.services.safety import restore_from
+
+    path = tmp_path / "away.db"
+    open_db(path).close()
+    restore_from(path, FIXTURE)
+    conn = sqlite3.connect(path)
+    steps = [name for (name,) in conn.execute("SELECT name FROM _sqlite_migrations")]
+    fk = conn.execute("SELECT on_delete FROM pragma_foreign_key_list('journal_days')").fetchone()
+    conn.close()
+    assert steps == KNOWN_STEPS
+    assert fk == ("SET NULL",)
+    assert content_hash(dump(path)) == content_hash(dump(FIXTURE))

@@ -78,7 +78,7 @@ class AwayApp(App[Path | None]):
         Binding("q", "quit", "Quit", id="app.quit", show=False, tooltip="Leave Away"),
     ]
     # Narrow or short terminals (80x24 is supported) get compact layouts in the .tcss.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     def __init__(
