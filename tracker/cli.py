@@ -61,7 +61,6 @@ def db_option(command: F) -> F:
         envvar="AWAY_DB",
         default=None,
         help=DB_HELP,
-        expose_value=True,
     )(command)
 
 
@@ -76,14 +75,7 @@ def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
     invoke_without_command=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-@click.option(
-    "--db",
-    "db_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    envvar="AWAY_DB",
-    default=None,
-    help=DB_HELP,
-)
+@db_option
 @click.version_option(__version__, prog_name="away")
 @click.pass_context
 def main(ctx: click.Context, db_path: Path | None) -> None:
