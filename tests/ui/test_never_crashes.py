@@ -264,3 +264,11 @@ async def test_first_use_says_where_to_start(db_path):
         assert "Where to start" in text
         assert "away import programs" in text
         assert on_screen(app, summary)
+
+
+async def test_the_palettes_screenshot_goes_beside_the_database(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.deliver_screenshot()
+        await pilot.pause(0.5)
+    assert list(demo_path.parent.glob("*.svg"))

@@ -205,14 +205,15 @@ class AwayApp(App[Path | None]):
             )
         self._close_messages_no_wait()
 
-    def action_screenshot(self, filename: str | None = None, path: str | None = None) -> None:
-        folder = Path(path) if path else self.db_path.parent
-        try:
-            saved = self.save_screenshot(filename, str(folder))
-        except OSError as error:
-            self.notify(f"No screenshot: {explain(error)}.", severity="error")
-            return
-        self.notify(f"Screenshot saved to {saved}")
+    def deliver_screenshot(
+        self,
+        filename: str | None = None,
+        path: str | None = None,
+        time_format: str | None = None,
+    ) -> str | None:
+        # Beside the database, not ~/Downloads (which may not exist): the palette's
+        # "Save screenshot" failed there.
+        return super().deliver_screenshot(filename, path or str(self.db_path.parent), time_format)
 
     def action_show_rule(self, rule_id: str | None = None) -> None:
         from tracker.ui.modals.rules import RulesScreen
