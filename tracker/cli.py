@@ -106,11 +106,19 @@ def open_tui(db_path: Path) -> None:
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
-def demo(path: Path) -> None:
+@click.option(
+    "--scale",
+    type=click.IntRange(1, 1000),
+    default=1,
+    show_default=True,
+    help="Repeat the demo N times (100: about 1,200 programs and 4,000 journal days), "
+    "to try Away with years of data.",
+)
+def demo(path: Path, scale: int) -> None:
     """Write a fictional demo database to PATH (never overwrites a file)."""
     from tracker.services.demo import write_demo
 
-    write_demo(path)
+    write_demo(path, scale=scale)
     click.echo(f"Demo database written to {path}. Open it with: away --db {path}")
 
 

@@ -75,3 +75,35 @@ def test_demo_journal_holds_no_identifiers(demo_path):
     )
     assert not re.search(r"\b\d{3}[-. ]\d{3}[-. ]\d{4}\b", text)  # phone numbers
     assert not re.search(r"\bMRN\b|\b\d{2}/\d{2}/\d{4}\b|@", text)
+
+
+def test_a_scaled_demo_repeats_everything_deterministically(tmp_path):
+    one = write_demo(tmp_path / "one.db", DEMO_DAY)
+    first = write_demo(tmp_path / "a.db", DEMO_DAY, scale=5)
+    again = write_demo(tmp_path / "b.db", DEMO_DAY, scale=5)
+    for table in (
+        "programs",
+        "rotations",
+        "journal_days",
+        "checklist_items",
+        "expenses",
+        "people",
+        "letters",
+        "follow_ups",
+    ):
+        base = rows(one, f"SELECT count(*) FROM {table}")[0][0]
+        assert rows(first, f"SELECT count(*) FROM {table}")[0][0] == 5 * base, table
+    sql = "SELECT day, learning_points FROM journal_days ORDER BY day"
+    assert rows(first, sql) == rows(again, sql)
+    names = rows(first, "SELECT count(DISTINCT institution) FROM programs")[0][0]
+    assert names == 60
+
+
+def test_demo_scale_on_the_command_line(tmp_path):
+    from tests.cli.test_cli import away
+
+    path = tmp_path / "big.db"
+    result = away("demo", path, "--scale", "3")
+    assert result.returncode == 0, result.stderr
+    assert rows(path, "SELECT count(*) FROM programs")[0][0] == 36
+    assert away("demo", tmp_path / "x.db", "--scale", "0").returncode == 2

@@ -22,7 +22,8 @@ from tracker.store.db import StoreError, open_db
 from tracker.store.profile import save_profile
 
 SEED = 20260715
-DayOf = Callable[[int], str]  # days from the reference date -> ISO date
+DayOf = Callable[[int], str]
+COPY_SHIFT_DAYS = 35  # each scaled copy of the demo happens five weeks earlier  # days from the reference date -> ISO date
 
 # name, institution, city, state, kind, route, J-1, H-1B, international, IMGs, evaluation,
 # monthly housing in dollars
@@ -283,13 +284,14 @@ ICU_PROCEDURES: list[Procedure] = [
 ]
 
 
-def build_demo(db: Database, today: pendulum.Date) -> None:
-    """Fill an empty, migrated database with the demo data set, in one transaction."""
+def build_demo(db: Database, today: pendulum.Date, scale: int = 1) -> None:
+    """Fill an empty, migrated database with the demo data set, in one transaction.
+
+    scale N repeats the programs, applications, journal, checklists, budget and letters
+    N times (for benchmarks): copy k is the same story k * COPY_SHIFT_DAYS earlier, at
+    institutions numbered k + 1.
+    """
     rng = random.Random(SEED)
-
-    def d(offset: int) -> str:
-        return today.add(days=offset).isoformat()
-
     with db.atomic():
         save_profile(
             db,
@@ -307,113 +309,128 @@ def build_demo(db: Database, today: pendulum.Date) -> None:
                 email="lucia.fo@mail.example",
             ),
         )
-        program_ids = []
-        for row in PROGRAMS:
-            name, inst, city, state, kind, route, j1, h1b, intl, imgs, evaluation, rent = row
-            program_ids.append(
-                programs.add_program(
-                    db,
-                    Program(
-                        name=name,
-                        institution=inst,
-                        city=city,
-                        state=state,
-                        kind=kind,
-                        route=route,
-                        sponsors_j1=j1,
-                        sponsors_h1b=h1b,
-                        accepts_international=intl,
-                        has_img_residents=imgs,
-                        structured_evaluation=evaluation,
-                        website=f"https://{inst.split()[0].lower()}.example/visiting",
-                        coordinator_name="Visiting student office",
-                        coordinator_email=f"visiting@{inst.split()[0].lower()}.example",
-                        housing_monthly_cents=rent * 100,
-                    ),
-                )
-            )
-        rotation_plan = [
-            # program index, specialty, start offset, status history, fee dollars
-            (
-                0,
-                "anesthesiology",
-                -98,
-                [
-                    ("idea", -330),
-                    ("preparing", -300),
-                    ("applied", -270),
-                    ("offered", -220),
-                    ("accepted", -215),
-                    ("completed", -71),
-                ],
-                250,
-            ),
-            (
-                4,
-                "critical_care",
-                -63,
-                [
-                    ("idea", -300),
-                    ("applied", -250),
-                    ("offered", -190),
-                    ("accepted", -185),
-                    ("completed", -36),
-                ],
-                150,
-            ),
-            (
-                2,
-                "anesthesiology",
-                -13,
-                [
-                    ("idea", -280),
-                    ("preparing", -260),
-                    ("applied", -240),
-                    ("waitlisted", -170),
-                    ("offered", -120),
-                    ("accepted", -118),
-                ],
-                300,
-            ),
-            (9, "anesthesiology", 60, [("idea", -60), ("preparing", -30)], 200),
-            (6, "anesthesiology", -40, [("idea", -290), ("applied", -250), ("denied", -190)], 250),
-        ]
-        rotation_ids = []
-        for index, specialty, start, history, fee in rotation_plan:
-            (first_status, first_offset), later = history[0], history[1:]
-            rotation_id = programs.add_rotation(
-                db,
-                Rotation(
-                    program_id=program_ids[index],
-                    specialty=specialty,
-                    starts_on=d(start),
-                    ends_on=d(start + 27),
-                    status=first_status,
-                    deadline_on=d(first_offset + 60),
-                    fee_cents=fee * 100,
-                ),
-                changed_on=d(first_offset),
-            )
-            for status, offset in later:  # the same path as the pane's status keys
-                programs.set_status(db, rotation_id, status, today.add(days=offset))
-            rotation_ids.append(rotation_id)
-        # The upcoming application's deadline is close: the pane should show it.
-        db.table("rotations").update(rotation_ids[3], {"deadline_on": d(9)})
+        taken: set[int] = set()  # journal days are unique: a copy's day moves back if taken
+        for copy in range(scale):
+            _one_copy(db, today.subtract(days=copy * COPY_SHIFT_DAYS), rng, copy, taken)
 
-        people_ids = []
-        for name, role, program_index, email in PEOPLE:
-            people_ids.append(
-                letters.add_person(
-                    db,
-                    Person(
-                        name=name, role=role, program_id=program_ids[program_index], email=email
-                    ),
-                )
+
+def _one_copy(
+    db: Database, today: pendulum.Date, rng: random.Random, copy: int, taken: set[int]
+) -> None:
+    def d(offset: int) -> str:
+        return today.add(days=offset).isoformat()
+
+    suffix = f" {copy + 1}" if copy else ""
+    program_ids = []
+    for row in PROGRAMS:
+        name, inst, city, state, kind, route, j1, h1b, intl, imgs, evaluation, rent = row
+        program_ids.append(
+            programs.add_program(
+                db,
+                Program(
+                    name=name,
+                    institution=inst + suffix,
+                    city=city,
+                    state=state,
+                    kind=kind,
+                    route=route,
+                    sponsors_j1=j1,
+                    sponsors_h1b=h1b,
+                    accepts_international=intl,
+                    has_img_residents=imgs,
+                    structured_evaluation=evaluation,
+                    website=f"https://{inst.split()[0].lower()}.example/visiting",
+                    coordinator_name="Visiting student office",
+                    coordinator_email=f"visiting@{inst.split()[0].lower()}.example",
+                    housing_monthly_cents=rent * 100,
+                ),
             )
-        _checklists(db, d, rotation_ids)
-        _budget(db, d, rotation_ids)
-        _journal(db, today, rng, rotation_ids, people_ids)
-        _letters(db, d, rotation_ids, people_ids)
+        )
+    rotation_plan = [
+        # program index, specialty, start offset, status history, fee dollars
+        (
+            0,
+            "anesthesiology",
+            -98,
+            [
+                ("idea", -330),
+                ("preparing", -300),
+                ("applied", -270),
+                ("offered", -220),
+                ("accepted", -215),
+                ("completed", -71),
+            ],
+            250,
+        ),
+        (
+            4,
+            "critical_care",
+            -63,
+            [
+                ("idea", -300),
+                ("applied", -250),
+                ("offered", -190),
+                ("accepted", -185),
+                ("completed", -36),
+            ],
+            150,
+        ),
+        (
+            2,
+            "anesthesiology",
+            -13,
+            [
+                ("idea", -280),
+                ("preparing", -260),
+                ("applied", -240),
+                ("waitlisted", -170),
+                ("offered", -120),
+                ("accepted", -118),
+            ],
+            300,
+        ),
+        (9, "anesthesiology", 60, [("idea", -60), ("preparing", -30)], 200),
+        (6, "anesthesiology", -40, [("idea", -290), ("applied", -250), ("denied", -190)], 250),
+    ]
+    rotation_ids = []
+    for index, specialty, start, history, fee in rotation_plan:
+        (first_status, first_offset), later = history[0], history[1:]
+        rotation_id = programs.add_rotation(
+            db,
+            Rotation(
+                program_id=program_ids[index],
+                specialty=specialty,
+                starts_on=d(start),
+                ends_on=d(start + 27),
+                status=first_status,
+                deadline_on=d(first_offset + 60),
+                fee_cents=fee * 100,
+            ),
+            changed_on=d(first_offset),
+        )
+        for status, offset in later:  # the same path as the pane's status keys
+            programs.set_status(db, rotation_id, status, today.add(days=offset))
+        rotation_ids.append(rotation_id)
+    # The upcoming application's deadline is close: the pane should show it.
+    db.table("rotations").update(rotation_ids[3], {"deadline_on": d(9)})
+
+    people_ids = []
+    for name, role, program_index, email in PEOPLE:
+        people_ids.append(
+            letters.add_person(
+                db,
+                Person(
+                    name=name + suffix,
+                    role=role,
+                    program_id=program_ids[program_index],
+                    email=email,
+                ),
+            )
+        )
+    _checklists(db, d, rotation_ids)
+    _budget(db, d, rotation_ids)
+    _journal(db, today, rng, rotation_ids, people_ids, taken)
+    _letters(db, d, rotation_ids, people_ids)
 
 
 def _checklists(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
@@ -544,6 +561,7 @@ def _journal(
     rng: random.Random,
     rotation_ids: list[int],
     people_ids: list[int],
+    taken: set[int],
 ) -> None:
     first, icu, current = rotation_ids[0], rotation_ids[1], rotation_ids[2]
     blocks: list[tuple[int, int, int, list[Procedure], tuple[int, int], list[int]]] = [
@@ -558,6 +576,11 @@ def _journal(
                 continue
             if rotation_id == icu and offset % 2:
                 continue  # ICU journal kept every other day
+            ordinal = day.toordinal()
+            while ordinal in taken:  # only in scaled copies
+                ordinal -= 1
+            taken.add(ordinal)
+            day = pendulum.Date.fromordinal(ordinal)
             day_id = journal.add_day(
                 db,
                 JournalDay(
@@ -655,14 +678,14 @@ def _letters(db: Database, d: DayOf, rotation_ids: list[int], people_ids: list[i
         )
 
 
-def write_demo(path: Path, today: pendulum.Date | None = None) -> Path:
+def write_demo(path: Path, today: pendulum.Date | None = None, scale: int = 1) -> Path:
     """Create a new demo database at path; refuses to overwrite an existing file."""
     path = Path(path).expanduser()
     if path.exists():
         raise StoreError(f"{path} already exists; the demo is only written to a new file.")
     db = open_db(path)
     try:
-        build_demo(db, today or pendulum.today().date())
+        build_demo(db, today or pendulum.today().date(), scale)
     finally:
         db.close()
     return path

@@ -26,7 +26,7 @@ def now_utc() -> str:
 def values_of(item: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     """Column values of a dataclass: no id, no display-only fields, clean text, bools as 0/1."""
     values = {}
-    for field in dataclasses.fields(item):
+    for field in _by_name(type(item)).values():
         if field.name == "id" or field.name in skip:
             continue
         value = getattr(item, field.name)
@@ -38,8 +38,18 @@ def values_of(item: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return values
 
 
+_FIELDS: dict[type, dict[str, dataclasses.Field[Any]]] = {}
+
+
+def _by_name(cls: type) -> dict[str, dataclasses.Field[Any]]:
+    # dataclasses.fields() builds a tuple on every call: once per class is enough.
+    if cls not in _FIELDS:
+        _FIELDS[cls] = {field.name: field for field in dataclasses.fields(cls)}
+    return _FIELDS[cls]
+
+
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
-    names = {field.name: field for field in dataclasses.fields(cls)}
+    names = _by_name(cls)
     kwargs = {}
     for key, value in row.items():
         field = names.get(key)
@@ -61,11 +71,18 @@ def checked(item: Any, checks: Checks) -> None:
 
 def insert(db: Database, table: str, item: Any, checks: Checks, skip: tuple[str, ...] = ()) -> int:
     checked(item, checks)
+    values = values_of(item, skip)
+    # Plain SQL: sqlite-utils' insert() reads the table's schema on every call (about
+    # eight statements a row). Table and column names come from our dataclasses.
+    columns = ", ".join(f"[{name}]" for name in values)
+    marks = ", ".join("?" for _ in values)
     with db.atomic():
-        last = db.table(table).insert(values_of(item, skip)).last_pk
-    if last is None:  # pragma: no cover - every Away table has an integer key
+        cursor = db.execute(
+            f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(values.values())
+        )
+    if cursor.lastrowid is None:  # pragma: no cover - every Away table has an integer key
         raise RuntimeError(f"no key for the new row in {table}")
-    return int(last)
+    return cursor.lastrowid
 
 
 def update(db: Database, table: str, item: Any, checks: Checks, skip: tuple[str, ...] = ()) -> None:
