@@ -1,0 +1,186 @@
+"""What the user waits for, in a real terminal: `make bench`.
+
+Each app runs in tmux (120x40); the screen is read with `tmux capture-pane` every few
+milliseconds. Start-up is timed from process start until the user's own data is on the
+screen (Today: their name and the first line of their agenda), beside a minimal Textual
+app (a header, a label, a footer) started the same way, interleaved, median of ROUNDS.
+Keys are timed from `tmux send-keys` until the screen shows the result. Memory is the
+app's resident set after every pane has been shown.
+
+Usage: python benchmarks/terminal.py [ROUNDS]   (prints one table; asserts nothing)
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pendulum
+
+from tracker.services.demo import write_demo
+
+ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+SIZE = ("120", "40")
+MINIMAL = Path(__file__).with_name("minimal_app.py")
+PYTHON = sys.executable
+# As on a user's machine: Python caches compiled modules.
+NO_BYTECODE_BAN = ["env", "-u", "PYTHONDONTWRITEBYTECODE"]
+
+
+def tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+
+
+def screen(session: str) -> str:
+    return tmux("capture-pane", "-p", "-t", session)
+
+
+def wait_for(
+    session: str, ready: Callable[[str], bool], limit_s: float = 30, what: str = ""
+) -> float:
+    """Seconds from now until ready(screen) holds."""
+    start = time.perf_counter()
+    while not ready(text := screen(session)):
+        if time.perf_counter() - start > limit_s:
+            raise TimeoutError(f"{what or session}: the screen never got ready:\n{text}")
+        time.sleep(0.002)
+    return time.perf_counter() - start
+
+
+def start(session: str, command: list[str]) -> float:
+    """Start command in a new tmux session; returns the moment it was started."""
+    line = " ".join(f"'{part}'" for part in [*NO_BYTECODE_BAN, *command])
+    started = time.perf_counter()
+    tmux("new-session", "-d", "-s", session, "-x", SIZE[0], "-y", SIZE[1], f"exec {line}")
+    return started
+
+
+def stop(session: str) -> None:
+    subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def contains(*markers: str) -> Callable[[str], bool]:
+    return lambda text: all(marker in text for marker in markers)
+
+
+def first_paint(session: str, command: list[str], ready: Callable[[str], bool]) -> float:
+    started = start(session, command)
+    try:
+        wait_for(session, ready)
+        return (time.perf_counter() - started) * 1000
+    finally:
+        stop(session)
+
+
+def away_command(db: Path) -> list[str]:
+    return [PYTHON, "-m", "tracker", "--db", str(db)]
+
+
+# Today: the user's name and an agenda line, the first things Away shows of their data.
+TODAY_READY = contains("Fernández Okafor", "overdue")
+# key, what the screen shows once the key has done its work
+KEYS = [
+    ("first visit of Applications", "2", contains("Programs by fit (", "strong")),
+    ("first visit of Checklists", "3", contains("Category", "immunization")),
+    ("first visit of Housing & Budget", "4", contains("University guest residence")),
+    ("first visit of Journal", "5", contains("Learning points", "2026")),
+    ("first visit of Letters", "6", contains("Follow-ups", "candidate")),
+    ("later visit of Applications", "2", contains("Programs by fit (", "strong")),
+    ("later visit of Checklists", "3", contains("Category", "immunization")),
+    ("cursor down (Checklists)", "Down", None),
+    ("open a form (new application)", "2 n", contains("New application", "Block starts")),
+    ("close the form", "Escape", lambda text: "Block starts" not in text),
+    ("filter keystroke (Applications)", "/ x", None),
+]
+
+
+def rss_mb(session: str) -> float:
+    pid = tmux("list-panes", "-t", session, "-F", "#{pane_pid}").split()[0]
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def key_times(db: Path, session: str) -> tuple[dict[str, float], float]:
+    """One run through KEYS; returns ms per step and the memory at the end."""
+    start(session, away_command(db))
+    try:
+        wait_for(session, TODAY_READY)
+        times = {}
+        for name, keys, ready in KEYS:
+            before = screen(session)
+            *first_keys, last = keys.split()
+            for key in first_keys:
+                tmux("send-keys", "-t", session, key)
+                time.sleep(0.3)
+                before = screen(session)
+            check = ready or (lambda text, before=before: text != before)
+            sent = time.perf_counter()
+            tmux("send-keys", "-t", session, last)
+            wait_for(session, check, what=name)
+            times[name] = (time.perf_counter() - sent) * 1000
+            time.sleep(0.2)  # let the app settle before the next key
+        return times, rss_mb(session)
+    finally:
+        stop(session)
+
+
+def minimal_memory(session: str) -> float:
+    start(session, [PYTHON, str(MINIMAL)])
+    try:
+        wait_for(session, contains("Hello"))
+        time.sleep(0.3)
+        return rss_mb(session)
+    finally:
+        stop(session)
+
+
+def main() -> None:
+    today = pendulum.today().date()
+    with tempfile.TemporaryDirectory() as tmp:
+        files = {
+            "demo": write_demo(Path(tmp) / "demo.db", today),
+            "100x": write_demo(Path(tmp) / "demo100.db", today, scale=100),
+        }
+        session = f"bench{os.getpid()}"
+        # Warm the file cache and write the bytecode once.
+        first_paint(session, [PYTHON, str(MINIMAL)], contains("Hello"))
+        first_paint(session, away_command(files["demo"]), TODAY_READY)
+        paints: dict[str, list[float]] = {"minimal": [], "demo": [], "100x": []}
+        for _ in range(ROUNDS):
+            paints["minimal"].append(first_paint(session, [PYTHON, str(MINIMAL)], contains("Hello")))
+            for label, db in files.items():
+                paints[label].append(first_paint(session, away_command(db), TODAY_READY))
+        keys: dict[str, dict[str, list[float]]] = {label: {} for label in files}
+        memory: dict[str, list[float]] = {label: [] for label in files}
+        for _ in range(max(3, ROUNDS // 3)):
+            for label, db in files.items():
+                times, rss = key_times(db, session)
+                memory[label].append(rss)
+                for name, ms in times.items():
+                    keys[label].setdefault(name, []).append(ms)
+        base_memory = statistics.median(minimal_memory(session) for _ in range(3))
+
+    minimal = statistics.median(paints["minimal"])
+    print(f"Away in a real terminal (tmux 120x40), medians; {ROUNDS} rounds of start-up")
+    print(f"{'measure':<44}{'demo':>12}{'100x':>12}")
+    print(f"{'first paint of a minimal Textual app, ms':<44}{minimal:>12.0f}{minimal:>12.0f}")
+    demo, big = statistics.median(paints["demo"]), statistics.median(paints["100x"])
+    print(f"{'first paint with the user data, ms':<44}{demo:>12.0f}{big:>12.0f}")
+    print(f"{'  x minimal app':<44}{demo / minimal:>12.2f}{big / minimal:>12.2f}")
+    for name, _, _ in KEYS:
+        small, large = (statistics.median(keys[label][name]) for label in files)
+        print(f"{name + ', ms':<44}{small:>12.0f}{large:>12.0f}")
+    mem_demo, mem_big = (statistics.median(memory[label]) for label in files)
+    print(f"{'memory after all panes, MB':<44}{mem_demo:>12.0f}{mem_big:>12.0f}")
+    print(f"{'  x minimal app (' + format(base_memory, '.0f') + ' MB)':<44}"
+          f"{mem_demo / base_memory:>12.2f}{mem_big / base_memory:>12.2f}")
+
+
+if __name__ == "__main__":
+    main()
