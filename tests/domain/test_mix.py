@@ -108,3 +108,10 @@ def test_r7_at_least_one_academic_rotation():
     assert line("R7", rotations=[block("2026-05-04", "2026-05-31", kind="community")]).ok is False
     assert line("R7", rotations=[block("2026-05-04", "2026-05-31")]).ok is True
     assert line("R7", rotations=[block("2026-05-04", "2026-05-31", status="idea")]).ok is False
+
+
+def test_a_long_list_of_problems_is_summarised():
+    from tracker.domain.mix import summarise
+
+    assert summarise(["A", "B"]) == "A; B"
+    assert summarise([f"P{n}" for n in range(200)]) == "P0; P1; and 198 more"

@@ -37,6 +37,16 @@ class MixLine:
     text: str
 
 
+SHOWN_PROBLEMS = 2  # a mix line stays one or two lines, even with hundreds of blocks
+
+
+def summarise(problems: list[str]) -> str:
+    """'A; B' or 'A; B; and 198 more': the worst offenders first, then a count."""
+    shown = "; ".join(problems[:SHOWN_PROBLEMS])
+    rest = len(problems) - SHOWN_PROBLEMS
+    return f"{shown}; and {rest} more" if rest > 0 else shown
+
+
 def _within(count: int, low: int, high: int) -> bool:
     return low <= count <= high
 
@@ -121,7 +131,7 @@ def _r6(rotations: list[Rotation], profile: Profile) -> MixLine:
         elif profile.eras_opens_on and ends > profile.eras_opens_on:
             problems.append(f"{name} ends after ERAS opens")
     if problems:
-        return MixLine("R6", False, "; ".join(problems))
+        return MixLine("R6", False, summarise(problems))
     return MixLine(
         "R6",
         True if live else None,

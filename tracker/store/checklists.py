@@ -10,6 +10,16 @@ def add_item(db: Database, item: ChecklistItem) -> int:
     return rows.insert(db, "checklist_items", item, ITEM_CHECKS)
 
 
+def open_items_due_by(db: Database, horizon: str) -> list[ChecklistItem]:
+    """Items not done whose due date is on or before horizon (Today's agenda)."""
+    return rows.select(
+        db,
+        ChecklistItem,
+        "SELECT * FROM checklist_items WHERE done_on IS NULL AND due_on <= ? ORDER BY due_on",
+        [horizon],
+    )
+
+
 def list_items(db: Database) -> list[ChecklistItem]:
     # Open items first, soonest due first; undated open items after dated ones.
     return rows.select(

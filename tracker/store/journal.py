@@ -34,6 +34,12 @@ def add_case(db: Database, case: Case, skills: Sequence[CaseSkill] = ()) -> int:
     return case_id
 
 
+def day_of(db: Database, day: str) -> JournalDay | None:
+    """The journal entry of one date, by its key."""
+    found = rows.select(db, JournalDay, "SELECT * FROM journal_days WHERE day = ?", [day])
+    return found[0] if found else None
+
+
 def list_days(db: Database) -> list[JournalDay]:
     return rows.select(
         db,

@@ -43,6 +43,19 @@ def list_letters(db: Database) -> list[Letter]:
     )
 
 
+def open_follow_ups_due_by(db: Database, horizon: str) -> list[FollowUp]:
+    """Follow-ups not done whose due date is on or before horizon (Today's agenda)."""
+    return rows.select(
+        db,
+        FollowUp,
+        """SELECT follow_ups.*, people.name AS person_name FROM follow_ups
+           JOIN people ON people.id = follow_ups.person_id
+           WHERE follow_ups.done_on IS NULL AND follow_ups.due_on <= ?
+           ORDER BY follow_ups.due_on""",
+        [horizon],
+    )
+
+
 def list_follow_ups(db: Database) -> list[FollowUp]:
     return rows.select(
         db,

@@ -37,7 +37,7 @@ from tracker.ui.format import excerpt, label, relative_days, short_block, short_
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.programs_detail import program_detail, rotation_detail
-from tracker.ui.widgets.tables import Cell, fill_table, make_table, selected_key
+from tracker.ui.widgets.tables import Cell, PagedTable, fill_table, make_table, selected_key
 
 SPECIALTY_SHORT = {
     "anesthesiology": "anesthesia",
@@ -228,7 +228,8 @@ class ApplicationsPane(AreaPane):
 
     def _select(self, table_id: str, record_id: int) -> None:
         """Put the cursor on a record just added, in its table, and focus that table."""
-        table = self.query_one(f"#{table_id}", DataTable)
+        table = self.query_one(f"#{table_id}", PagedTable)
+        table.load_all()  # the new record may be far down a long list
         try:
             table.move_cursor(row=table.get_row_index(str(record_id)))
         except RowDoesNotExist:  # hidden by the current filter

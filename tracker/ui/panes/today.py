@@ -54,16 +54,21 @@ class TodayPane(AreaPane):
         yield make_table("today-table", ["When", "Rule", "What", "Area", "Due"])
 
     def load(self) -> None:
-        rotations = programs.list_rotations(self.db)
+        # Only what Today shows, by keyed and date-filtered queries: years of records
+        # cost nothing here.
+        iso = self.today.isoformat()
+        horizon = self.today.add(days=LOOKAHEAD_DAYS).isoformat()
+        rotations = programs.rotations_for_today(self.db, iso, horizon)
+        entry = journal.day_of(self.db, iso)
         agenda = build_agenda(
             self.today,
             rotations,
-            checklists.list_items(self.db),
-            letters.list_follow_ups(self.db),
-            journal.list_days(self.db),
+            checklists.open_items_due_by(self.db, horizon),
+            letters.open_follow_ups_due_by(self.db, horizon),
+            [entry] if entry else [],
         )
         summary = self._summary(rotations)
-        if not rotations and not programs.count_programs(self.db):
+        if not programs.has_rotations(self.db) and not programs.count_programs(self.db):
             summary.append_text(FIRST_STEPS)
         elif not agenda:
             summary.append(f"\nNothing due in the next {LOOKAHEAD_DAYS} days.")
