@@ -167,6 +167,11 @@ def import_group() -> None:
     """Bring data in from a file, checked first, all or nothing."""
 
 
+def show_progress(done: int, total: int) -> None:
+    """A progress line on stderr for long imports, rewritten in place."""
+    click.echo(f"\rimporting: {done:,} of {total:,} rows", err=True, nl=done >= total)
+
+
 @import_group.command(name="programs")
 @db_option
 @click.argument("csv_file", type=click.Path(dir_okay=False, path_type=Path))
@@ -202,7 +207,7 @@ def import_programs(
         click.echo(f"away: {warning}.", err=True)
     try:
         result = import_programs_csv(
-            db, csv_file, pendulum.today().date(), update=update, encoding=encoding
+            db, csv_file, pendulum.today().date(), update, encoding, show_progress
         )
     except ImportRefused as refused:
         for problem in refused.problems:

@@ -1,6 +1,5 @@
 """Value checks shared by forms, the CLI and imports: each returns an error message or None."""
 
-import dataclasses
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -140,12 +139,8 @@ def record_errors(
     Numbers, money in cents and links to other records are checked by their types and
     the schema; only text (and dates, stored as text) is looked at here.
     """
-    text = {
-        field.name: value
-        for field in dataclasses.fields(record)
-        if field.name in checks and isinstance(value := getattr(record, field.name), str)
-    }
-    return first_errors(text, {field: checks[field] for field in text})
+    text = {name: value for name in checks if isinstance(value := getattr(record, name, None), str)}
+    return first_errors(text, {name: checks[name] for name in text})
 
 
 class InvalidValues(ValueError):

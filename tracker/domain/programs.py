@@ -189,15 +189,26 @@ CHOICE_ALIASES: dict[type[StrEnum], dict[str, str]] = {
 }
 
 
+_SPELLINGS: dict[type[StrEnum], dict[str, str]] = {}
+
+
+def _spellings(enum: type[StrEnum]) -> dict[str, str]:
+    """Every accepted spelling of an enum's values -> the value (built once per enum)."""
+    if enum not in _SPELLINGS:
+        known = {member.value: member.value for member in enum}
+        known |= {member.value.replace("_", " "): member.value for member in enum}
+        _SPELLINGS[enum] = known | CHOICE_ALIASES.get(enum, {})
+    return _SPELLINGS[enum]
+
+
 def choice(enum: type[StrEnum], text: str) -> str:
     """Normalise a choice typed by a person; ValueError naming the accepted values."""
+    spellings = _spellings(enum)
+    if text in spellings:  # the stored value itself: the common case, no normalising
+        return spellings[text]
     key = " ".join(text.strip().lower().replace("_", " ").split())
-    aliases = CHOICE_ALIASES.get(enum, {})
-    if key in aliases:
-        return aliases[key]
-    for member in enum:
-        if key == member.value.replace("_", " "):
-            return member.value
+    if key in spellings:
+        return spellings[key]
     shown = text.strip() if len(text.strip()) <= 40 else text.strip()[:39] + "…"
     raise ValueError(f"'{shown}' is not one of " + ", ".join(member.value for member in enum))
 

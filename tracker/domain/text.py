@@ -11,6 +11,8 @@ def clean_text(value: str | None) -> str | None:
     """Drop NUL characters and lone surrogates; keep everything else as typed."""
     if value is None:
         return None
+    if value.isascii() and "\x00" not in value:  # the common case, without a regex
+        return value
     return _UNSTORABLE.sub("", value)
 
 

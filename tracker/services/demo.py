@@ -22,8 +22,8 @@ from tracker.store.db import StoreError, open_db
 from tracker.store.profile import save_profile
 
 SEED = 20260715
-DayOf = Callable[[int], str]
-COPY_SHIFT_DAYS = 35  # each scaled copy of the demo happens five weeks earlier  # days from the reference date -> ISO date
+DayOf = Callable[[int], str]  # days from the reference date -> ISO date
+COPY_SHIFT_DAYS = 35  # each scaled copy of the demo happens five weeks earlier
 
 # name, institution, city, state, kind, route, J-1, H-1B, international, IMGs, evaluation,
 # monthly housing in dollars

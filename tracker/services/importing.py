@@ -2,7 +2,7 @@
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -247,8 +247,13 @@ def read_program_rows(
 
 
 def import_programs_csv(
-    db: Database, path: Path, today: pendulum.Date, update: bool = False, encoding: str = "utf-8"
+    db: Database,
+    path: Path,
+    today: pendulum.Date,
+    update: bool = False,
+    encoding: str = "utf-8",
+    progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
     records, ignored = read_program_rows(path, encoding)
-    counts = import_programs(db, records, update, today.isoformat())
+    counts = import_programs(db, records, update, today.isoformat(), progress)
     return ImportResult(*counts, tuple(ignored))

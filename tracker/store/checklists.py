@@ -20,11 +20,17 @@ def open_items_due_by(db: Database, horizon: str) -> list[ChecklistItem]:
     )
 
 
-def list_items(db: Database) -> list[ChecklistItem]:
+def list_items(db: Database, limit: int | None = None, offset: int = 0) -> list[ChecklistItem]:
     # Open items first, soonest due first; undated open items after dated ones.
     return rows.select(
         db,
         ChecklistItem,
         """SELECT * FROM checklist_items
-           ORDER BY done_on IS NOT NULL, coalesce(due_on, '9999'), category, title""",
+           ORDER BY done_on IS NOT NULL, coalesce(due_on, '9999'), category, title, id""",
+        limit=limit,
+        offset=offset,
     )
+
+
+def count_items(db: Database) -> int:
+    return rows.count(db, "checklist_items")

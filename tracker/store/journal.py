@@ -40,13 +40,20 @@ def day_of(db: Database, day: str) -> JournalDay | None:
     return found[0] if found else None
 
 
-def list_days(db: Database) -> list[JournalDay]:
+def list_days(db: Database, limit: int | None = None, offset: int = 0) -> list[JournalDay]:
+    """Newest first; with limit, one page (the case counts of that page only)."""
     return rows.select(
         db,
         JournalDay,
         """SELECT journal_days.*, (SELECT count(*) FROM cases WHERE cases.day_id = journal_days.id)
            AS case_count FROM journal_days ORDER BY day DESC""",
+        limit=limit,
+        offset=offset,
     )
+
+
+def count_days(db: Database) -> int:
+    return rows.count(db, "journal_days")
 
 
 def list_cases(db: Database, day_id: int) -> list[Case]:

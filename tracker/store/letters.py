@@ -31,7 +31,7 @@ def list_people(db: Database) -> list[Person]:
     return rows.select(db, Person, "SELECT * FROM people ORDER BY name")
 
 
-def list_letters(db: Database) -> list[Letter]:
+def list_letters(db: Database, limit: int | None = None, offset: int = 0) -> list[Letter]:
     return rows.select(
         db,
         Letter,
@@ -39,8 +39,14 @@ def list_letters(db: Database) -> list[Letter]:
            JOIN people ON people.id = letters.person_id
            ORDER BY CASE letters.status WHEN 'candidate' THEN 0 WHEN 'asked' THEN 1
                WHEN 'agreed' THEN 2 WHEN 'packet_sent' THEN 3 WHEN 'uploaded' THEN 4
-               ELSE 5 END, people.name""",
+               ELSE 5 END, people.name, letters.id""",
+        limit=limit,
+        offset=offset,
     )
+
+
+def count_letters(db: Database) -> int:
+    return rows.count(db, "letters")
 
 
 def open_follow_ups_due_by(db: Database, horizon: str) -> list[FollowUp]:
@@ -56,11 +62,18 @@ def open_follow_ups_due_by(db: Database, horizon: str) -> list[FollowUp]:
     )
 
 
-def list_follow_ups(db: Database) -> list[FollowUp]:
+def list_follow_ups(db: Database, limit: int | None = None, offset: int = 0) -> list[FollowUp]:
     return rows.select(
         db,
         FollowUp,
         """SELECT follow_ups.*, people.name AS person_name FROM follow_ups
            JOIN people ON people.id = follow_ups.person_id
-           ORDER BY follow_ups.done_on IS NOT NULL, coalesce(follow_ups.due_on, '9999')""",
+           ORDER BY follow_ups.done_on IS NOT NULL, coalesce(follow_ups.due_on, '9999'),
+               follow_ups.id""",
+        limit=limit,
+        offset=offset,
     )
+
+
+def count_follow_ups(db: Database) -> int:
+    return rows.count(db, "follow_ups")

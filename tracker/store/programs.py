@@ -1,6 +1,7 @@
 """Programs and rotation applications, with the history of status changes."""
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
 
 import pendulum
@@ -21,6 +22,8 @@ from tracker.store import rows
 ROTATION_DISPLAY = ("program_name", "institution", "program_kind")
 PAGE = 500  # rows a table shows at once; filter to narrow a longer list
 
+
+PROGRESS_EVERY = 1000  # records between two progress calls of an import
 
 DUPLICATE = {"name": "a program with this name and institution already exists"}
 
@@ -153,8 +156,9 @@ def set_status(db: Database, rotation_id: int, status: str, on: pendulum.Date) -
 
 
 def record_status(db: Database, rotation_id: int, status: str, changed_on: str) -> None:
-    db.table("rotation_status_changes").insert(
-        {"rotation_id": rotation_id, "status": status, "changed_on": changed_on}
+    db.execute(
+        "INSERT INTO rotation_status_changes (rotation_id, status, changed_on) VALUES (?, ?, ?)",
+        [rotation_id, status, changed_on],
     )
 
 
@@ -223,41 +227,56 @@ def status_history(db: Database, rotation_id: int) -> list[StatusChange]:
 
 
 def import_programs(
-    db: Database, records: list[tuple[Program, Rotation | None]], update: bool, today: str
+    db: Database,
+    records: list[tuple[Program, Rotation | None]],
+    update: bool,
+    today: str,
+    progress: Callable[[int, int], None] | None = None,
 ) -> tuple[int, int, int]:
     """Add new programs (with their application, if any); existing ones (same name and
     institution) are skipped, or updated when update is set.
 
-    All or nothing: one transaction. Returns (added, updated, skipped).
+    All or nothing: one transaction. Returns (added, updated, skipped). progress(done,
+    total) is called every PROGRESS_EVERY records.
     """
-    added = updated = skipped = 0
-    plain = []  # new programs without an application: inserted in batches, much faster
+    updated = skipped = 0
     new_keys = set()
+    new: list[tuple[Program, Rotation | None]] = []
     with db.atomic():
         # Read inside the write transaction: another process may add programs meanwhile.
         existing = {
             (row["name"].lower(), row["institution"].lower()): row["id"]
             for row in db.query("SELECT id, name, institution FROM programs")
         }
-        for program, application in records:
+        for done, (program, application) in enumerate(records, start=1):
+            if progress and done % PROGRESS_EVERY == 0:
+                progress(done, len(records))
             key = (program.name.lower(), program.institution.lower())
             if key in new_keys:  # twice in the same batch: the first one wins
                 skipped += 1
-                continue
-            if key in existing:
-                if update:
-                    rows.update(db, "programs", replace(program, id=existing[key]), PROGRAM_CHECKS)
-                    updated += 1
-                else:
-                    skipped += 1
-                continue
-            new_keys.add(key)
-            added += 1
-            if application is None:
-                rows.checked(program, PROGRAM_CHECKS)
-                plain.append(rows.values_of(program))
-                continue
-            program_id = rows.insert(db, "programs", program, PROGRAM_CHECKS)
-            add_rotation(db, replace(application, program_id=program_id), today)
-        db.table("programs").insert_all(plain, batch_size=500)
-    return added, updated, skipped
+            elif key in existing and update:
+                rows.update(db, "programs", replace(program, id=existing[key]), PROGRAM_CHECKS)
+                updated += 1
+            elif key in existing:
+                skipped += 1
+            else:
+                new_keys.add(key)
+                new.append((program, application))
+        # New records in three batches: programs, their applications, first statuses.
+        program_ids = rows.insert_many(db, "programs", [p for p, _ in new], PROGRAM_CHECKS)
+        applications = [
+            replace(application, program_id=program_id)
+            for (_, application), program_id in zip(new, program_ids, strict=True)
+            if application is not None
+        ]
+        rotation_ids = rows.insert_many(
+            db, "rotations", applications, ROTATION_CHECKS, skip=ROTATION_DISPLAY
+        )
+        db.conn.executemany(
+            "INSERT INTO rotation_status_changes (rotation_id, status, changed_on) "
+            "VALUES (?, ?, ?)",
+            [(rid, a.status, today) for rid, a in zip(rotation_ids, applications, strict=True)],
+        )
+        if progress and len(records) >= PROGRESS_EVERY:
+            progress(len(records), len(records))
+    return len(new), updated, skipped

@@ -76,23 +76,62 @@ def insert(db: Database, table: str, item: Any, checks: Checks, skip: tuple[str,
     # eight statements a row). Table and column names come from our dataclasses.
     columns = ", ".join(f"[{name}]" for name in values)
     marks = ", ".join("?" for _ in values)
-    with db.atomic():
-        cursor = db.execute(
-            f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", list(values.values())
-        )
+    sql = f"INSERT INTO [{table}] ({columns}) VALUES ({marks})"
+    if db.conn.in_transaction:  # one statement is atomic: no savepoint needed
+        cursor = db.execute(sql, list(values.values()))
+    else:
+        with db.atomic():
+            cursor = db.execute(sql, list(values.values()))
     if cursor.lastrowid is None:  # pragma: no cover - every Away table has an integer key
         raise RuntimeError(f"no key for the new row in {table}")
     return cursor.lastrowid
 
 
+def insert_many(
+    db: Database, table: str, items: Sequence[Any], checks: Checks, skip: tuple[str, ...] = ()
+) -> list[int]:
+    """Insert many records with one executemany; returns their ids, in order.
+
+    Only inside a write transaction (atomic() begins IMMEDIATE, so no other process can
+    insert meanwhile): the ids are given explicitly, following the largest one.
+    """
+    if not db.conn.in_transaction:
+        raise RuntimeError("insert_many runs inside db.atomic()")
+    if not items:
+        return []
+    for item in items:
+        checked(item, checks)
+    first = db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM [{table}]").fetchone()[0]
+    ids = list(range(first, first + len(items)))
+    values = [values_of(item, skip) for item in items]
+    columns = ", ".join(f"[{name}]" for name in ["id", *values[0]])
+    marks = ", ".join("?" for _ in range(len(values[0]) + 1))
+    db.conn.executemany(
+        f"INSERT INTO [{table}] ({columns}) VALUES ({marks})",
+        ([row_id, *row.values()] for row_id, row in zip(ids, values, strict=True)),
+    )
+    return ids
+
+
 def update(db: Database, table: str, item: Any, checks: Checks, skip: tuple[str, ...] = ()) -> None:
     checked(item, checks)
     values = values_of(item, skip) | {"updated_at": now_utc()}
+    assignments = ", ".join(f"[{name}] = ?" for name in values)
     with db.atomic():
-        db.table(table).update(item.id, values)
+        db.execute(f"UPDATE [{table}] SET {assignments} WHERE id = ?", [*values.values(), item.id])
 
 
-def select(db: Database, cls: type[T], sql: str, params: Sequence[object] = ()) -> list[T]:
+def select(
+    db: Database,
+    cls: type[T],
+    sql: str,
+    params: Sequence[object] = (),
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[T]:
+    """Rows of sql as cls; with limit, one page of them (sql must have its ORDER BY)."""
+    if limit is not None:
+        sql, params = f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset]
     return [from_row(cls, row) for row in db.query(sql, params)]
 
 

@@ -3,10 +3,11 @@
 from textual.app import ComposeResult
 from textual.widgets import DataTable
 
+from tracker.domain.checklists import ChecklistItem
 from tracker.store import checklists
 from tracker.ui.format import label, relative_days, short_date
 from tracker.ui.panes.base import AreaPane
-from tracker.ui.widgets.tables import fill_table, make_table
+from tracker.ui.widgets.tables import Cell, make_table, show_records
 
 
 class ChecklistsPane(AreaPane):
@@ -19,22 +20,19 @@ class ChecklistsPane(AreaPane):
         )
 
     def load(self) -> None:
-        fill_table(
+        show_records(
             self.query_one("#checklist-table", DataTable),
-            [
-                (
-                    item.id,
-                    [
-                        "✓" if item.done else "·",
-                        label(item.category),
-                        item.title,
-                        short_date(item.done_on)
-                        if item.done
-                        else relative_days(item.due_on, self.today),
-                        short_date(item.valid_until),
-                        item.rule_id,
-                    ],
-                )
-                for item in checklists.list_items(self.db)
-            ],
+            lambda offset, limit: checklists.list_items(self.db, limit, offset),
+            checklists.count_items(self.db),
+            self._cells,
         )
+
+    def _cells(self, item: ChecklistItem) -> list[Cell]:
+        return [
+            "✓" if item.done else "·",
+            label(item.category),
+            item.title,
+            short_date(item.done_on) if item.done else relative_days(item.due_on, self.today),
+            short_date(item.valid_until),
+            item.rule_id,
+        ]

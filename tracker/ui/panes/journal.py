@@ -3,10 +3,11 @@
 from textual.app import ComposeResult
 from textual.widgets import DataTable
 
+from tracker.domain.journal import JournalDay
 from tracker.store import journal
 from tracker.ui.format import excerpt, short_date
 from tracker.ui.panes.base import AreaPane
-from tracker.ui.widgets.tables import fill_table, make_table
+from tracker.ui.widgets.tables import Cell, make_table, show_records
 
 
 class JournalPane(AreaPane):
@@ -17,18 +18,18 @@ class JournalPane(AreaPane):
         yield make_table("journal-table", ["Day", "Cases", "Learning points", "Tomorrow's focus"])
 
     def load(self) -> None:
-        fill_table(
+        show_records(
             self.query_one("#journal-table", DataTable),
-            [
-                (
-                    day.id,
-                    [
-                        short_date(day.day),
-                        str(day.case_count),
-                        excerpt(day.learning_points, 56),
-                        excerpt(day.tomorrow_focus, 34),
-                    ],
-                )
-                for day in journal.list_days(self.db)
-            ],
+            lambda offset, limit: journal.list_days(self.db, limit, offset),
+            journal.count_days(self.db),
+            _cells,
         )
+
+
+def _cells(day: JournalDay) -> list[Cell]:
+    return [
+        short_date(day.day),
+        str(day.case_count),
+        excerpt(day.learning_points, 56),
+        excerpt(day.tomorrow_focus, 34),
+    ]

@@ -3,10 +3,11 @@
 from textual.app import ComposeResult
 from textual.widgets import DataTable, Static
 
+from tracker.domain.letters import FollowUp, Letter
 from tracker.store import letters
 from tracker.ui.format import label, relative_days, short_date
 from tracker.ui.panes.base import AreaPane
-from tracker.ui.widgets.tables import fill_table, make_table
+from tracker.ui.widgets.tables import Cell, make_table, show_records
 
 
 class LettersPane(AreaPane):
@@ -24,38 +25,30 @@ class LettersPane(AreaPane):
         yield make_table("follow-ups-table", ["Due", "With", "Action", "Rule", "Done"])
 
     def load(self) -> None:
-        fill_table(
+        show_records(
             self.query_one("#letters-table", DataTable),
-            [
-                (
-                    x.id,
-                    [
-                        x.person_name,
-                        label(x.status),
-                        short_date(x.asked_on),
-                        short_date(x.packet_sent_on),
-                        short_date(x.uploaded_on),
-                        x.eras_letter_id,
-                    ],
-                )
-                for x in letters.list_letters(self.db)
-            ],
+            lambda offset, limit: letters.list_letters(self.db, limit, offset),
+            letters.count_letters(self.db),
+            _letter_cells,
         )
-        fill_table(
+        show_records(
             self.query_one("#follow-ups-table", DataTable),
-            [
-                (
-                    f.id,
-                    [
-                        relative_days(f.due_on, self.today)
-                        if not f.done_on
-                        else short_date(f.due_on),
-                        f.person_name,
-                        f.action,
-                        f.rule_id,
-                        short_date(f.done_on),
-                    ],
-                )
-                for f in letters.list_follow_ups(self.db)
-            ],
+            lambda offset, limit: letters.list_follow_ups(self.db, limit, offset),
+            letters.count_follow_ups(self.db),
+            self._follow_up_cells,
         )
+
+    def _follow_up_cells(self, f: FollowUp) -> list[Cell]:
+        due = short_date(f.due_on) if f.done_on else relative_days(f.due_on, self.today)
+        return [due, f.person_name, f.action, f.rule_id, short_date(f.done_on)]
+
+
+def _letter_cells(x: Letter) -> list[Cell]:
+    return [
+        x.person_name,
+        label(x.status),
+        short_date(x.asked_on),
+        short_date(x.packet_sent_on),
+        short_date(x.uploaded_on),
+        x.eras_letter_id,
+    ]

@@ -7,6 +7,7 @@ adds PAGE rows at first and the next PAGE as the cursor or the scroll nears the 
 """
 
 from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
 
 from rich.text import Text
 from textual.coordinate import Coordinate
@@ -73,6 +74,27 @@ class PagedTable(DataTable[Cell]):
         # max_scroll_y is 0 until the rows are laid out: a page always fills the view.
         if 0 < self.max_scroll_y <= new + NEAR_END:
             self._near_end()
+
+
+class Record(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+R = TypeVar("R", bound=Record)
+
+
+def show_records(
+    table: DataTable[Cell],
+    records: Callable[[int, int], Sequence[R]],
+    total: int,
+    cells: Callable[[R], Sequence[Cell]],
+) -> None:
+    """Page records from the store into table: records(offset, limit) runs the query for
+    one page and cells() formats only the rows fetched."""
+    if not isinstance(table, PagedTable):
+        raise TypeError("show_records needs a PagedTable")
+    table.show(lambda offset, limit: [(r.id, cells(r)) for r in records(offset, limit)], total)
 
 
 def make_table(table_id: str, columns: Sequence[str], classes: str = "") -> PagedTable:
