@@ -179,8 +179,10 @@ def main() -> None:
         print(f"{name + ', ms':<44}{small:>12.0f}{large:>12.0f}")
     mem_demo, mem_big = (statistics.median(memory[label]) for label in files)
     print(f"{'memory after all panes, MB':<44}{mem_demo:>12.0f}{mem_big:>12.0f}")
-    print(f"{'  x minimal app (' + format(base_memory, '.0f') + ' MB)':<44}"
-          f"{mem_demo / base_memory:>12.2f}{mem_big / base_memory:>12.2f}")
+    print(
+        f"{'  x minimal app (' + format(base_memory, '.0f') + ' MB)':<44}"
+        f"{mem_demo / base_memory:>12.2f}{mem_big / base_memory:>12.2f}"
+    )
 
 
 if __name__ == "__main__":

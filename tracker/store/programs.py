@@ -20,7 +20,6 @@ from tracker.domain.text import fold
 from tracker.store import rows
 
 ROTATION_DISPLAY = ("program_name", "institution", "program_kind")
-PAGE = 500  # rows a table shows at once; filter to narrow a longer list
 
 
 PROGRESS_EVERY = 1000  # records between two progress calls of an import
@@ -74,7 +73,7 @@ ROTATION_SEARCH = ["programs.name", "programs.institution", "rotations.notes"]
 
 
 def list_programs(
-    db: Database, text: str = "", kind: str | None = None, limit: int = PAGE
+    db: Database, text: str = "", kind: str | None = None, limit: int | None = None
 ) -> list[Program]:
     where, params = ["1"], []
     if text.strip():
@@ -83,8 +82,8 @@ def list_programs(
     if kind:
         where.append("kind = ?")
         params.append(kind)
-    sql = f"SELECT * FROM programs WHERE {' AND '.join(where)} ORDER BY name, institution"
-    return rows.select(db, Program, f"{sql} LIMIT ?", [*params, limit])
+    sql = f"SELECT * FROM programs WHERE {' AND '.join(where)} ORDER BY name, institution, id"
+    return rows.select(db, Program, sql, params, limit=limit)
 
 
 def count_programs(db: Database) -> int:

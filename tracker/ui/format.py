@@ -1,6 +1,12 @@
-"""Short display forms of stored values, shared by the panes."""
+"""Short display forms of stored values, shared by the panes.
 
-import pendulum
+Dates are formatted with the standard library: pendulum's format() costs about 80 µs a
+call, which is most of the time a long table takes to fill.
+"""
+
+from datetime import date
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def label(value: str | None) -> str:
@@ -8,17 +14,29 @@ def label(value: str | None) -> str:
     return (value or "").replace("_", " ")
 
 
+def _with_year(when: date) -> str:
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+def _without_year(when: date) -> str:
+    return f"{when.day} {MONTHS[when.month - 1]}"
+
+
 def short_date(iso: str | None) -> str:
-    if not iso:
-        return ""
-    return pendulum.Date.fromisoformat(iso).format("D MMM YYYY")
+    """'28 Oct 2026': the one date style."""
+    return _with_year(date.fromisoformat(iso)) if iso else ""
 
 
-def relative_days(iso: str | None, today: pendulum.Date) -> str:
+def day(when: date, today: date) -> str:
+    """'28 Oct' in the current year, '28 Oct 2027' otherwise."""
+    return _without_year(when) if when.year == today.year else _with_year(when)
+
+
+def relative_days(iso: str | None, today: date) -> str:
     """'today', 'in 5 days', 'overdue 2 days'."""
     if not iso:
         return ""
-    days = (pendulum.Date.fromisoformat(iso) - today).days
+    days = date.fromisoformat(iso).toordinal() - today.toordinal()
     if days == 0:
         return "today"
     if days == 1:
@@ -37,26 +55,21 @@ def block(starts_on: str | None, ends_on: str | None) -> str:
     """A rotation block, short: '8 Apr – 5 May 2026'."""
     if not starts_on:
         return ""
-    start = pendulum.Date.fromisoformat(starts_on)
+    start = date.fromisoformat(starts_on)
     if not ends_on:
-        return start.format("D MMM YYYY") + " –"
-    end = pendulum.Date.fromisoformat(ends_on)
-    head = start.format("D MMM") if start.year == end.year else start.format("D MMM YYYY")
-    return f"{head} – {end.format('D MMM YYYY')}"
+        return _with_year(start) + " –"
+    end = date.fromisoformat(ends_on)
+    head = _without_year(start) if start.year == end.year else _with_year(start)
+    return f"{head} – {_with_year(end)}"
 
 
-def short_block(starts_on: str | None, ends_on: str | None, today: pendulum.Date) -> str:
+def short_block(starts_on: str | None, ends_on: str | None, today: date) -> str:
     """A block for narrow cells: '8 Apr – 5 May' this year, '26 Jan – 22 Feb 2027' else."""
     if not starts_on:
         return ""
-    start = pendulum.Date.fromisoformat(starts_on)
+    start = date.fromisoformat(starts_on)
     if not ends_on:
         return f"{day(start, today)} –"
-    end = pendulum.Date.fromisoformat(ends_on)
-    head = start.format("D MMM") if start.year == end.year else start.format("D MMM YYYY")
+    end = date.fromisoformat(ends_on)
+    head = _without_year(start) if start.year == end.year else _with_year(start)
     return f"{head} – {day(end, today)}"
-
-
-def day(date: pendulum.Date, today: pendulum.Date) -> str:
-    """'28 Oct' in the current year, '28 Oct 2027' otherwise: the one date style."""
-    return date.format("D MMM") if date.year == today.year else date.format("D MMM YYYY")

@@ -37,7 +37,7 @@ from tracker.ui.format import excerpt, label, relative_days, short_block, short_
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.programs_detail import program_detail, rotation_detail
-from tracker.ui.widgets.tables import Cell, PagedTable, fill_table, make_table, selected_key
+from tracker.ui.widgets.tables import Cell, PagedTable, make_table, selected_key, show_records
 
 SPECIALTY_SHORT = {
     "anesthesiology": "anesthesia",
@@ -185,10 +185,14 @@ class ApplicationsPane(AreaPane):
         self._show_mix(mix_lines(store.count_by_kind(self.db), all_rotations, profile))
         rotations = store.list_rotations(self.db, text, status) if text or status else all_rotations
         self.rotations = {r.id: r for r in rotations}  # what the table shows, by id
-        fill_table(
+        # Cells are made a page at a time, as the table shows them.
+        show_records(
             self.query_one("#rotations-table", DataTable),
-            [(r.id, self._rotation_cells(r)) for r in rotations],
+            lambda offset, limit: rotations[offset : offset + limit],
+            len(rotations),
+            self._rotation_cells,
         )
+        # Every match, to sort by fit (computed here, from the profile); shown a page at a time.
         programs = store.list_programs(self.db, text, kind)
         self.fits = {p.id: fit(p, profile) for p in programs}
         applications: dict[int | None, int] = {}
@@ -197,26 +201,11 @@ class ApplicationsPane(AreaPane):
         self.applications = applications
         programs.sort(key=lambda p: (-self.fits[p.id].score, p.name.lower()))
         self.programs = {p.id: p for p in programs}
-        fill_table(
+        show_records(
             self.query_one("#programs-table", DataTable),
-            [
-                (
-                    p.id,
-                    [
-                        Text(
-                            f"{self.fits[p.id].score:+d} {self.fits[p.id].label}",
-                            style=_fit_style(self.fits[p.id].label),
-                        ),
-                        excerpt(p.institution or p.name, 30),
-                        p.kind,
-                        _short(p.sponsors_j1),
-                        _short(p.sponsors_h1b),
-                        _short(p.has_img_residents),
-                        str(applications.get(p.id, "")),
-                    ],
-                )
-                for p in programs
-            ],
+            lambda offset, limit: programs[offset : offset + limit],
+            len(programs),
+            self._program_cells,
         )
         total = store.count_programs(self.db)
         shown = f"{len(programs)} of {total}" if len(programs) < total else f"{total}"
@@ -236,6 +225,20 @@ class ApplicationsPane(AreaPane):
             return
         self.current_table = table_id
         table.focus()
+
+    def _program_cells(self, p: Program) -> list[Cell]:
+        program_fit = self.fits[p.id]
+        return [
+            Text(
+                f"{program_fit.score:+d} {program_fit.label}", style=_fit_style(program_fit.label)
+            ),
+            excerpt(p.institution or p.name, 30),
+            p.kind,
+            _short(p.sponsors_j1),
+            _short(p.sponsors_h1b),
+            _short(p.has_img_residents),
+            str(self.applications.get(p.id, "")),
+        ]
 
     def _rotation_cells(self, r: Rotation) -> list[Cell]:
         if r.status in OPEN_STATUSES and r.deadline_on:
@@ -564,7 +567,7 @@ class ApplicationsPane(AreaPane):
             return {}
 
         title = "Edit application" if rotation_id else "New application"
-        fields = rotation_fields(store.list_programs(self.db, limit=10_000))
+        fields = rotation_fields(store.list_programs(self.db))
         self.app.push_screen(FormScreen(title, fields, values, save), self._saved)
 
     def _saved(self, values: dict[str, str] | None) -> None:
