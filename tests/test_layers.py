@@ -59,3 +59,16 @@ def test_domain_has_no_io_imports():
     )
     result = run_python(code)
     assert result.returncode == 0, result.stderr
+
+
+def test_version_and_help_import_no_database_code():
+    for args in (["--version"], ["--help"], ["check", "--help"]):
+        result = subprocess.run(
+            [sys.executable, "-X", "importtime", "-m", "tracker", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
+        assert not imported & {"sqlite_utils", "tracker.store.db", "pendulum"}, args

@@ -8,7 +8,9 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from tracker import __version__
-from tracker.store.db import StoreError, default_db_path
+
+# The store (and sqlite-utils with it) is imported by the commands that use it, so that
+# --version and --help start at once.
 
 F = TypeVar("F", bound=Callable[..., Any])
 DB_HELP = "Database file (default: your data folder's away.db; or set AWAY_DB)."
@@ -65,6 +67,8 @@ def db_option(command: F) -> F:
 
 
 def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
+    from tracker.store.db import default_db_path
+
     path = (db_path or ctx.find_root().obj or default_db_path()).expanduser()
     ctx.meta["away.db"] = path  # shared by the whole context tree, for error messages
     return path
@@ -232,7 +236,7 @@ def import_programs(
 def restore(ctx: click.Context, db_path: Path | None, path: Path, yes: bool) -> None:
     """Replace the database with the backup at PATH (the current one is kept first)."""
     from tracker.services.safety import restore_from
-    from tracker.store.db import inspect_file
+    from tracker.store.db import StoreError, inspect_file
 
     target = resolve_db(ctx, db_path)
     if not path.exists():
