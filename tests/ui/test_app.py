@@ -123,3 +123,18 @@ async def test_mouse_click_on_a_tab_switches_pane(demo_path):
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "letters"
         assert app.query_one("#letters-table", DataTable).row_count == 4
+
+
+async def test_a_write_reloads_only_the_panes_that_show_its_area(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in "1234562":
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        await pilot.press("up", "enter")  # another status for the selected application
+        await pilot.pause()
+        await pilot.pause()
+        stale = {pane.id for pane in app.query("AreaPane") if not pane.loaded}
+        assert stale == {"today"}  # Today shows deadlines; Journal, Budget … do not change

@@ -131,9 +131,9 @@ class AwayApp(App[Path | None]):
 
     @on(RecordsChanged)
     def _mark_stale(self, event: RecordsChanged) -> None:
-        # Other panes re-read the store the next time they are shown.
+        # Other panes that show this area re-read the store the next time they are shown.
         for pane in self.query(AreaPane):
-            if pane is not event.control:
+            if pane is not event.source and event.area in pane.READS:
                 pane.loaded = False
 
     def action_show_pane(self, pane_id: str) -> None:

@@ -21,6 +21,9 @@ class AreaPane(TabPane):
 
     built = False
     loaded = False
+    # The areas whose records this pane shows: a write to one of them (RecordsChanged)
+    # makes the pane reload on its next show; writes elsewhere leave it as it is.
+    READS: frozenset[str] = frozenset()
 
     @property
     def away(self) -> "AwayApp":

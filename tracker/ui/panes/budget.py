@@ -12,6 +12,8 @@ from tracker.ui.widgets.tables import Cell, make_table, show_records
 
 
 class BudgetPane(AreaPane):
+    READS = frozenset({"budget"})
+
     def __init__(self) -> None:
         super().__init__("Housing & Budget", id="budget")
 

@@ -11,6 +11,8 @@ from tracker.ui.widgets.tables import Cell, make_table, show_records
 
 
 class ChecklistsPane(AreaPane):
+    READS = frozenset({"checklists"})
+
     def __init__(self) -> None:
         super().__init__("Checklists", id="checklists")
 

@@ -11,6 +11,8 @@ from tracker.ui.widgets.tables import Cell, make_table, show_records
 
 
 class JournalPane(AreaPane):
+    READS = frozenset({"journal"})
+
     def __init__(self) -> None:
         super().__init__("Journal", id="journal")
 

@@ -11,6 +11,8 @@ from tracker.ui.widgets.tables import Cell, make_table, show_records
 
 
 class LettersPane(AreaPane):
+    READS = frozenset({"letters"})
+
     def __init__(self) -> None:
         super().__init__("Letters", id="letters")
 

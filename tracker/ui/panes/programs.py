@@ -51,6 +51,7 @@ MIX_MARKS = {True: ("✓", "green"), False: ("!", "bold yellow"), None: ("·", "
 
 
 class ApplicationsPane(AreaPane):
+    READS = frozenset({"programs", "profile"})
     BINDINGS = [
         Binding(
             "n",
@@ -577,7 +578,7 @@ class ApplicationsPane(AreaPane):
 
     def _changed(self) -> None:
         self.reload()
-        self.post_message(RecordsChanged("programs"))
+        self.post_message(RecordsChanged("programs", self))
 
 
 def _delete_consequences(counts: dict[str, int]) -> str:

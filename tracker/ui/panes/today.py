@@ -34,6 +34,7 @@ FIRST_STEPS = Text.assemble(
 
 
 class TodayPane(AreaPane):
+    READS = frozenset({"programs", "checklists", "letters", "journal", "profile"})
     BINDINGS = [
         Binding(
             "enter",
