@@ -38,9 +38,9 @@ demo: $(VENV)/.installed-app
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python -m tracker.ui.screenshots screenshots
 
+# Needs tmux: Away is timed in a real terminal, beside a minimal Textual app.
 bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/startup.py
-	$(BIN)/python benchmarks/applications.py
+	$(BIN)/python benchmarks/terminal.py
 
 clean:
 	rm -rf $(VENV)
