@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from tracker.domain import budget, checklists, journal, letters, programs
 from tracker.domain.profile import VisaNeed
 from tracker.store.db import StoreError, open_db, schema_version
-from tracker.store.schema import KNOWN_STEPS, MIGRATIONS
+from tracker.store.schema import KNOWN_STEPS, migrations
 
 
 def digest(path):
@@ -38,7 +38,7 @@ def test_migrations_apply_once_and_are_idempotent(db_path):
     rows = list(db.query("SELECT name FROM _sqlite_migrations"))
     assert [row["name"] for row in rows] == KNOWN_STEPS
     assert schema_version(db) == (len(KNOWN_STEPS), KNOWN_STEPS[-1])
-    assert MIGRATIONS.pending(db) == []
+    assert migrations().pending(db.utils) == []
 
 
 def test_every_core_table_exists(db_path):

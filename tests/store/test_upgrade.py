@@ -11,7 +11,7 @@ from tests.conftest import DEMO_DAY
 from tracker.services.demo import build_demo
 from tracker.store import programs
 from tracker.store.db import connect, connect_readonly, open_db, schema_version
-from tracker.store.schema import KNOWN_STEPS, MIGRATIONS
+from tracker.store.schema import KNOWN_STEPS, migrations
 
 
 def dump(path) -> dict[str, list[tuple]]:
@@ -32,7 +32,7 @@ def test_oldest_schema_upgrades_without_losing_rows(db_path):
     db_path.parent.mkdir(mode=0o700)
     oldest = connect(db_path)
     later_steps = KNOWN_STEPS[1:]
-    MIGRATIONS.apply(oldest, stop_before=later_steps[0] if later_steps else None)
+    migrations().apply(oldest.utils, stop_before=later_steps[0] if later_steps else None)
     assert [
         row["name"] for row in oldest.query("SELECT name FROM _sqlite_migrations")
     ] == KNOWN_STEPS[:1]

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pendulum
-from sqlite_utils import Database
 
 from tracker.domain.budget import Expense, HousingOption
 from tracker.domain.checklists import ChecklistItem
@@ -18,7 +17,7 @@ from tracker.domain.letters import FollowUp, Letter, Person
 from tracker.domain.profile import Profile
 from tracker.domain.programs import Program, Rotation
 from tracker.store import budget, checklists, journal, letters, programs
-from tracker.store.db import StoreError, open_db
+from tracker.store.db import Database, StoreError, open_db
 from tracker.store.profile import save_profile
 
 SEED = 20260715

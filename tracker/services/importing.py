@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pendulum
-from sqlite_utils import Database
 
 from tracker.domain.checks import InvalidValues, check_date
 from tracker.domain.programs import Program, Rotation, default_block_end, program_from_values
 from tracker.domain.text import clean_text
+from tracker.store.db import Database
 from tracker.store.programs import import_programs
 
 # Column name (after lower-casing and trimming) -> field. Documented in the README.

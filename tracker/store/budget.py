@@ -1,9 +1,8 @@
 """Housing options and expenses."""
 
-from sqlite_utils import Database
-
 from tracker.domain.budget import EXPENSE_CHECKS, HOUSING_CHECKS, Expense, HousingOption
 from tracker.store import rows
+from tracker.store.db import Database
 
 
 def add_housing(db: Database, option: HousingOption) -> int:

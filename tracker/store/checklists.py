@@ -1,9 +1,8 @@
 """Checklist items (visa, immunization, document, travel)."""
 
-from sqlite_utils import Database
-
 from tracker.domain.checklists import ITEM_CHECKS, ChecklistItem
 from tracker.store import rows
+from tracker.store.db import Database
 
 
 def add_item(db: Database, item: ChecklistItem) -> int:

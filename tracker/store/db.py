@@ -7,13 +7,16 @@ import re
 import secrets
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.text import fold
-from tracker.store.schema import KNOWN_STEPS, MIGRATIONS
+from tracker.store.schema import KNOWN_STEPS, MIGRATION_SET, MIGRATIONS_TABLE, migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database as SqliteUtilsDatabase
+    from sqlite_utils.db import Table
 
 try:  # advisory locks between Away processes; not available on Windows
     import fcntl
@@ -106,13 +109,13 @@ def applied_steps(conn: sqlite3.Connection) -> list[str] | None:
     """Names of applied Away migration steps; None when the file has no migrations table."""
     has_table = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-        [MIGRATIONS.migrations_table],
+        [MIGRATIONS_TABLE],
     ).fetchone()
     if not has_table:
         return None
     rows = conn.execute(
-        f"SELECT name FROM {MIGRATIONS.migrations_table} WHERE migration_set = ? ORDER BY rowid",
-        [MIGRATIONS.name],
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
     )
     return [name for (name,) in rows]
 
@@ -231,30 +234,51 @@ def exclusive_lock(path: Path) -> Iterator[None]:
         os.close(fd)
 
 
-class AwayDatabase(Database):
-    """A sqlite-utils Database whose outermost atomic() begins IMMEDIATE.
+class AwayDatabase:
+    """The connection and the few operations the store uses, with Away's transactions.
 
-    A deferred transaction that reads before it writes fails at once with "database is
-    locked" when another process commits in between, whatever the busy timeout; an
-    IMMEDIATE one waits for the write lock first. sqlite-utils' own inserts and the
-    migrations all go through atomic(), so every write does.
+    The outermost atomic() begins IMMEDIATE: a deferred transaction that reads before it
+    writes fails at once with "database is locked" when another process commits in
+    between, whatever the busy timeout; an IMMEDIATE one waits for the write lock first.
+
+    sqlite-utils (44 ms to import, a fifth of start-up) is loaded only when something
+    needs it: migrations and its table helpers (`db.table(name)`, `db[name]`), whose
+    own transactions go through this atomic() too.
     """
 
     def __init__(
         self, conn: sqlite3.Connection, path: Path, lock_fd: int | None, read_only: bool = False
     ) -> None:
-        # Away uses no sqlite-utils plugins; skipping them saves an entry-point scan.
-        super().__init__(conn, execute_plugins=False)
+        self.conn = conn
         self.path = path
         self.read_only = read_only
         self._lock_fd = lock_fd
         self._identity = _identity(path)
 
+    def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, parameters)
+
+    def query(
+        self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()
+    ) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql, parameters)
+        keys = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
     @contextlib.contextmanager
     def atomic(self) -> Iterator["AwayDatabase"]:
-        if self.conn.in_transaction:
-            with super().atomic():
+        if self.conn.in_transaction:  # nested: a savepoint, undone alone on an error
+            name = f"away_{secrets.token_hex(8)}"
+            self.conn.execute(f"SAVEPOINT {name}")
+            try:
                 yield self
+            except BaseException:
+                if self.conn.in_transaction:  # an error may have ended the transaction
+                    self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    self.conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            self.conn.execute(f"RELEASE SAVEPOINT {name}")
             return
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -269,6 +293,33 @@ class AwayDatabase(Database):
             self.rollback()
             raise
 
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    @functools.cached_property
+    def utils(self) -> "SqliteUtilsDatabase":
+        """A sqlite-utils Database on this connection, whose atomic() is this one's."""
+        from sqlite_utils import Database
+
+        away = self
+
+        class Linked(Database):
+            def atomic(self) -> Any:
+                return away.atomic()
+
+        # Away uses no sqlite-utils plugins; skipping them saves an entry-point scan.
+        return Linked(self.conn, execute_plugins=False)
+
+    def table(self, name: str) -> "Table":
+        return self.utils.table(name)
+
+    def __getitem__(self, name: str) -> "Table":
+        return self.table(name)
+
+    def table_names(self) -> list[str]:
+        return list(self.utils.table_names())
+
     def _check_not_replaced(self) -> None:
         if self._identity is not None and _identity(self.path) != self._identity:
             raise StoreError(
@@ -277,10 +328,14 @@ class AwayDatabase(Database):
             )
 
     def close(self) -> None:
-        super().close()
+        self.conn.close()
         if self._lock_fd is not None:
             os.close(self._lock_fd)
             self._lock_fd = None
+
+
+# The name the store modules annotate their connection with.
+Database = AwayDatabase
 
 
 def _identity(path: Path) -> tuple[int, int] | None:
@@ -408,7 +463,9 @@ def _create_new(path: Path) -> None:
         conn = sqlite3.connect(str(temp), isolation_level=None)
         try:
             conn.execute("PRAGMA synchronous = FULL")
-            MIGRATIONS.apply(Database(conn, execute_plugins=False))
+            from sqlite_utils import Database
+
+            migrations().apply(Database(conn, execute_plugins=False))
         finally:
             conn.close()
         with open(temp, "rb+") as handle:
@@ -421,20 +478,25 @@ def _create_new(path: Path) -> None:
         Path(f"{temp}-journal").unlink(missing_ok=True)
 
 
+def pending_steps(db: AwayDatabase) -> list[str]:
+    """Steps this Away knows that the file has not applied yet (no sqlite-utils needed)."""
+    applied = set(applied_steps(db.conn) or [])
+    return [name for name in KNOWN_STEPS if name not in applied]
+
+
 def migrate(db: AwayDatabase) -> list[str]:
     """Apply pending steps in one IMMEDIATE transaction; returns the names applied.
 
     Foreign keys are off meanwhile: a table rebuild drops the old table, and with them
     on, its ON DELETE actions would fire on the rows that point to it.
     """
-    pending = [m.name for m in MIGRATIONS.pending(db)]
-    if not pending:
+    if not pending_steps(db):
         return []
     db.execute("PRAGMA foreign_keys = OFF")
     try:
         with db.atomic():
-            pending = [m.name for m in MIGRATIONS.pending(db)]  # another process may have
-            MIGRATIONS.apply(db)
+            pending = pending_steps(db)  # again: another process may have applied them
+            migrations().apply(db.utils)
             if db.execute("PRAGMA foreign_key_check").fetchall():
                 raise StoreError(
                     f"{db.path}: an upgrade step broke a reference; nothing was changed."
@@ -455,7 +517,7 @@ def open_db(path: Path | str) -> AwayDatabase:
         _create_new(path)
     db = connect(path)
     try:
-        if MIGRATIONS.pending(db):
+        if pending_steps(db):
             from tracker.store.backups import backup_before_upgrade
 
             backup_before_upgrade(db.conn, path)

@@ -2,8 +2,6 @@
 
 from collections.abc import Sequence
 
-from sqlite_utils import Database
-
 from tracker.domain.journal import (
     CASE_CHECKS,
     DAY_CHECKS,
@@ -13,6 +11,7 @@ from tracker.domain.journal import (
     JournalDay,
 )
 from tracker.store import rows
+from tracker.store.db import Database
 
 DAY_DISPLAY = ("case_count",)
 

@@ -1,7 +1,5 @@
 """People, letter requests and follow-ups."""
 
-from sqlite_utils import Database
-
 from tracker.domain.letters import (
     FOLLOW_UP_CHECKS,
     LETTER_CHECKS,
@@ -11,6 +9,7 @@ from tracker.domain.letters import (
     Person,
 )
 from tracker.store import rows
+from tracker.store.db import Database
 
 JOINED = ("person_name",)
 

@@ -1,9 +1,8 @@
 """The single profile row."""
 
-from sqlite_utils import Database
-
 from tracker.domain.checks import InvalidValues
 from tracker.domain.profile import Profile, profile_errors
+from tracker.store.db import Database
 from tracker.store.rows import from_row, now_utc, values_of
 
 

@@ -5,7 +5,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 import pendulum
-from sqlite_utils import Database
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.programs import (
@@ -18,6 +17,7 @@ from tracker.domain.programs import (
 )
 from tracker.domain.text import fold
 from tracker.store import rows
+from tracker.store.db import Database
 
 ROTATION_DISPLAY = ("program_name", "institution", "program_kind")
 

@@ -4,10 +4,9 @@ import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlite_utils import Database
-
 from tracker.domain.checks import Check, InvalidValues, record_errors
 from tracker.domain.text import clean_text
+from tracker.store.db import Database
 
 Checks = dict[str, tuple[Check, ...]]
 

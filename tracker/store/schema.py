@@ -1,23 +1,39 @@
 """Schema migrations, one named function per step. Released steps are never edited."""
 
+from __future__ import annotations
+
+import functools
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from sqlite_utils import Database, Migrations
-from sqlite_utils.db import ForeignKey
+if TYPE_CHECKING:  # sqlite-utils is imported when a migration runs, not at start-up
+    from sqlite_utils import Database, Migrations
 
-MIGRATIONS = Migrations("away")
+MIGRATION_SET = "away"
+MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' name for it
 # Names of every step this version of Away knows, in order; a database that has applied
 # a step not in this list was written by a newer Away and is refused.
 KNOWN_STEPS: list[str] = []
+_STEPS: list[Step] = []
 
-
-Step = Callable[[Database], None]
+Step = Callable[["Database"], None]
 
 
 def step(fn: Step) -> Step:
-    MIGRATIONS(name=fn.__name__)(fn)
+    _STEPS.append(fn)
     KNOWN_STEPS.append(fn.__name__)
     return fn
+
+
+@functools.cache
+def migrations() -> Migrations:
+    """sqlite-utils' Migrations with every step, in order (built on first use)."""
+    from sqlite_utils import Migrations
+
+    built = Migrations(MIGRATION_SET)
+    for fn in _STEPS:
+        built(name=fn.__name__)(fn)
+    return built
 
 
 def _date(column: str) -> str:
@@ -235,6 +251,8 @@ def m002_journal_outlives_rotations(db: Database) -> None:
     # journal is the one thing a user can never recreate, so the days stay, detached.
     # Runs with foreign keys off (store.db.migrate), so dropping the old table fires no
     # cascade on cases.
+    from sqlite_utils.db import ForeignKey
+
     db.table("journal_days").transform(
         foreign_keys=[
             ForeignKey("journal_days", "rotation_id", "rotations", "id", on_delete="SET NULL"),
