@@ -207,3 +207,21 @@ def test_a_full_disk_says_so(small_disk, tmp_path):
     assert "Traceback" not in result.stderr
     filler.unlink()
     assert rows(db, "programs") == before
+
+
+@needs_root
+def test_a_new_database_in_a_folder_the_user_cannot_write_is_one_sentence():
+    import sys
+
+    place = Path(tempfile.mkdtemp(prefix="away-nowrite-"))
+    try:
+        os.chmod(place, 0o755)
+        result = as_nobody(
+            sys.executable, "-m", "tracker", "--db", place / "new.db", "demo", place / "demo.db"
+        )
+        assert result.returncode == 2
+        assert result.stderr.strip() == (
+            f"away: {place / 'demo.db'} cannot be created in {place}: permission denied."
+        )
+    finally:
+        shutil.rmtree(place, ignore_errors=True)

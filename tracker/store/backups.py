@@ -64,7 +64,10 @@ def _new_partial(folder: Path, name: str) -> Path:
         folder.mkdir(parents=True, mode=0o700)
     partial = temp_name(folder / name, "partial")
     # Created 0600 first: VACUUM INTO fills an empty file and keeps its mode.
-    os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    try:
+        os.close(os.open(partial, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as error:  # name the folder, not our temporary file
+        raise type(error)(error.errno, error.strerror, str(folder)) from None
     return partial
 
 

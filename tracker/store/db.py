@@ -457,8 +457,11 @@ def _create_new(path: Path) -> None:
         os.chmod(path.parent, 0o700)  # mkdir's mode is filtered by the umask
     remove_stale(path.parent, f".{path.name}.*.new*")
     temp = temp_name(path, "new")
-    fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
+    try:
+        os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except OSError as error:  # name the file the user asked for, not our temporary one
+        reason = (error.strerror or str(error)).lower()
+        raise StoreError(f"{path} cannot be created in {path.parent}: {reason}.") from None
     try:
         conn = sqlite3.connect(str(temp), isolation_level=None)
         try:
