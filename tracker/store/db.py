@@ -1,6 +1,7 @@
 """Opening the database file safely: header check, pragmas, quick_check, migrations, locks."""
 
 import contextlib
+import errno
 import functools
 import os
 import re
@@ -460,6 +461,10 @@ def _create_new(path: Path) -> None:
     try:
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
     except OSError as error:  # name the file the user asked for, not our temporary one
+        if error.errno == errno.ENOTDIR:
+            raise StoreError(
+                f"{path} cannot be created: {path.parent} is a file, not a folder."
+            ) from None
         reason = (error.strerror or str(error)).lower()
         raise StoreError(f"{path} cannot be created in {path.parent}: {reason}.") from None
     try:
