@@ -41,6 +41,7 @@ screenshots: $(VENV)/.installed-test
 # Needs tmux: Away is timed in a real terminal, beside a minimal Textual app.
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/terminal.py
+	$(BIN)/python benchmarks/quick_capture.py
 
 clean:
 	rm -rf $(VENV)

@@ -25,7 +25,8 @@ from tracker.cli import main
 folder = pathlib.Path(tempfile.mkdtemp())
 runner = CliRunner()
 for args in (["demo", str(folder / "d.db")], ["--db", str(folder / "d.db"), "check"],
-             ["--db", str(folder / "d.db"), "backup"], ["--help"]):
+             ["--db", str(folder / "d.db"), "backup"], ["--help"],
+             ["--db", str(folder / "d.db"), "log", "Suction checked before induction"]):
     result = runner.invoke(main, args)
     assert result.exit_code == 0, (args, result.output)
 loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))

@@ -151,6 +151,54 @@ def check(ctx: click.Context, db_path: Path | None) -> None:
 
 @main.command()
 @db_option
+@click.argument("text")
+@click.option(
+    "--date", "day", default=None, metavar="YYYY-MM-DD", help="The journal day (default: today)."
+)
+@click.option(
+    "--force", is_flag=True, help="Save even if the text looks like it holds a patient identifier."
+)
+@click.pass_context
+def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, force: bool) -> None:
+    """Add TEXT as a learning point to a day's journal (quick capture; - reads stdin).
+
+    Text that looks like a patient identifier (a name after Mr./Mrs., a record number,
+    a date of birth, a phone number …) is refused with exit code 3 unless --force.
+    """
+    import pendulum
+
+    from tracker.domain.checks import check_date
+    from tracker.domain.phi import describe, find_phi
+    from tracker.services.safety import open_user_db
+    from tracker.store.journal import append_learning_point
+
+    if text == "-":
+        text = sys.stdin.read()
+    text = text.strip()
+    if not text:
+        raise click.UsageError("TEXT is empty: nothing to save")
+    if day is not None and (problem := check_date(day)):
+        raise click.BadParameter(problem, param_hint="--date")
+    day = (day or pendulum.today().date().isoformat()).strip()
+    if (flags := find_phi(text)) and not force:
+        click.echo(
+            f"away: not saved: this looks like a patient identifier: {describe(flags)}. "
+            "Remove it (or, if it is not one, use --force).",
+            err=True,
+        )
+        sys.exit(3)
+    db, warning = open_user_db(resolve_db(ctx, db_path))
+    if warning:
+        click.echo(f"away: {warning}.", err=True)
+    try:
+        append_learning_point(db, day, text)
+    finally:
+        db.close()
+    click.echo(f"Saved to {day}: {text}")
+
+
+@main.command()
+@db_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

@@ -1,6 +1,7 @@
 """Journal days, de-identified cases and the skills practised in them."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from tracker.domain.journal import (
     CASE_CHECKS,
@@ -31,6 +32,36 @@ def add_case(db: Database, case: Case, skills: Sequence[CaseSkill] = ()) -> int:
                 SKILL_CHECKS,
             )
     return case_id
+
+
+def append_learning_point(db: Database, day: str, text: str) -> JournalDay:
+    """Add a line to a day's learning points, creating the day (tied to the rotation whose
+    block holds it, if any); one transaction. InvalidValues when the result is refused."""
+    with db.atomic():
+        existing = day_of(db, day)
+        if existing is None:
+            rotation = db.execute(
+                """SELECT id FROM rotations WHERE status IN ('accepted', 'completed')
+                   AND starts_on <= ? AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1""",
+                [day, day],
+            ).fetchone()
+            new = JournalDay(
+                day=day, rotation_id=rotation[0] if rotation else None, learning_points=text
+            )
+            rows.insert(db, "journal_days", new, DAY_CHECKS, skip=DAY_DISPLAY)
+        else:
+            points = "\n".join(filter(None, [existing.learning_points.rstrip(), text]))
+            rows.update(
+                db,
+                "journal_days",
+                replace(existing, learning_points=points),
+                DAY_CHECKS,
+                skip=DAY_DISPLAY,
+            )
+        saved = day_of(db, day)
+    if saved is None:  # pragma: no cover - written just above
+        raise RuntimeError(f"journal day {day} vanished")
+    return saved
 
 
 def day_of(db: Database, day: str) -> JournalDay | None:

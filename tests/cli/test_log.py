@@ -1,0 +1,61 @@
+"""`away log`: quick capture into the journal, guarded against patient identifiers."""
+
+import sqlite3
+
+from tests.cli.test_cli import away
+from tests.conftest import DEMO_DAY
+from tracker.store import journal
+from tracker.store.db import open_db
+
+
+def points(path, day):
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT learning_points FROM journal_days WHERE day = ?", [day])
+        found = row.fetchone()
+        return found[0] if found else None
+    finally:
+        conn.close()
+
+
+def test_log_appends_to_the_day_and_refuses_identifiers(tmp_path):
+    path = tmp_path / "away.db"
+    saved = away("--db", path, "log", "Check the suction before induction", "--date", "2026-07-15")
+    assert saved.returncode == 0, saved.stderr
+    assert saved.stdout.strip() == "Saved to 2026-07-15: Check the suction before induction"
+    refused = away(
+        "--db", path, "log", "Mr. Jones MRN 4839201 had a hard airway", "--date", "2026-07-15"
+    )
+    assert refused.returncode == 3
+    assert '"Jones" (a name after a title)' in refused.stderr
+    assert '"4839201"' in refused.stderr
+    assert points(path, "2026-07-15") == "Check the suction before induction"
+    piped = subprocess_stdin(path, "Read about sugammadex\n")
+    assert piped.returncode == 0, piped.stderr
+    assert points(path, "2026-07-15") == (
+        "Check the suction before induction\nRead about sugammadex"
+    )
+    assert away("--db", path, "log", "x", "--date", "15/07/2026").returncode == 2
+
+
+def subprocess_stdin(path, text):
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(path), "log", "-", "--date", "2026-07-15"],
+        input=text,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def test_a_new_day_is_tied_to_the_rotation_whose_block_holds_it(demo_path):
+    db = open_db(demo_path)
+    on_rotation = DEMO_DAY.add(days=1).isoformat()  # the demo is mid-rotation
+    day = journal.append_learning_point(db, on_rotation, "Tomorrow: the epidural trolley")
+    assert day.rotation_id is not None
+    free = journal.append_learning_point(db, "2030-01-01", "A quiet day")
+    assert free.rotation_id is None
+    db.close()
