@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pendulum
 
-from tracker.store.db import publish, readonly_uri, remove_stale, temp_name
+from tracker.store.db import glob_escape, publish, readonly_uri, remove_stale, temp_name
 
 KEEP_DAILY = 14
 
@@ -28,11 +28,6 @@ def _daily_backups(db_path: Path) -> list[Path]:
         return []
     # Names are <stem>-YYYY-MM-DD.db, so sorting by name is sorting by date.
     return sorted(folder.glob(f"{glob_escape(db_path.stem)}-????-??-??.db"))
-
-
-def glob_escape(text: str) -> str:
-    """A file name as a literal glob pattern ('[' and '*' are legal in names)."""
-    return re.sub(r"([\[\]*?])", r"[\1]", text)
 
 
 def _is_backup_of(name: str, stem: str) -> bool:

@@ -362,7 +362,11 @@ def connect(path: Path, lock: bool = True) -> AwayDatabase:
     lock_fd = _shared_lock(path) if lock else None
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        conn.execute("PRAGMA journal_mode = WAL")
+        # WAL is kept in the file: set it only when it is not (a new file is built in WAL
+        # already). Changing it needs an exclusive lock that the busy timeout does not wait
+        # for, so two first opens at once would fail here.
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         _configure(conn)
     except BaseException:
@@ -414,6 +418,11 @@ def _is_stale(temp: Path) -> bool:
     return False
 
 
+def glob_escape(text: str) -> str:
+    """A file name as a literal glob pattern ('[' and '*' are legal in names)."""
+    return re.sub(r"([\[\]*?])", r"[\1]", text)
+
+
 def remove_stale(folder: Path, pattern: str) -> None:
     """Delete leftovers of killed processes; never a reason to fail."""
     try:
@@ -456,7 +465,6 @@ def _create_new(path: Path) -> None:
     if not path.parent.exists():
         path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
         os.chmod(path.parent, 0o700)  # mkdir's mode is filtered by the umask
-    remove_stale(path.parent, f".{path.name}.*.new*")
     temp = temp_name(path, "new")
     try:
         os.close(os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
@@ -470,6 +478,7 @@ def _create_new(path: Path) -> None:
     try:
         conn = sqlite3.connect(str(temp), isolation_level=None)
         try:
+            conn.execute("PRAGMA journal_mode = WAL")  # kept in the file: set once, here
             conn.execute("PRAGMA synchronous = FULL")
             from sqlite_utils import Database
 
@@ -483,7 +492,8 @@ def _create_new(path: Path) -> None:
         _fsync_folder(path.parent)
     finally:
         temp.unlink(missing_ok=True)
-        Path(f"{temp}-journal").unlink(missing_ok=True)
+        for suffix in ("-journal", "-wal", "-shm"):
+            Path(f"{temp}{suffix}").unlink(missing_ok=True)
 
 
 def pending_steps(db: AwayDatabase) -> list[str]:
@@ -521,6 +531,8 @@ def open_db(path: Path | str) -> AwayDatabase:
     """
     path = Path(path).expanduser()
     inspect_file(path)
+    if path.parent.exists():  # leftovers of a first open that was killed
+        remove_stale(path.parent, f".{glob_escape(path.name)}.*.new*")
     if not path.exists():
         _create_new(path)
     db = connect(path)
