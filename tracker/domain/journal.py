@@ -77,6 +77,30 @@ class CaseSkill:
     role: str = SkillRole.OBSERVED
 
 
+@dataclass(frozen=True)
+class SearchHit:
+    """A journal day where the words were found, with the matching text around them."""
+
+    day_id: int
+    day: str
+    snippet: str  # the found words between [ and ]
+    rotation_id: int | None = None
+
+
+def search_terms(text: str) -> str | None:
+    """The user's words as an FTS5 query: each word quoted (so quotes, hyphens, AND,
+    brackets never break the syntax), all of them required, 'word*' a prefix; None when
+    nothing searchable is left (only punctuation or emoji)."""
+    terms = []
+    for word in text.split():
+        prefix = word.endswith("*")
+        core = "".join(char for char in word.rstrip("*") if char.isalnum() or char in "'-")
+        if any(char.isalnum() for char in core):
+            quoted = '"' + core.replace('"', '""') + '"'
+            terms.append(quoted + ("*" if prefix else ""))
+    return " ".join(terms) or None
+
+
 # Field checks, the same for forms, imports and the store.
 DAY_CHECKS: dict[str, tuple[Check, ...]] = {
     "day": (check_required, *DATE),

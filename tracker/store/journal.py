@@ -10,6 +10,8 @@ from tracker.domain.journal import (
     Case,
     CaseSkill,
     JournalDay,
+    SearchHit,
+    search_terms,
 )
 from tracker.store import rows
 from tracker.store.db import Database
@@ -62,6 +64,28 @@ def append_learning_point(db: Database, day: str, text: str) -> JournalDay:
     if saved is None:  # pragma: no cover - written just above
         raise RuntimeError(f"journal day {day} vanished")
     return saved
+
+
+def search(db: Database, text: str, limit: int = 50) -> list[SearchHit]:
+    """Journal days whose text or cases hold every word (case and accents ignored), best
+    matches first, one hit per day."""
+    query = search_terms(text)
+    if query is None:
+        return []
+    hits: dict[int, SearchHit] = {}
+    matches = db.query(
+        """SELECT journal_days.id AS day_id, journal_days.day, journal_days.rotation_id,
+                  snippet(journal_search, 1, '[', ']', '…', 10) AS snippet
+           FROM journal_search JOIN journal_days ON journal_days.id = journal_search.day_id
+           WHERE journal_search MATCH ? ORDER BY journal_search.rank, journal_days.day DESC""",
+        [query],
+    )
+    for match in matches:  # best first; a day's best line stands for it
+        if match["day_id"] not in hits:
+            hits[match["day_id"]] = rows.from_row(SearchHit, match)
+            if len(hits) == limit:
+                break
+    return list(hits.values())
 
 
 def day_of(db: Database, day: str) -> JournalDay | None:

@@ -258,3 +258,54 @@ def m002_journal_outlives_rotations(db: Database) -> None:
             ForeignKey("journal_days", "rotation_id", "rotations", "id", on_delete="SET NULL"),
         ]
     )
+
+
+# journal_search holds a journal day at rowid 2 * id and a case at 2 * id + 1, so the
+# triggers find a row by its key. (Part of m003: frozen once released, like the step.)
+_DAY_COLUMNS = ("learning_points", "feedback", "reflection", "tomorrow_focus")
+_CASE_COLUMNS = ("procedure", "comorbidities", "teaching_point", "story")
+
+
+def _text_of(columns: tuple[str, ...], prefix: str = "") -> str:
+    return " || ' ' || ".join(f"{prefix}{column}" for column in columns)
+
+
+def _search_statements() -> list[str]:
+    day_row = (
+        "INSERT INTO journal_search (rowid, day_id, body) "
+        f"VALUES (2 * new.id, new.id, {_text_of(_DAY_COLUMNS, 'new.')})"
+    )
+    case_row = (
+        "INSERT INTO journal_search (rowid, day_id, body) "
+        f"VALUES (2 * new.id + 1, new.day_id, {_text_of(_CASE_COLUMNS, 'new.')})"
+    )
+    triggers = []
+    for table, row, key in (
+        ("journal_days", day_row, "2 * old.id"),
+        ("cases", case_row, "2 * old.id + 1"),
+    ):
+        remove = f"DELETE FROM journal_search WHERE rowid = {key};"
+        triggers += [
+            f"CREATE TRIGGER {table}_search_insert AFTER INSERT ON {table} BEGIN {row}; END",
+            f"CREATE TRIGGER {table}_search_update AFTER UPDATE ON {table} "
+            f"BEGIN {remove} {row}; END",
+            f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {remove} END",
+        ]
+    return [
+        # unicode61 with remove_diacritics 2: "eloi" finds "Éloi", whatever the case.
+        "CREATE VIRTUAL TABLE journal_search USING fts5(day_id UNINDEXED, body, "
+        "tokenize = 'unicode61 remove_diacritics 2')",
+        *triggers,
+        # What is already written.
+        "INSERT INTO journal_search (rowid, day_id, body) "
+        f"SELECT 2 * id, id, {_text_of(_DAY_COLUMNS)} FROM journal_days",
+        "INSERT INTO journal_search (rowid, day_id, body) "
+        f"SELECT 2 * id + 1, day_id, {_text_of(_CASE_COLUMNS)} FROM cases",
+    ]
+
+
+@step
+def m003_journal_search(db: Database) -> None:
+    # Full-text search over every journal day and case, kept in sync by triggers.
+    for statement in _search_statements():
+        db.execute(statement)
