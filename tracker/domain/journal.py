@@ -86,6 +86,11 @@ class SearchHit:
     snippet: str  # the found words between [ and ]
     rotation_id: int | None = None
 
+    @property
+    def id(self) -> int:
+        """The day's id: a hit stands for its day in a table."""
+        return self.day_id
+
 
 def search_terms(text: str) -> str | None:
     """The user's words as an FTS5 query: each word quoted (so quotes, hyphens, AND,

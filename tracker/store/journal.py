@@ -110,5 +110,25 @@ def count_days(db: Database) -> int:
     return rows.count(db, "journal_days")
 
 
+def get_day(db: Database, day_id: int) -> JournalDay | None:
+    found = rows.select(db, JournalDay, "SELECT * FROM journal_days WHERE id = ?", [day_id])
+    return found[0] if found else None
+
+
+def skills_of(db: Database, case_ids: Sequence[int]) -> dict[int, list[CaseSkill]]:
+    """The skills of each case, by case id (one query for a day's cases)."""
+    found: dict[int, list[CaseSkill]] = {case_id: [] for case_id in case_ids}
+    marks = ", ".join("?" for _ in case_ids)
+    for skill in rows.select(
+        db,
+        CaseSkill,
+        f"SELECT * FROM case_skills WHERE case_id IN ({marks}) ORDER BY id",
+        list(case_ids),
+    ):
+        if skill.case_id is not None:
+            found[skill.case_id].append(skill)
+    return found
+
+
 def list_cases(db: Database, day_id: int) -> list[Case]:
     return rows.select(db, Case, "SELECT * FROM cases WHERE day_id = ? ORDER BY id", [day_id])
