@@ -81,3 +81,21 @@ def test_an_upgraded_release_1_file_is_searchable(tmp_path):
     assert hits
     assert all("[cricoid]" in hit.snippet.lower() for hit in hits)
     db.close()
+
+
+def test_case_stats_count_every_case_once(demo_path):
+    db = open_db(demo_path)
+    every = journal.case_stats(db)
+    cases = db.execute("SELECT count(*) FROM cases").fetchone()[0]
+    assert every.cases == cases == sum(every.by_technique.values())
+    assert sum(n for key, n in every.by_asa.items() if key != "E") == cases
+    performed = db.execute("SELECT count(*) FROM case_skills WHERE role = 'performed'")
+    assert sum(r.get("performed", 0) for r in every.skills.values()) == performed.fetchone()[0]
+    rotation_ids = [
+        r
+        for (r,) in db.execute(
+            "SELECT DISTINCT rotation_id FROM journal_days WHERE rotation_id IS NOT NULL"
+        )
+    ]
+    assert sum(journal.case_stats(db, r).cases for r in rotation_ids) == cases
+    db.close()

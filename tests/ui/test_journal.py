@@ -51,3 +51,20 @@ async def test_a_query_with_only_symbols_finds_nothing_and_says_so(demo_path):
         assert app.query_one("#journal-table", PagedTable).row_count == 0
         assert "0 days found" in str(app.query_one("#journal-found", Static).render())
         assert app.is_running
+
+
+async def test_s_shows_case_statistics_for_the_rotation_and_a_for_all(demo_path):
+    from tracker.ui.modals.stats import StatsScreen
+
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        title = app.screen.query_one("#stats-title", Static)
+        assert "Cases at" in str(title.render())
+        assert on_screen(app, title)
+        await pilot.press("a")
+        await pilot.pause()
+        assert "Every case" in str(title.render())
+        assert "130 cases" in str(app.screen.query_one("#stats-body", Static).render())

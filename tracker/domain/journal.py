@@ -121,3 +121,21 @@ CASE_CHECKS: dict[str, tuple[Check, ...]] = {
     "story": LONG_TEXT,
 }
 SKILL_CHECKS: dict[str, tuple[Check, ...]] = {"skill": REQUIRED_NAME}
+
+
+@dataclass(frozen=True)
+class CaseStats:
+    """Counts of cases, for the stats chart, the letters packet and the ERAS summary."""
+
+    cases: int
+    by_technique: dict[str, int]
+    by_airway: dict[str, int]
+    by_asa: dict[str, int]  # "1" … "6", "E" for emergencies counted apart
+    skills: dict[str, dict[str, int]]  # skill -> role (performed / assisted / observed) -> n
+
+
+def bar(count: int, largest: int, width: int = 24) -> str:
+    """A bar of block characters, count's share of width (at least one for any count)."""
+    if count <= 0 or largest <= 0:
+        return ""
+    return "█" * max(1, round(width * count / largest))

@@ -9,6 +9,7 @@ from tracker.domain.journal import (
     SKILL_CHECKS,
     Case,
     CaseSkill,
+    CaseStats,
     JournalDay,
     SearchHit,
     search_terms,
@@ -108,6 +109,45 @@ def list_days(db: Database, limit: int | None = None, offset: int = 0) -> list[J
 
 def count_days(db: Database) -> int:
     return rows.count(db, "journal_days")
+
+
+def case_stats(db: Database, rotation_id: int | None = None) -> CaseStats:
+    """Cases counted by technique, airway, ASA and skill role, in SQL; all of them, or
+    those of one rotation's journal days."""
+    where, params = (
+        ("WHERE journal_days.rotation_id = ?", [rotation_id]) if rotation_id else ("", [])
+    )
+    scope = f"FROM cases JOIN journal_days ON journal_days.id = cases.day_id {where}"
+
+    def counted(column: str) -> dict[str, int]:
+        found = db.execute(
+            f"SELECT {column}, count(*) {scope} GROUP BY 1 ORDER BY 2 DESC, 1", params
+        ).fetchall()
+        return {str(key): n for key, n in found if key is not None}
+
+    total = db.execute(f"SELECT count(*) {scope}", params).fetchone()[0]
+    asa = counted("cases.asa")
+    emergencies = db.execute(
+        f"SELECT count(*) {scope} {'AND' if where else 'WHERE'} cases.emergency = 1", params
+    ).fetchone()[0]
+    if emergencies:
+        asa["E"] = emergencies
+    skills: dict[str, dict[str, int]] = {}
+    for skill, role, n in db.execute(
+        f"""SELECT case_skills.skill, case_skills.role, count(*)
+            FROM case_skills JOIN cases ON cases.id = case_skills.case_id
+            JOIN journal_days ON journal_days.id = cases.day_id {where}
+            GROUP BY 1, 2 ORDER BY 1""",
+        params,
+    ):
+        skills.setdefault(skill, {})[role] = n
+    return CaseStats(
+        cases=total,
+        by_technique=counted("cases.technique"),
+        by_airway=counted("cases.airway"),
+        by_asa=dict(sorted(asa.items())),
+        skills=skills,
+    )
 
 
 def get_day(db: Database, day_id: int) -> JournalDay | None:

@@ -38,6 +38,13 @@ class JournalPane(AreaPane):
             tooltip="Back to every day",
         ),
         Binding(
+            "s",
+            "stats",
+            "Stats",
+            id="journal.stats",
+            tooltip="Cases by technique, airway, ASA and skill, for this rotation or all",
+        ),
+        Binding(
             "i",
             "toggle_detail",
             "Detail",
@@ -148,6 +155,16 @@ class JournalPane(AreaPane):
         self.query_one("#journal-search", Input).value = ""
         self.reload()
         self.query_one("#journal-table", PagedTable).focus()
+
+    def action_stats(self) -> None:
+        from tracker.ui.modals.stats import StatsScreen
+
+        day_id = self._selected_day_id
+        day = journal.get_day(self.db, day_id) if day_id else None
+        rotation = get_rotation(self.db, day.rotation_id) if day and day.rotation_id else None
+        of_rotation = journal.case_stats(self.db, rotation.id) if rotation else None
+        name = (rotation.institution or rotation.program_name) if rotation else ""
+        self.app.push_screen(StatsScreen(name, of_rotation, journal.case_stats(self.db)))
 
     def action_toggle_detail(self) -> None:
         self.toggle_class("-detail-open")
