@@ -93,7 +93,7 @@ class AwayApp(App[Path | None]):
         self.today = today or pendulum.today().date()
         self.db = db or open_db(db_path)
         self.open_warning = warning  # e.g. why today's backup could not be made
-        self.read_only = getattr(self.db, "read_only", False)
+        self.read_only = self.db.read_only
 
     def compose(self) -> ComposeResult:
         yield Header()
