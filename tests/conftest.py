@@ -6,6 +6,7 @@ import pendulum
 import pytest
 
 from tracker.services.demo import write_demo
+from tracker.store.db import open_db
 
 # Snapshots and demo-based tests anchor the demo on this date.
 DEMO_DAY = pendulum.date(2026, 7, 15)
@@ -23,6 +24,14 @@ def private_data_dirs(tmp_path_factory, monkeypatch):
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "data" / "away.db"
+
+
+@pytest.fixture
+def db(db_path):
+    """An open database on a new temporary file, closed after the test."""
+    database = open_db(db_path)
+    yield database
+    database.close()
 
 
 @pytest.fixture

@@ -7,17 +7,9 @@ import pytest
 
 from tracker.services.importing import ImportRefused, import_programs_csv
 from tracker.store import programs as store
-from tracker.store.db import open_db
 
 TODAY = pendulum.date(2026, 7, 15)
 SAMPLE = Path(__file__).parents[2] / "samples" / "programs.csv"
-
-
-@pytest.fixture
-def db(db_path):
-    database = open_db(db_path)
-    yield database
-    database.close()
 
 
 def write(tmp_path, text, name="p.csv", encoding="utf-8"):

@@ -12,13 +12,6 @@ from tracker.store.db import open_db
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "release-1-demo.db"
 
 
-@pytest.fixture
-def db(db_path):
-    database = open_db(db_path)
-    yield database
-    database.close()
-
-
 def days_found(db, text):
     return [hit.day for hit in journal.search(db, text)]
 

@@ -8,7 +8,6 @@ from tracker.domain import budget, checklists, journal, letters, profile, progra
 from tracker.domain.checks import InvalidValues
 from tracker.domain.programs import Program
 from tracker.store import programs as store
-from tracker.store.db import open_db
 
 # Every stored record type and its area's check table.
 CHECKED = [
@@ -51,13 +50,6 @@ def test_every_typed_text_field_has_a_limit(record, checks):
     text_fields = {f.name for f in dataclasses.fields(record) if "str" in str(f.type)}
     unchecked = text_fields - set(checks) - NOT_TYPED
     assert not unchecked, f"{record.__name__}: no limit on {sorted(unchecked)}"
-
-
-@pytest.fixture
-def db(db_path):
-    database = open_db(db_path)
-    yield database
-    database.close()
 
 
 @pytest.mark.parametrize(

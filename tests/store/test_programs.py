@@ -11,13 +11,6 @@ from tracker.store.db import open_db
 TODAY = pendulum.date(2026, 7, 15)
 
 
-@pytest.fixture
-def db(db_path):
-    database = open_db(db_path)
-    yield database
-    database.close()
-
-
 def test_program_round_trip_update_and_unique_name(db):
     program_id = store.add_program(
         db, Program(name="Elective", institution="Lakeshore", housing_monthly_cents=120000)
