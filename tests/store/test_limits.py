@@ -27,6 +27,7 @@ CHECKED = [
 # Text that is an enum (checked by the schema) or joined for display, not typed in.
 NOT_TYPED = {
     "kind",
+    "location",
     "route",
     "status",
     "specialty",

@@ -5,17 +5,22 @@ from dataclasses import replace
 
 from tracker.domain.journal import (
     CASE_CHECKS,
+    DAILY_GOALS,
     DAY_CHECKS,
+    DAY_TEXT_FIELDS,
     SKILL_CHECKS,
+    WATCHED,
     Case,
     CaseSkill,
     CaseStats,
     JournalDay,
     SearchHit,
+    merge_text,
     search_terms,
 )
 from tracker.store import rows
 from tracker.store.db import Database
+from tracker.store.letters import person_name, person_named
 
 DAY_DISPLAY = ("case_count",)
 
@@ -27,14 +32,52 @@ def add_day(db: Database, day: JournalDay) -> int:
 def add_case(db: Database, case: Case, skills: Sequence[CaseSkill] = ()) -> int:
     with db.atomic():
         case_id = rows.insert(db, "cases", case, CASE_CHECKS)
-        for skill in skills:
-            rows.insert(
-                db,
-                "case_skills",
-                CaseSkill(case_id=case_id, skill=skill.skill, role=skill.role),
-                SKILL_CHECKS,
-            )
+        _add_skills(db, case_id, skills)
     return case_id
+
+
+def _add_skills(db: Database, case_id: int, skills: Sequence[CaseSkill]) -> None:
+    for skill in skills:
+        rows.insert(
+            db,
+            "case_skills",
+            CaseSkill(case_id=case_id, skill=skill.skill, role=skill.role),
+            SKILL_CHECKS,
+        )
+
+
+def update_case(db: Database, case: Case, skills: Sequence[CaseSkill]) -> None:
+    """The case's fields and its skills, replaced together."""
+    with db.atomic():
+        rows.update(db, "cases", case, CASE_CHECKS)
+        db.execute("DELETE FROM case_skills WHERE case_id = ?", [case.id])
+        _add_skills(db, case.id or 0, skills)
+
+
+def delete_case(db: Database, case_id: int) -> None:
+    with db.atomic():
+        db.execute("DELETE FROM cases WHERE id = ?", [case_id])
+
+
+def get_case(db: Database, case_id: int) -> Case | None:
+    found = rows.select(db, Case, "SELECT * FROM cases WHERE id = ?", [case_id])
+    return found[0] if found else None
+
+
+def last_case(db: Database) -> Case | None:
+    """The case written last, to start a similar one from."""
+    found = rows.select(db, Case, "SELECT * FROM cases ORDER BY id DESC LIMIT 1")
+    return found[0] if found else None
+
+
+def rotation_holding(db: Database, day: str) -> int | None:
+    """The accepted or completed rotation whose block holds day (the latest to start)."""
+    found = db.execute(
+        """SELECT id FROM rotations WHERE status IN ('accepted', 'completed')
+           AND starts_on <= ? AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1""",
+        [day, day],
+    ).fetchone()
+    return int(found[0]) if found else None
 
 
 def append_learning_point(db: Database, day: str, text: str) -> JournalDay:
@@ -43,14 +86,7 @@ def append_learning_point(db: Database, day: str, text: str) -> JournalDay:
     with db.atomic():
         existing = day_of(db, day)
         if existing is None:
-            rotation = db.execute(
-                """SELECT id FROM rotations WHERE status IN ('accepted', 'completed')
-                   AND starts_on <= ? AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1""",
-                [day, day],
-            ).fetchone()
-            new = JournalDay(
-                day=day, rotation_id=rotation[0] if rotation else None, learning_points=text
-            )
+            new = JournalDay(day=day, rotation_id=rotation_holding(db, day), learning_points=text)
             rows.insert(db, "journal_days", new, DAY_CHECKS, skip=DAY_DISPLAY)
         else:
             points = "\n".join(filter(None, [existing.learning_points.rstrip(), text]))
@@ -65,6 +101,91 @@ def append_learning_point(db: Database, day: str, text: str) -> JournalDay:
     if saved is None:  # pragma: no cover - written just above
         raise RuntimeError(f"journal day {day} vanished")
     return saved
+
+
+_DAY_CHOICES = ("location", *(name for name, _ in DAILY_GOALS))
+
+
+def _merged(base: JournalDay, mine: JournalDay, theirs: JournalDay) -> JournalDay:
+    changes: dict[str, object] = {
+        name: merge_text(getattr(base, name), getattr(mine, name), getattr(theirs, name))
+        for name in DAY_TEXT_FIELDS
+    }
+    for name in _DAY_CHOICES:
+        changed = getattr(mine, name) != getattr(base, name)
+        changes[name] = getattr(mine if changed else theirs, name)
+    return replace(theirs, **changes)  # type: ignore[arg-type]
+
+
+def _is_blank(day: JournalDay) -> bool:
+    return not any(getattr(day, name).strip() for name in DAY_TEXT_FIELDS) and not any(
+        getattr(day, name) for name in _DAY_CHOICES
+    )
+
+
+def save_day(
+    db: Database, base: JournalDay | None, mine: JournalDay, supervisors: list[str] | None = None
+) -> JournalDay | None:
+    """Write the editor's day (by its date), one transaction; returns what is stored.
+
+    base: the day as the editor last read or saved it. Text written meanwhile by another
+    writer (`away log`, a second window) is merged, not overwritten (merge_text). A day
+    that does not exist yet is created only once it holds something. supervisors: the
+    names of the day's people (None: leave them as they are).
+    """
+    with db.atomic():
+        theirs = day_of(db, mine.day)
+        if theirs is None:
+            if _is_blank(mine) and not supervisors:
+                return None
+            fresh = replace(mine, id=None, rotation_id=rotation_holding(db, mine.day))
+            rows.insert(db, "journal_days", fresh, DAY_CHECKS, skip=DAY_DISPLAY)
+        else:
+            merged = _merged(base or JournalDay(day=mine.day), mine, theirs)
+            if merged != theirs:
+                rows.update(db, "journal_days", merged, DAY_CHECKS, skip=DAY_DISPLAY)
+        saved = day_of(db, mine.day)
+        if saved is not None and saved.id is not None and supervisors is not None:
+            _set_supervisors(db, saved.id, supervisors)
+    return saved
+
+
+def _set_supervisors(db: Database, day_id: int, names: list[str]) -> None:
+    people = [person_named(db, name) for name in names]
+    db.execute("DELETE FROM journal_day_people WHERE day_id = ?", [day_id])
+    db.conn.executemany(
+        "INSERT OR IGNORE INTO journal_day_people (day_id, person_id) VALUES (?, ?)",
+        [(day_id, person) for person in people],
+    )
+
+
+def supervisors_of(db: Database, day_id: int) -> list[str]:
+    return [
+        str(name)
+        for (name,) in db.execute(
+            """SELECT people.name FROM journal_day_people
+               JOIN people ON people.id = journal_day_people.person_id
+               WHERE journal_day_people.day_id = ? ORDER BY people.name""",
+            [day_id],
+        )
+    ]
+
+
+def watched_in(db: Database, week_of: str) -> set[str]:
+    """The J6 self-check of the week starting week_of (a Monday): what went well."""
+    found = db.execute("SELECT watched FROM journal_weeks WHERE week_of = ?", [week_of]).fetchone()
+    return set(filter(None, found[0].split(","))) if found else set()
+
+
+def set_watched(db: Database, week_of: str, watched: set[str]) -> None:
+    keys = ",".join(key for key, _ in WATCHED if key in watched)
+    with db.atomic():
+        db.execute(
+            """INSERT INTO journal_weeks (week_of, watched) VALUES (?, ?)
+               ON CONFLICT (week_of) DO UPDATE SET watched = excluded.watched,
+               updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')""",
+            [week_of, keys],
+        )
 
 
 def search(db: Database, text: str, limit: int = 50) -> list[SearchHit]:
@@ -89,10 +210,28 @@ def search(db: Database, text: str, limit: int = 50) -> list[SearchHit]:
     return list(hits.values())
 
 
+_WITH_CASE_COUNT = """SELECT journal_days.*, (SELECT count(*) FROM cases
+    WHERE cases.day_id = journal_days.id) AS case_count FROM journal_days"""
+
+
 def day_of(db: Database, day: str) -> JournalDay | None:
-    """The journal entry of one date, by its key."""
-    found = rows.select(db, JournalDay, "SELECT * FROM journal_days WHERE day = ?", [day])
+    """The journal entry of one date, by its key (with its number of cases)."""
+    found = rows.select(db, JournalDay, f"{_WITH_CASE_COUNT} WHERE day = ?", [day])
     return found[0] if found else None
+
+
+def ensure_day(db: Database, day: str) -> int:
+    """The id of day's entry, created empty (tied to its rotation) when there is none."""
+    with db.atomic():
+        db.execute(
+            "INSERT OR IGNORE INTO journal_days (day, rotation_id) VALUES (?, ?)",
+            [day, rotation_holding(db, day)],
+        )
+        return int(db.execute("SELECT id FROM journal_days WHERE day = ?", [day]).fetchone()[0])
+
+
+def attending_of(db: Database, case: Case) -> str:
+    return person_name(db, case.attending_id)
 
 
 def list_days(db: Database, limit: int | None = None, offset: int = 0) -> list[JournalDay]:
@@ -100,8 +239,7 @@ def list_days(db: Database, limit: int | None = None, offset: int = 0) -> list[J
     return rows.select(
         db,
         JournalDay,
-        """SELECT journal_days.*, (SELECT count(*) FROM cases WHERE cases.day_id = journal_days.id)
-           AS case_count FROM journal_days ORDER BY day DESC""",
+        f"{_WITH_CASE_COUNT} ORDER BY day DESC",
         limit=limit,
         offset=offset,
     )
@@ -109,6 +247,13 @@ def list_days(db: Database, limit: int | None = None, offset: int = 0) -> list[J
 
 def count_days(db: Database) -> int:
     return rows.count(db, "journal_days")
+
+
+def position_of_day(db: Database, day: str) -> int | None:
+    """The row of day in list_days (newest first), None when it has no entry."""
+    if day_of(db, day) is None:
+        return None
+    return int(db.execute("SELECT count(*) FROM journal_days WHERE day > ?", [day]).fetchone()[0])
 
 
 def case_stats(db: Database, rotation_id: int | None = None) -> CaseStats:

@@ -18,6 +18,21 @@ def add_person(db: Database, person: Person) -> int:
     return rows.insert(db, "people", person, PERSON_CHECKS)
 
 
+def person_named(db: Database, name: str) -> int:
+    """The id of the person of that name (case and accents ignored), added as an
+    attending when there is none: the journal names people as the user meets them."""
+    with db.atomic():
+        found = db.execute(
+            "SELECT id FROM people WHERE fold(name) = fold(?) ORDER BY id LIMIT 1", [name]
+        ).fetchone()
+        return int(found[0]) if found else add_person(db, Person(name=name))
+
+
+def person_name(db: Database, person_id: int | None) -> str:
+    found = db.execute("SELECT name FROM people WHERE id = ?", [person_id]).fetchone()
+    return str(found[0]) if found else ""
+
+
 def add_letter(db: Database, letter: Letter) -> int:
     return rows.insert(db, "letters", letter, LETTER_CHECKS, skip=JOINED)
 

@@ -270,14 +270,14 @@ def _text_of(columns: tuple[str, ...], prefix: str = "") -> str:
     return " || ' ' || ".join(f"{prefix}{column}" for column in columns)
 
 
-def _search_statements() -> list[str]:
+def _search_triggers(day_columns: tuple[str, ...], case_columns: tuple[str, ...]) -> list[str]:
     day_row = (
         "INSERT INTO journal_search (rowid, day_id, body) "
-        f"VALUES (2 * new.id, new.id, {_text_of(_DAY_COLUMNS, 'new.')})"
+        f"VALUES (2 * new.id, new.id, {_text_of(day_columns, 'new.')})"
     )
     case_row = (
         "INSERT INTO journal_search (rowid, day_id, body) "
-        f"VALUES (2 * new.id + 1, new.day_id, {_text_of(_CASE_COLUMNS, 'new.')})"
+        f"VALUES (2 * new.id + 1, new.day_id, {_text_of(case_columns, 'new.')})"
     )
     triggers = []
     for table, row, key in (
@@ -291,16 +291,26 @@ def _search_statements() -> list[str]:
             f"BEGIN {remove} {row}; END",
             f"CREATE TRIGGER {table}_search_delete AFTER DELETE ON {table} BEGIN {remove} END",
         ]
+    return triggers
+
+
+def _search_fill(day_columns: tuple[str, ...], case_columns: tuple[str, ...]) -> list[str]:
+    """What is already written, into journal_search."""
+    return [
+        "INSERT INTO journal_search (rowid, day_id, body) "
+        f"SELECT 2 * id, id, {_text_of(day_columns)} FROM journal_days",
+        "INSERT INTO journal_search (rowid, day_id, body) "
+        f"SELECT 2 * id + 1, day_id, {_text_of(case_columns)} FROM cases",
+    ]
+
+
+def _search_statements() -> list[str]:
     return [
         # unicode61 with remove_diacritics 2: "eloi" finds "Éloi", whatever the case.
         "CREATE VIRTUAL TABLE journal_search USING fts5(day_id UNINDEXED, body, "
         "tokenize = 'unicode61 remove_diacritics 2')",
-        *triggers,
-        # What is already written.
-        "INSERT INTO journal_search (rowid, day_id, body) "
-        f"SELECT 2 * id, id, {_text_of(_DAY_COLUMNS)} FROM journal_days",
-        "INSERT INTO journal_search (rowid, day_id, body) "
-        f"SELECT 2 * id + 1, day_id, {_text_of(_CASE_COLUMNS)} FROM cases",
+        *_search_triggers(_DAY_COLUMNS, _CASE_COLUMNS),
+        *_search_fill(_DAY_COLUMNS, _CASE_COLUMNS),
     ]
 
 
@@ -308,4 +318,50 @@ def _search_statements() -> list[str]:
 def m003_journal_search(db: Database) -> None:
     # Full-text search over every journal day and case, kept in sync by triggers.
     for statement in _search_statements():
+        db.execute(statement)
+
+
+_LOCATIONS = "'', 'or', 'preop_clinic', 'pacu', 'icu', 'labour_ward', 'other'"
+_DAY_COLUMNS_4 = (*_DAY_COLUMNS, "tomorrow_preparation")
+_CASE_COLUMNS_4 = (*_CASE_COLUMNS, "specialty")
+
+
+def _bool(column: str) -> str:
+    return f"{column} INTEGER NOT NULL DEFAULT 0 CHECK ({column} IN (0, 1))"
+
+
+@step
+def m004_journal_day_view(db: Database) -> None:
+    # The day view of the Journal: where the day was spent, tomorrow's preparation (J1),
+    # the three daily goals (J5), who supervised (people), the weekly self-check (J6),
+    # and each case's surgical specialty; search covers the new text.
+    for statement in [
+        "ALTER TABLE journal_days ADD COLUMN tomorrow_preparation TEXT NOT NULL DEFAULT ''",
+        f"ALTER TABLE journal_days ADD COLUMN location TEXT NOT NULL DEFAULT '' "
+        f"CHECK (location IN ({_LOCATIONS}))",
+        f"ALTER TABLE journal_days ADD COLUMN {_bool('goal_preop')}",
+        f"ALTER TABLE journal_days ADD COLUMN {_bool('goal_plan')}",
+        f"ALTER TABLE journal_days ADD COLUMN {_bool('goal_skill')}",
+        "ALTER TABLE cases ADD COLUMN specialty TEXT NOT NULL DEFAULT ''",
+        """CREATE TABLE journal_day_people (
+            day_id INTEGER NOT NULL REFERENCES journal_days(id) ON DELETE CASCADE,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            PRIMARY KEY (day_id, person_id)
+        )""",
+        "CREATE INDEX journal_day_people_person ON journal_day_people(person_id)",
+        "CREATE INDEX cases_attending ON cases(attending_id)",
+        f"""CREATE TABLE journal_weeks (
+            week_of TEXT PRIMARY KEY {_date("week_of")},
+            watched TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        *(
+            f"DROP TRIGGER {table}_search_{event}"
+            for table in ("journal_days", "cases")
+            for event in ("insert", "update", "delete")
+        ),
+        *_search_triggers(_DAY_COLUMNS_4, _CASE_COLUMNS_4),
+        "DELETE FROM journal_search",
+        *_search_fill(_DAY_COLUMNS_4, _CASE_COLUMNS_4),
+    ]:
         db.execute(statement)

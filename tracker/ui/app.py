@@ -182,13 +182,25 @@ class AwayApp(App[Path | None]):
         try:
             write()
         except Exception as error:
-            if not is_explainable(error):
-                raise
-            self.notify(
-                explain(error, self.db_path) + ".", title="Not saved", severity="error", timeout=12
-            )
+            self.say_not_saved(error)
             return False
         return True
+
+    def say_not_saved(self, error: BaseException) -> str:
+        """The one-sentence reason a write failed, shown; the reason, for the caller.
+        An error that is not the store's, SQLite's or the OS's is a bug: raised."""
+        if not is_explainable(error):
+            raise error
+        reason = explain(error, self.db_path)
+        self.notify(reason + ".", title="Not saved", severity="error", timeout=12)
+        return reason
+
+    async def action_quit(self) -> None:
+        # Panes finish their writes first (the journal's autosave); one may ask first.
+        for pane in self.query(AreaPane):
+            if not pane.before_quit():
+                return
+        self.exit()
 
     # --- crashes: one sentence and a log without local variables ----------------------
 

@@ -52,6 +52,10 @@ class AreaPane(TabPane):
             self.reload()
         self.focus_first_table()
 
+    def before_quit(self) -> bool:
+        """Finish writing before the app quits; False keeps the app open (the pane asks)."""
+        return True
+
     def current_rule_id(self) -> str | None:
         """The rule behind the selected line, for the rules screen (key r)."""
         return None

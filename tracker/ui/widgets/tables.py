@@ -49,6 +49,16 @@ class PagedTable(DataTable[Cell]):
         """Every row (for moving the cursor to a record far down the list)."""
         self._add(self.total - self.row_count)
 
+    def load_until(self, row: int) -> None:
+        """Rows up to row and a little past it, to move the cursor there."""
+        self._add(min(self.total, row + NEAR_END + 1) - self.row_count)
+
+    def replace_row(self, key: str, cells: Sequence[Cell]) -> None:
+        """New cells for one row, in place (after its record was written)."""
+        row = self.get_row_index(key)
+        for column, cell in enumerate(cells):
+            self.update_cell_at(Coordinate(row, column), cell)
+
     def _add(self, count: int) -> None:
         # Adding a row can move the cursor, whose watcher would add rows too: not twice.
         if count <= 0 or self._adding:
