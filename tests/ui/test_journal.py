@@ -9,8 +9,8 @@ from textual.widgets import Input, Static, TextArea
 
 from tests.conftest import DEMO_DAY
 from tests.ui.test_never_crashes import on_screen
-from tracker.store import journal
 from tracker.domain.profile import Profile
+from tracker.store import journal
 from tracker.store.db import connect, open_db
 from tracker.store.profile import save_profile
 from tracker.ui.app import make_app
@@ -112,7 +112,8 @@ async def test_goals_location_supervisors_and_the_weekly_check_are_kept(user_pat
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         row = stored(user_path, DAY.isoformat())
-        assert row["goal_plan"] == 1 and row["goal_preop"] == 0
+        assert row["goal_plan"] == 1
+        assert row["goal_preop"] == 0
         assert journal.supervisors_of(app.db, row["id"]) == ["Dr. Okafor", "Dr. Éloi Martin"]
         monday = DAY.start_of("week").isoformat()
         assert journal.watched_in(app.db, monday) == {"punctuality"}
@@ -125,8 +126,10 @@ async def test_words_that_look_like_a_patient_identifier_wait_for_the_user(user_
         await pilot.pause(SAVE_AFTER_PAUSE_S + 0.3)
         await settle(app, pilot)
         warning = app.query_one("#day-phi", Static)
-        assert warning.display and on_screen(app, warning)
-        assert "4839201" in str(warning.render()) and "Jones" in str(warning.render())
+        assert warning.display
+        assert on_screen(app, warning)
+        assert "4839201" in str(warning.render())
+        assert "Jones" in str(warning.render())
         assert stored(user_path, DAY.isoformat()) is None  # nothing kept yet
         await pilot.press("escape", "down")  # moving away would drop the words: refused
         await pilot.pause()
@@ -171,7 +174,8 @@ async def test_two_cases_with_skills_the_second_copied_from_the_first(user_path)
             ]
         assert journal.attending_of(app.db, cases[1]) == "Dr. Okafor"
         cases_table = app.query_one("#day-cases")
-        assert cases_table.row_count == 2 and cases_table.display
+        assert cases_table.row_count == 2
+        assert cases_table.display
 
 
 async def test_a_case_with_a_patient_identifier_is_refused_once_then_kept(user_path):
@@ -185,7 +189,8 @@ async def test_a_case_with_a_patient_identifier_is_refused_once_then_kept(user_p
         await pilot.press("ctrl+s")
         await pilot.pause()
         error = form.query_one("#error-story", Static)
-        assert error.display and on_screen(app, error)
+        assert error.display
+        assert on_screen(app, error)
         assert "patient identifier" in str(error.render())
         assert journal.day_of(app.db, DAY.isoformat()) is None
         await pilot.press("ctrl+s")  # the same words again: the user keeps them
@@ -205,7 +210,8 @@ async def test_a_failed_save_keeps_the_text_on_screen_and_says_why(user_path, mo
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         state = app.query_one("#day-state", Static)
-        assert "Not saved" in str(state.render()) and on_screen(app, state)
+        assert "Not saved" in str(state.render())
+        assert on_screen(app, state)
         await pilot.press("escape", "left_square_bracket")  # not away from unsaved text
         await pilot.pause()
         assert pane(app).editor.day == DAY.isoformat()
@@ -242,7 +248,8 @@ async def test_search_then_enter_opens_the_day(demo_path):
         hits = journal.search(app.db, "cricoid")
         assert table.row_count == len(hits) > 1
         found = app.query_one("#journal-found", Static)
-        assert "days found" in str(found.render()) and on_screen(app, found)
+        assert "days found" in str(found.render())
+        assert on_screen(app, found)
         await pilot.press("down", "enter")
         await pilot.pause()
         assert app.query_one("#journal-search", Input).value == ""
