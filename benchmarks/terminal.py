@@ -94,7 +94,10 @@ KEYS = [
     ("cursor down (Checklists)", "Down", None),
     ("open a form (new application)", "2 n", contains("New application", "Block starts")),
     ("close the form", "Escape", lambda text: "Block starts" not in text),
-    ("filter keystroke (Applications)", "/ x", None),
+    ("Journal: next day in the list", "5 Down", None),
+    ("Journal: previous day ([)", "[", None),
+    ("Journal: a letter typed in the day", "w x", None),
+    ("filter keystroke (Applications)", "Escape 2 / x", None),
 ]
 
 

@@ -270,6 +270,12 @@ FOCUS = [
     "Ask for one arterial line",
     "Read on the physiology of one-lung ventilation",
 ]
+PREPARATION = [
+    "Tomorrow: two lap choles and a thyroidectomy. Read on PONV prophylaxis; plan TIVA?",
+    "Review the ASA difficult airway algorithm; ask to see the video laryngoscope set up.",
+    "Read on interscalene blocks and phrenic nerve sparing; plan for the shoulder case.",
+    "Look up sugammadex dosing by depth of block; prepare a two-minute plan to present.",
+]
 REFLECTION = [
     "Felt more confident leading the pre-op interview today.",
     "Struggled with timing of the induction drugs; reviewed afterwards with the resident.",
@@ -580,6 +586,12 @@ def _journal(
                 ordinal -= 1
             taken.add(ordinal)
             day = pendulum.Date.fromordinal(ordinal)
+            # The day view's fields from a generator of their own, so the rest of the
+            # demo (and its snapshots) stays as it was.
+            extra = random.Random(ordinal)
+            place = (
+                "icu" if rotation_id == icu else extra.choice(["or", "or", "or", "preop_clinic"])
+            )
             day_id = journal.add_day(
                 db,
                 JournalDay(
@@ -589,8 +601,14 @@ def _journal(
                     feedback=rng.choice(FEEDBACK),
                     reflection=rng.choice(REFLECTION),
                     tomorrow_focus=rng.choice(FOCUS),
+                    tomorrow_preparation=extra.choice(PREPARATION),
+                    location=place,
+                    goal_preop=extra.random() < 0.7,
+                    goal_plan=extra.random() < 0.5,
+                    goal_skill=extra.random() < 0.4,
                 ),
             )
+            journal.set_supervisors(db, day_id, attendings)
             for _ in range(rng.randint(low, high)):
                 procedure, technique, airway, asa, band, tags = rng.choice(procedures)
                 skills = rng.sample(SKILLS, rng.randint(1, 3))

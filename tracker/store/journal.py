@@ -151,12 +151,17 @@ def save_day(
 
 
 def _set_supervisors(db: Database, day_id: int, names: list[str]) -> None:
-    people = [person_named(db, name) for name in names]
-    db.execute("DELETE FROM journal_day_people WHERE day_id = ?", [day_id])
-    db.conn.executemany(
-        "INSERT OR IGNORE INTO journal_day_people (day_id, person_id) VALUES (?, ?)",
-        [(day_id, person) for person in people],
-    )
+    set_supervisors(db, day_id, [person_named(db, name) for name in names])
+
+
+def set_supervisors(db: Database, day_id: int, people: list[int]) -> None:
+    """The day's supervisors are exactly these people."""
+    with db.atomic():
+        db.execute("DELETE FROM journal_day_people WHERE day_id = ?", [day_id])
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO journal_day_people (day_id, person_id) VALUES (?, ?)",
+            [(day_id, person) for person in people],
+        )
 
 
 def supervisors_of(db: Database, day_id: int) -> list[str]:
