@@ -1,7 +1,7 @@
 """The daily OR learning journal: days, de-identified cases and skills."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -221,6 +221,8 @@ class CaseStats:
     by_airway: dict[str, int]
     by_asa: dict[str, int]  # "1" … "6", "E" for emergencies counted apart
     skills: dict[str, dict[str, int]]  # skill -> role (performed / assisted / observed) -> n
+    # Week of the block -> cases: how cases are dated outside the app (privacy).
+    by_week: dict[int, int] = field(default_factory=dict)
 
 
 def bar(count: int, largest: int, width: int = 24) -> str:

@@ -267,7 +267,8 @@ def case_stats(db: Database, rotation_id: int | None = None) -> CaseStats:
     where, params = (
         ("WHERE journal_days.rotation_id = ?", [rotation_id]) if rotation_id else ("", [])
     )
-    scope = f"FROM cases JOIN journal_days ON journal_days.id = cases.day_id {where}"
+    joined = "FROM cases JOIN journal_days ON journal_days.id = cases.day_id"
+    scope = f"{joined} {where}"
 
     def counted(column: str) -> dict[str, int]:
         found = db.execute(
@@ -291,8 +292,21 @@ def case_stats(db: Database, rotation_id: int | None = None) -> CaseStats:
         params,
     ):
         skills.setdefault(skill, {})[role] = n
+    by_week = {}
+    if rotation_id:
+        by_week = {
+            int(week): n
+            for week, n in db.execute(
+                f"""SELECT CAST((julianday(journal_days.day) - julianday(rotations.starts_on))
+                       / 7 AS INTEGER) + 1, count(*) {joined}
+                    JOIN rotations ON rotations.id = journal_days.rotation_id {where}
+                    GROUP BY 1 ORDER BY 1""",
+                params,
+            )
+        }
     return CaseStats(
         cases=total,
+        by_week=by_week,
         by_technique=counted("cases.technique"),
         by_airway=counted("cases.airway"),
         by_asa=dict(sorted(asa.items())),

@@ -16,7 +16,9 @@ BAR_WIDTH = 24
 def stats_text(stats: CaseStats) -> Text:
     text = Text()
     text.append(f"{stats.cases} cases\n", style="bold")
+    weeks = {f"week {week}": n for week, n in stats.by_week.items()}
     for title, counts in (
+        *((("By week of the block", weeks),) if weeks else ()),
         ("Technique", stats.by_technique),
         ("Airway", stats.by_airway),
         ("ASA class", stats.by_asa),
@@ -24,7 +26,7 @@ def stats_text(stats: CaseStats) -> Text:
         text.append(f"\n{title}\n", style="bold")
         largest = max(counts.values(), default=0)
         for key, n in counts.items():
-            text.append(f"{label(key):<14}{n:>4} ")
+            text.append(f"{label(key)[:14]:<14}{n:>4} ")
             text.append(f"{bar(n, largest, BAR_WIDTH)}\n", style="green")
     text.append("\nSkills: performed / assisted / observed\n", style="bold")
     for skill, roles in sorted(stats.skills.items(), key=lambda item: -sum(item[1].values())):

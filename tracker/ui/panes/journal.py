@@ -191,7 +191,7 @@ class JournalPane(CaseActions):
 
     # --- the day shown ----------------------------------------------------------------
 
-    def open_day(self, day: str, save_first: bool = True) -> None:
+    def open_day(self, day: str, save_first: bool = True, from_list: bool = False) -> None:
         """Show day in the day view (saving the one shown first) and select it in the list."""
         if save_first:
             self.save_now()
@@ -222,7 +222,8 @@ class JournalPane(CaseActions):
             if stored.id
             else "Nothing written for this day yet; what you type is saved as you go."
         )
-        self._select_in_list(day)
+        if not from_list:  # else the list's cursor is on it already
+            self._select_in_list(day)
 
     def _day_title(self, day: JournalDay, when: date) -> Text:
         title = Text(when.strftime("%A ") + short_date(day.day), style="bold")
@@ -486,7 +487,7 @@ class JournalPane(CaseActions):
         day_id = self._selected_day_id
         day = journal.get_day(self.db, day_id) if day_id else None
         if day is not None and day.day != self.editor.day:
-            self.open_day(day.day)
+            self.open_day(day.day, from_list=True)
 
     @on(DataTable.RowSelected, "#journal-table")
     def _jump(self) -> None:
