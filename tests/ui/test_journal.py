@@ -283,3 +283,19 @@ async def test_s_shows_case_statistics_for_the_rotation_and_a_for_all(demo_path)
         await pilot.pause()
         assert "Every case" in str(title.render())
         assert "130 cases" in str(app.screen.query_one("#stats-body", Static).render())
+
+
+async def test_quitting_with_flagged_words_asks_and_keeps_them_on_yes(user_path):
+    from tracker.ui.modals.confirm import ConfirmScreen
+
+    app = make_app(user_path, DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "w", *"Call 617-555-0142 about the results")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.is_running
+        assert stored(user_path, DAY.isoformat()) is None
+        await pilot.press("y")
+        await pilot.pause()
+    assert "617-555-0142" in stored(user_path, DAY.isoformat())["learning_points"]
