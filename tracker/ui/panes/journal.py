@@ -217,11 +217,13 @@ class JournalPane(CaseActions):
             f"This week, from {short_date(monday.isoformat())}: what attendings watch (J6)",
         )
         self.show_cases()
-        self.editor.show_state(
-            "Everything is saved; changes save as you type."
-            if stored.id
-            else "Nothing written for this day yet; what you type is saved as you go."
-        )
+        if self.away.read_only:
+            state = "The database is open read-only: this day can be read, not changed."
+        elif stored.id:
+            state = "Everything is saved; changes save as you type."
+        else:
+            state = "Nothing written for this day yet; what you type is saved as you go."
+        self.editor.show_state(state)
         if not from_list:  # else the list's cursor is on it already
             self._select_in_list(day)
 
