@@ -22,7 +22,7 @@ def test_current_rotation_and_day_number():
 def test_agenda_orders_overdue_first_and_skips_done_and_far():
     items = [
         ChecklistItem(title="Far", due_on="2026-09-01"),
-        ChecklistItem(title="Done", due_on="2026-07-10", done_on="2026-07-09"),
+        ChecklistItem(title="Done", due_on="2026-07-10", done_on="2026-07-09", status="done"),
         ChecklistItem(title="Soon", due_on="2026-07-20", rule_id="D1"),
         ChecklistItem(title="Late", due_on="2026-07-01"),
     ]

@@ -28,6 +28,7 @@ CHECKED = [
 NOT_TYPED = {
     "kind",
     "location",
+    "validity",
     "route",
     "status",
     "specialty",

@@ -16,7 +16,7 @@ def test_filtered_queries_match_the_full_lists(demo_path, offset):
     everything = build_agenda(
         day,
         programs.list_rotations(db),
-        checklists.list_items(db),
+        checklists.every_item(db),
         letters.list_follow_ups(db),
         journal.list_days(db),
     )

@@ -80,7 +80,7 @@ def build_agenda(
                 )
             )
     for item in items:
-        if not item.done and item.due_on and item.due_on <= horizon:
+        if not item.settled and item.due_on and item.due_on <= horizon:
             agenda.append(AgendaItem(item.due_on, item.category, item.title, item.rule_id))
     for follow_up in follow_ups:
         if follow_up.done_on is None and follow_up.due_on and follow_up.due_on <= horizon:

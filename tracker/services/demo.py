@@ -6,6 +6,7 @@ Every name, program and case here is invented. Dates are relative to a reference
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pendulum
@@ -471,13 +472,15 @@ def _checklists(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
         ),
         ("immunization", "MMR titers", None, d(-200), d(-205), None, "D1"),
         ("immunization", "Hepatitis B surface antibody", None, d(-200), d(-203), None, "D1"),
-        ("immunization", "TB test (IGRA)", upcoming, d(30), None, None, "D1"),
+        # Done last winter: valid 12 months, so it lapses before the upcoming block.
+        ("immunization", "TB test (IGRA)", upcoming, d(30), d(-340), None, "D1"),
         ("immunization", "Influenza vaccine for this season", upcoming, d(45), None, None, "D1"),
         ("immunization", "COVID-19 compliance form", current, d(-30), d(-33), None, "D1"),
         ("document", "Dean's letter of good standing", upcoming, d(12), None, None, "D1"),
         ("document", "Official transcript", upcoming, d(12), d(-2), None, "D1"),
         ("document", "USMLE Step 1 score report", None, d(-250), d(-251), None, "D1"),
-        ("document", "Malpractice insurance certificate", upcoming, d(25), None, d(40), "D1"),
+        # The certificate ends three weeks before the block it serves: flagged.
+        ("document", "Malpractice insurance certificate", upcoming, d(25), d(-3), d(40), "D1"),
         (
             "document",
             "Institutional portal forms (earlier deadline!)",
@@ -498,6 +501,11 @@ def _checklists(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
             "",
         ),
     ]
+    validity = {
+        "TB test (IGRA)": "within:365",
+        "Malpractice insurance certificate": "block",
+        "Influenza vaccine for this season": "season",
+    }
     for category, title, rotation, due, done, valid, rule in items:
         checklists.add_item(
             db,
@@ -505,12 +513,23 @@ def _checklists(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
                 category=category,
                 title=title,
                 rotation_id=rotation,
+                status="done" if done else "todo",
                 due_on=due,
                 done_on=done,
                 valid_until=valid,
+                validity=validity.get(title, ""),
                 rule_id=rule,
             ),
         )
+    # The accepted rotation's own documents, from the templates, mostly done by now.
+    checklists.apply_templates(db, ["documents"], current)
+    for item in checklists.list_items(db, current):
+        if item.status != "todo":
+            continue
+        if "if the host asks" in item.title:
+            checklists.update_item(db, replace(item, status="not_needed"))
+        else:
+            checklists.toggle_done(db, item.id or 0, d(-40))
 
 
 def _budget(db: Database, d: DayOf, rotation_ids: list[int]) -> None:

@@ -1,35 +1,190 @@
-"""Checklist items (visa, immunization, document, travel)."""
+"""Checklist items (visa, immunization, document, travel, other), grouped by the rotation
+they serve or the user's own list, and the templates applied to either."""
 
-from tracker.domain.checklists import ITEM_CHECKS, ChecklistItem
+from dataclasses import dataclass, replace
+
+from tracker.domain.checklist_templates import items_for
+from tracker.domain.checklists import ITEM_CHECKS, ChecklistItem, ItemStatus
+from tracker.domain.text import fold
 from tracker.store import rows
 from tracker.store.db import Database
+
+_SETTLED = "status IN ('done', 'not_needed')"
+_UNDER_WAY = "('preparing', 'applied', 'waitlisted', 'offered', 'accepted')"
+
+
+@dataclass(frozen=True)
+class Group:
+    """The user's own items (rotation_id None) or one rotation's, with their progress."""
+
+    rotation_id: int | None
+    name: str
+    starts_on: str | None
+    ends_on: str | None
+    rotation_status: str
+    total: int
+    settled: int
+    overdue: int
+
+    @property
+    def key(self) -> str:
+        return str(self.rotation_id) if self.rotation_id else "mine"
+
+
+def groups(db: Database, today: str) -> list[Group]:
+    """The user's own list first, then each rotation that has items or is under way
+    (preparing to accepted), soonest block first."""
+    counts = {
+        rotation_id: (total, settled, overdue)
+        for rotation_id, total, settled, overdue in db.execute(
+            f"""SELECT rotation_id, count(*), sum({_SETTLED}),
+                       sum(NOT {_SETTLED} AND due_on < ?)
+                FROM checklist_items GROUP BY rotation_id""",
+            [today],
+        )
+    }
+    found = [Group(None, "Mine", None, None, "", *counts.get(None, (0, 0, 0)))]
+    for rotation_id, name, starts_on, ends_on, status in db.execute(
+        f"""SELECT rotations.id, coalesce(nullif(programs.institution, ''), programs.name),
+                   rotations.starts_on, rotations.ends_on, rotations.status
+            FROM rotations JOIN programs ON programs.id = rotations.program_id
+            WHERE rotations.status IN {_UNDER_WAY}
+               OR rotations.id IN (SELECT rotation_id FROM checklist_items)
+            ORDER BY rotations.starts_on IS NULL, rotations.starts_on, rotations.id"""
+    ):
+        total, settled, overdue = counts.get(rotation_id, (0, 0, 0))
+        found.append(
+            Group(rotation_id, name, starts_on, ends_on, status, total, settled or 0, overdue or 0)
+        )
+    return found
+
+
+def _where(rotation_id: int | None, missing_only: bool, text: str) -> tuple[str, list[object]]:
+    where = ["rotation_id IS ?"]
+    params: list[object] = [rotation_id]
+    if missing_only:
+        where.append(f"NOT {_SETTLED}")
+    if text.strip():
+        where.append("(fold(title) LIKE ? OR fold(notes) LIKE ? OR fold(category) LIKE ?)")
+        pattern = f"%{fold(text.strip())}%"
+        params += [pattern] * 3
+    return " AND ".join(where), params
+
+
+def list_items(
+    db: Database,
+    rotation_id: int | None,
+    missing_only: bool = False,
+    text: str = "",
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[ChecklistItem]:
+    """One group's items by category, open ones first, soonest due first."""
+    where, params = _where(rotation_id, missing_only, text)
+    return rows.select(
+        db,
+        ChecklistItem,
+        f"""SELECT * FROM checklist_items WHERE {where}
+            ORDER BY CASE category WHEN 'visa' THEN 0 WHEN 'document' THEN 1
+                WHEN 'immunization' THEN 2 WHEN 'travel' THEN 3 ELSE 4 END,
+                {_SETTLED}, due_on IS NULL, due_on, title, id""",
+        params,
+        limit=limit,
+        offset=offset,
+    )
+
+
+def count_items(
+    db: Database, rotation_id: int | None, missing_only: bool = False, text: str = ""
+) -> int:
+    where, params = _where(rotation_id, missing_only, text)
+    return int(
+        db.execute(f"SELECT count(*) FROM checklist_items WHERE {where}", params).fetchone()[0]
+    )
+
+
+def every_item(db: Database) -> list[ChecklistItem]:
+    """All items of every group (for exports and for checking keyed queries)."""
+    return rows.select(db, ChecklistItem, "SELECT * FROM checklist_items ORDER BY id")
 
 
 def add_item(db: Database, item: ChecklistItem) -> int:
     return rows.insert(db, "checklist_items", item, ITEM_CHECKS)
 
 
+def update_item(db: Database, item: ChecklistItem) -> None:
+    rows.update(db, "checklist_items", item, ITEM_CHECKS)
+
+
+def get_item(db: Database, item_id: int) -> ChecklistItem | None:
+    found = rows.select(db, ChecklistItem, "SELECT * FROM checklist_items WHERE id = ?", [item_id])
+    return found[0] if found else None
+
+
+def delete_item(db: Database, item_id: int) -> None:
+    with db.atomic():
+        db.execute("DELETE FROM checklist_items WHERE id = ?", [item_id])
+
+
+def toggle_done(db: Database, item_id: int, today: str) -> ChecklistItem | None:
+    """Done (stamped today) <-> to do; one transaction; the item as stored after."""
+    with db.atomic():
+        item = get_item(db, item_id)
+        if item is None:
+            return None
+        if item.done:
+            item = replace(item, status=ItemStatus.TODO, done_on=None)
+        else:
+            item = replace(item, status=ItemStatus.DONE, done_on=today)
+        update_item(db, item)
+    return item
+
+
+def apply_templates(db: Database, names: list[str], rotation_id: int | None) -> int:
+    """Add the templates' items to a rotation (due dates from its deadline and start) or
+    to the user's own list; titles already there are left out. Returns how many."""
+    with db.atomic():
+        block = db.execute(
+            "SELECT starts_on, deadline_on FROM rotations WHERE id = ?", [rotation_id]
+        ).fetchone()
+        starts_on, deadline_on = block if block else (None, None)
+        taken = {
+            str(title).casefold()
+            for (title,) in db.execute(
+                "SELECT title FROM checklist_items WHERE rotation_id IS ?", [rotation_id]
+            )
+        }
+        items = items_for(names, rotation_id, starts_on, deadline_on, taken)
+        rows.insert_many(db, "checklist_items", items, ITEM_CHECKS)
+    return len(items)
+
+
+def has_template_items(db: Database, rotation_id: int) -> bool:
+    """Whether a rotation already has items citing a rule (a template was applied)."""
+    found = db.execute(
+        "SELECT 1 FROM checklist_items WHERE rotation_id = ? AND rule_id != '' LIMIT 1",
+        [rotation_id],
+    ).fetchone()
+    return found is not None
+
+
+def next_block(db: Database, today: str) -> tuple[str, str | None] | None:
+    """The start and end of the next accepted block not yet over: what the user's own
+    items (vaccines, insurance) must be valid for."""
+    found = db.execute(
+        """SELECT starts_on, ends_on FROM rotations WHERE status = 'accepted'
+           AND starts_on IS NOT NULL AND coalesce(ends_on, starts_on) >= ?
+           ORDER BY starts_on LIMIT 1""",
+        [today],
+    ).fetchone()
+    return (found[0], found[1]) if found else None
+
+
 def open_items_due_by(db: Database, horizon: str) -> list[ChecklistItem]:
-    """Items not done whose due date is on or before horizon (Today's agenda)."""
+    """Items not settled whose due date is on or before horizon (Today's agenda)."""
     return rows.select(
         db,
         ChecklistItem,
-        "SELECT * FROM checklist_items WHERE done_on IS NULL AND due_on <= ? ORDER BY due_on",
+        f"SELECT * FROM checklist_items WHERE NOT {_SETTLED} AND due_on <= ? ORDER BY due_on",
         [horizon],
     )
-
-
-def list_items(db: Database, limit: int | None = None, offset: int = 0) -> list[ChecklistItem]:
-    # Open items first, soonest due first; undated open items after dated ones.
-    return rows.select(
-        db,
-        ChecklistItem,
-        """SELECT * FROM checklist_items
-           ORDER BY done_on IS NOT NULL, coalesce(due_on, '9999'), category, title, id""",
-        limit=limit,
-        offset=offset,
-    )
-
-
-def count_items(db: Database) -> int:
-    return rows.count(db, "checklist_items")

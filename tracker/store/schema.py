@@ -365,3 +365,42 @@ def m004_journal_day_view(db: Database) -> None:
         *_search_fill(_DAY_COLUMNS_4, _CASE_COLUMNS_4),
     ]:
         db.execute(statement)
+
+
+@step
+def m005_checklist_items_status_and_validity(db: Database) -> None:
+    # Items get a status (to do, in progress, done, not needed), a validity rule, a scan's
+    # path and the category "other". A CHECK cannot be altered in place, so the table is
+    # rebuilt (foreign keys are off during migrations) and its rows copied.
+    for statement in [
+        f"""CREATE TABLE checklist_items_new (
+            id INTEGER PRIMARY KEY,
+            category TEXT NOT NULL CHECK (category IN
+                ('visa', 'immunization', 'document', 'travel', 'other')),
+            title TEXT NOT NULL CHECK (length(trim(title)) > 0),
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
+            status TEXT NOT NULL DEFAULT 'todo'
+                CHECK (status IN ('todo', 'in_progress', 'done', 'not_needed')),
+            due_on TEXT {_date("due_on")},
+            done_on TEXT {_date("done_on")},
+            valid_until TEXT {_date("valid_until")},
+            validity TEXT NOT NULL DEFAULT ''
+                CHECK (validity IN ('', 'block', 'season') OR validity GLOB 'within:[0-9]*'),
+            scan_path TEXT NOT NULL DEFAULT '',
+            rule_id TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        """INSERT INTO checklist_items_new (id, category, title, rotation_id, status, due_on,
+               done_on, valid_until, rule_id, notes, created_at, updated_at)
+           SELECT id, category, title, rotation_id,
+               CASE WHEN done_on IS NULL THEN 'todo' ELSE 'done' END, due_on, done_on,
+               valid_until, rule_id, notes, created_at, updated_at
+           FROM checklist_items""",
+        "DROP TABLE checklist_items",
+        "ALTER TABLE checklist_items_new RENAME TO checklist_items",
+        "CREATE INDEX checklist_items_rotation ON checklist_items(rotation_id)",
+        "CREATE INDEX checklist_items_due ON checklist_items(status, due_on)",
+    ]:
+        db.execute(statement)

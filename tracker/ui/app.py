@@ -29,7 +29,12 @@ class AwayApp(App[Path | None]):
     """Returns a Path when the user asked to open another database (the demo)."""
 
     # Each pane's styles live beside it; the app loads them all.
-    CSS_PATH = ["app.tcss", "panes/programs.tcss", "panes/journal.tcss"]
+    CSS_PATH = [
+        "app.tcss",
+        "panes/programs.tcss",
+        "panes/journal.tcss",
+        "panes/checklists.tcss",
+    ]
     TITLE = "Away"
     COMMANDS = App.COMMANDS | {AwayCommands}
     PANES = [

@@ -475,6 +475,33 @@ class ApplicationsPane(AreaPane):
             return
         self._set_status(rotation, following)
 
+    def _offer_checklists(self, rotation: Rotation) -> None:
+        """Once a block is accepted: the guide's document, immunization and visa lists."""
+        from tracker.domain.checklist_templates import TEMPLATES
+        from tracker.store import checklists
+        from tracker.ui.modals.confirm import ConfirmScreen
+
+        rotation_id = rotation.id
+        if rotation_id is None or checklists.has_template_items(self.db, rotation_id):
+            return
+
+        def answer(yes: bool | None) -> None:
+            if yes and self.away.try_write(
+                lambda: checklists.apply_templates(self.db, list(TEMPLATES), rotation_id)
+            ):
+                self.notify("Added: see the Checklists pane (3).")
+                self.post_message(RecordsChanged("checklists", self))
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Accepted at {rotation.institution or rotation.program_name}. Add the "
+                "documents, immunizations and visa steps the guide lists (D1, D2, V1-V4) to "
+                "its checklist, with due dates from its deadline and block?",
+                yes_label="Add them",
+            ),
+            answer,
+        )
+
     def _set_status(self, rotation: Rotation, status: str) -> None:
         """Through the guarded path; a block not yet over is completed only if confirmed."""
         from tracker.ui.modals.confirm import ConfirmScreen
@@ -489,6 +516,8 @@ class ApplicationsPane(AreaPane):
             ):
                 self.notify(f"{rotation.institution}: {label(status)}")
                 self._changed()
+                if status == RotationStatus.ACCEPTED:
+                    self._offer_checklists(rotation)
 
         if status == RotationStatus.COMPLETED and not block_is_over(rotation, self.today):
             when = (
