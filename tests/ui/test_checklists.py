@@ -88,3 +88,36 @@ async def test_o_on_an_item_without_a_scan_says_so(demo_path):
         await pilot.press("3", "o")
         await pilot.pause()
         assert any("no scan" in str(n.message) for n in app._notifications)
+
+
+async def test_accepting_an_offer_offers_the_guides_checklists_once(demo_path):
+    from textual.widgets import DataTable
+
+    from tracker.store import programs
+    from tracker.ui.modals.confirm import ConfirmScreen
+
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        preparing = next(r for r in programs.list_rotations(app.db) if r.status == "preparing")
+        assert not checklists.has_template_items(app.db, preparing.id)
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.query_one("#rotations-table", DataTable)
+        table.focus()
+        table.move_cursor(row=table.get_row_index(str(preparing.id)))
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        statuses = [value for _, value in app.screen.choices]
+        steps = statuses.index("accepted") - statuses.index("preparing")
+        await pilot.press(*(["down"] * steps), "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert checklists.has_template_items(app.db, preparing.id)
+        added = checklists.count_items(app.db, preparing.id)
+        await pilot.press("3")
+        await pilot.pause()
+        assert pane(app).group.rotation_id is not None
+        assert added > 25

@@ -3,7 +3,7 @@ they serve or the user's own list, and the templates applied to either."""
 
 from dataclasses import dataclass, replace
 
-from tracker.domain.checklist_templates import items_for
+from tracker.domain.checklist_templates import TEMPLATES, items_for
 from tracker.domain.checklists import ITEM_CHECKS, ChecklistItem, ItemStatus
 from tracker.domain.text import fold
 from tracker.store import rows
@@ -148,24 +148,26 @@ def apply_templates(db: Database, names: list[str], rotation_id: int | None) -> 
             "SELECT starts_on, deadline_on FROM rotations WHERE id = ?", [rotation_id]
         ).fetchone()
         starts_on, deadline_on = block if block else (None, None)
-        taken = {
-            str(title).casefold()
-            for (title,) in db.execute(
-                "SELECT title FROM checklist_items WHERE rotation_id IS ?", [rotation_id]
-            )
-        }
-        items = items_for(names, rotation_id, starts_on, deadline_on, taken)
+        items = items_for(names, rotation_id, starts_on, deadline_on, _titles(db, rotation_id))
         rows.insert_many(db, "checklist_items", items, ITEM_CHECKS)
     return len(items)
 
 
 def has_template_items(db: Database, rotation_id: int) -> bool:
-    """Whether a rotation already has items citing a rule (a template was applied)."""
-    found = db.execute(
-        "SELECT 1 FROM checklist_items WHERE rotation_id = ? AND rule_id != '' LIMIT 1",
-        [rotation_id],
-    ).fetchone()
-    return found is not None
+    """Whether the guide's templates were applied to a rotation: every item they would
+    add is on its list already (so acceptance offers them once)."""
+    taken = _titles(db, rotation_id)
+    return not items_for(list(TEMPLATES), rotation_id, None, None, taken)
+
+
+def _titles(db: Database, rotation_id: int | None) -> set[str]:
+    """A group's titles, folded, to leave out what is there already."""
+    return {
+        str(title).casefold()
+        for (title,) in db.execute(
+            "SELECT title FROM checklist_items WHERE rotation_id IS ?", [rotation_id]
+        )
+    }
 
 
 def next_block(db: Database, today: str) -> tuple[str, str | None] | None:
