@@ -29,6 +29,7 @@ NOT_TYPED = {
     "kind",
     "location",
     "validity",
+    "per",
     "route",
     "status",
     "specialty",

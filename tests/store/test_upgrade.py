@@ -25,14 +25,26 @@ def columns(path) -> dict[str, list[str]]:
     return found
 
 
+# Columns a migration renamed: (table, old name) -> new name (m006: a cost per month or
+# in total, no longer only monthly).
+RENAMED = {("housing_options", "monthly_cents"): "amount_cents"}
+
+
 def dump(path, shape: dict[str, list[str]] | None = None) -> dict[str, list[tuple]]:
     """Every row of every table; with shape, only those tables and columns (what an older
-    schema had, to compare after an upgrade that added some)."""
-    shape = shape or columns(path)
+    schema had, to compare after an upgrade that added or renamed some)."""
+    if shape is None:
+        shape, renamed = columns(path), {}
+    else:
+        renamed = RENAMED
     conn = connect_readonly(path)  # leaves nothing beside the file (the fixture included)
     data = {
         table: sorted(
-            conn.execute(f"SELECT {', '.join(f'[{c}]' for c in cols)} FROM [{table}]"), key=repr
+            conn.execute(
+                f"SELECT {', '.join(f'[{renamed.get((table, c), c)}]' for c in cols)} "
+                f"FROM [{table}]"
+            ),
+            key=repr,
         )
         for table, cols in shape.items()
     }

@@ -16,6 +16,7 @@ from tracker.domain.checks import (
     int_range,
     max_length,
 )
+from tracker.domain.money import check_currency
 
 
 class VisaNeed(StrEnum):
@@ -48,6 +49,9 @@ class Profile:
     eras_id: str = ""
     aamc_id: str = ""
     email: str = ""
+    home_currency: str = ""
+    usd_rate_micros: int | None = None  # home-currency units per US dollar, in millionths
+    rate_on: str | None = None
 
 
 # One check list per field, used by the profile form and by the store before writing.
@@ -61,6 +65,8 @@ PROFILE_CHECKS: dict[str, tuple[Check, ...]] = {
     "eras_id": SHORT_TEXT,
     "aamc_id": SHORT_TEXT,
     "email": (check_email, max_length(NAME_MAX)),
+    "home_currency": (lambda text: check_currency(text) if text.strip() else None,),
+    "rate_on": DATE,
 }
 
 

@@ -313,6 +313,10 @@ def build_demo(db: Database, today: pendulum.Date, scale: int = 1) -> None:
                 eras_id="",
                 aamc_id="14839275",
                 email="lucia.fo@mail.example",
+                # A made-up rate, for the demo's second currency: the user enters theirs.
+                home_currency="ARS",
+                usd_rate_micros=1_180_000_000,
+                rate_on=today.subtract(days=3).isoformat(),
             ),
         )
         taken: set[int] = set()  # journal days are unique: a copy's day moves back if taken
@@ -534,20 +538,41 @@ def _checklists(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
 
 def _budget(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
     current, upcoming = rotation_ids[2], rotation_ids[3]
-    for name, kind, rent, status, rotation in [
-        ("University guest residence, room 4B", "student_housing", 1150, "booked", current),
-        ("Sublet from a PGY-2 resident", "sublet", 900, "contacted", upcoming),
-        ("Downtown hostel, 4-bed dorm", "hostel", 620, "idea", upcoming),
-        ("Furnished studio, short let", "short_let", 1650, "idea", upcoming),
-        ("Extended-stay hotel near the hospital", "hotel", 2300, "rejected", current),
+    # The current booking ends two nights before the block does: the pane says so.
+    for name, kind, rent, status, rotation, stay in [
+        (
+            "University guest residence, room 4B",
+            "student_housing",
+            1150,
+            "booked",
+            current,
+            (d(-13), d(13)),
+        ),
+        ("Sublet from a PGY-2 resident", "sublet", 900, "contacted", upcoming, (None, None)),
+        ("Downtown hostel, 4-bed dorm", "hostel", 620, "idea", upcoming, (None, None)),
+        ("Furnished studio, short let", "short_let", 1650, "idea", upcoming, (None, None)),
+        (
+            "Extended-stay hotel near the hospital",
+            "hotel",
+            2300,
+            "rejected",
+            current,
+            (None, None),
+        ),
     ]:
         budget.add_housing(
             db,
             HousingOption(
-                rotation_id=rotation, name=name, kind=kind, monthly_cents=rent * 100, status=status
+                rotation_id=rotation,
+                name=name,
+                kind=kind,
+                amount_cents=rent * 100,
+                status=status,
+                check_in=stay[0],
+                check_out=stay[1],
             ),
         )
-    expenses: list[tuple[str, str, int, int | None, str | None, int | None]] = [
+    expenses: list[tuple[str, str, int | None, int | None, str | None, int | None]] = [
         ("application", "VSLO application fees", 300, 280, d(-270), None),
         ("visa", "B-1/B-2 visa fee", 185, 185, d(-160), None),
         ("insurance", "Travel health insurance (6 months)", 400, 436, d(-110), None),
@@ -558,7 +583,8 @@ def _budget(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
         ("housing", "Room, ICU elective", 900, 900, d(-63), rotation_ids[1]),
         ("food", "Food, ICU elective", 500, 610, d(-36), rotation_ids[1]),
         ("application", "Institutional fee, current rotation", 300, 300, d(-240), current),
-        ("housing", "Guest residence, current rotation", 1150, 1150, d(-13), current),
+        # Planned by the booked residence itself (no double entry); this is the rent paid.
+        ("housing", "Guest residence, current rotation", None, 1150, d(-13), current),
         ("food", "Food, current rotation", 600, 210, d(-1), current),
         ("transport", "Transit pass, current rotation", 100, 100, d(-14), current),
         ("application", "Application fee, upcoming rotation", 200, None, None, upcoming),
@@ -572,7 +598,7 @@ def _budget(db: Database, d: DayOf, rotation_ids: list[int]) -> None:
                 rotation_id=linked,
                 category=category,
                 description=description,
-                planned_cents=planned * 100,
+                planned_cents=None if planned is None else planned * 100,
                 actual_cents=None if actual is None else actual * 100,
                 spent_on=spent,
             ),

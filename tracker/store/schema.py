@@ -404,3 +404,63 @@ def m005_checklist_items_status_and_validity(db: Database) -> None:
         "CREATE INDEX checklist_items_due ON checklist_items(status, due_on)",
     ]:
         db.execute(statement)
+
+
+@step
+def m006_housing_and_money(db: Database) -> None:
+    # Housing gets an address, a contact, its dates and a cost per month or in total;
+    # expenses the category "exams"; the profile a home currency and the user's own
+    # exchange rate (home units per dollar, in millionths) with its date. Amounts stay
+    # integers in the currency's minor units. CHECKs change, so both tables are rebuilt.
+    for statement in [
+        f"""CREATE TABLE housing_options_new (
+            id INTEGER PRIMARY KEY,
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            kind TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('student_housing', 'hostel',
+                'sublet', 'short_let', 'hotel', 'other')),
+            address TEXT NOT NULL DEFAULT '',
+            url TEXT NOT NULL DEFAULT '',
+            contact TEXT NOT NULL DEFAULT '',
+            amount_cents INTEGER CHECK (amount_cents >= 0),
+            per TEXT NOT NULL DEFAULT 'month' CHECK (per IN ('month', 'total')),
+            currency TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+            check_in TEXT {_date("check_in")},
+            check_out TEXT {_date("check_out")},
+            status TEXT NOT NULL DEFAULT 'idea'
+                CHECK (status IN ('idea', 'contacted', 'booked', 'rejected')),
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        """INSERT INTO housing_options_new (id, rotation_id, name, kind, url, amount_cents,
+               per, currency, status, notes, created_at, updated_at)
+           SELECT id, rotation_id, name, kind, url, monthly_cents, 'month', currency, status,
+               notes, created_at, updated_at FROM housing_options""",
+        "DROP TABLE housing_options",
+        "ALTER TABLE housing_options_new RENAME TO housing_options",
+        "CREATE INDEX housing_options_rotation ON housing_options(rotation_id)",
+        f"""CREATE TABLE expenses_new (
+            id INTEGER PRIMARY KEY,
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
+            category TEXT NOT NULL CHECK (category IN ('housing', 'food', 'transport',
+                'application', 'visa', 'travel', 'insurance', 'exams', 'other')),
+            description TEXT NOT NULL DEFAULT '',
+            planned_cents INTEGER CHECK (planned_cents >= 0),
+            actual_cents INTEGER CHECK (actual_cents >= 0),
+            currency TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+            spent_on TEXT {_date("spent_on")},
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        """INSERT INTO expenses_new SELECT id, rotation_id, category, description,
+               planned_cents, actual_cents, currency, spent_on, created_at, updated_at
+           FROM expenses""",
+        "DROP TABLE expenses",
+        "ALTER TABLE expenses_new RENAME TO expenses",
+        "CREATE INDEX expenses_rotation ON expenses(rotation_id)",
+        "ALTER TABLE profile ADD COLUMN home_currency TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE profile ADD COLUMN usd_rate_micros INTEGER CHECK (usd_rate_micros > 0)",
+        f"ALTER TABLE profile ADD COLUMN rate_on TEXT {_date('rate_on')}",
+    ]:
+        db.execute(statement)

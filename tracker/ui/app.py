@@ -34,6 +34,7 @@ class AwayApp(App[Path | None]):
         "panes/programs.tcss",
         "panes/journal.tcss",
         "panes/checklists.tcss",
+        "panes/budget.tcss",
     ]
     TITLE = "Away"
     COMMANDS = App.COMMANDS | {AwayCommands}

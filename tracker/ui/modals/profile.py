@@ -1,6 +1,7 @@
 """The profile form: the fields and how its text maps to a Profile."""
 
 from tracker.domain.checks import InvalidValues
+from tracker.domain.money import check_rate, format_rate, parse_rate
 from tracker.domain.profile import PROFILE_CHECKS, VISA_LABELS, Profile
 from tracker.ui.modals.form import YES_NO, Field
 
@@ -27,12 +28,26 @@ PROFILE_FIELDS = [
     Field("eras_id", "ERAS ID"),
     Field("aamc_id", "AAMC ID"),
     Field("email", "E-mail", PROFILE_CHECKS["email"]),
+    Field(
+        "home_currency",
+        "Home currency",
+        PROFILE_CHECKS["home_currency"],
+        placeholder="ISO code, e.g. ARS, INR, NGN",
+    ),
+    Field(
+        "usd_rate",
+        "1 US dollar buys",
+        (check_rate,),
+        placeholder="e.g. 1180.50 of your currency (your own rate)",
+    ),
+    Field("rate_on", "Rate as of", PROFILE_CHECKS["rate_on"], placeholder="YYYY-MM-DD"),
 ]
 
 
 def profile_to_values(profile: Profile) -> dict[str, str]:
     values = {name: "" if value is None else str(value) for name, value in vars(profile).items()}
     values["budget_limited"] = "1" if profile.budget_limited else "0"
+    values["usd_rate"] = format_rate(profile.usd_rate_micros)
     return values
 
 
@@ -54,6 +69,9 @@ def values_to_profile(values: dict[str, str]) -> Profile:
             eras_id=values["eras_id"].strip(),
             aamc_id=values["aamc_id"].strip(),
             email=values["email"].strip(),
+            home_currency=values.get("home_currency", "").strip().upper(),
+            usd_rate_micros=parse_rate(values.get("usd_rate", "")),
+            rate_on=values.get("rate_on", "").strip() or None,
         )
     except ValueError as error:
         raise InvalidValues({"full_name": str(error)}) from None

@@ -69,6 +69,6 @@ class AreaPane(TabPane):
         # building after the user moved on must not take focus back.
         if self.query_ancestor(TabbedContent).active != self.id:
             return
-        tables = self.query(DataTable)
+        tables = [table for table in self.query(DataTable) if table.can_focus and table.display]
         if tables and not self.app.screen.is_modal:
-            tables.first().focus()
+            tables[0].focus()

@@ -1,58 +1,269 @@
-"""Housing & Budget: housing options and planned / actual expenses."""
+"""Housing & Budget: per rotation, what it was planned to cost and what it has cost, by
+category, in dollars and the home currency; its housing, and whether it covers the block."""
 
+from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.widgets import DataTable, Static
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import DataTable, OptionList, Static
+from textual.widgets.option_list import Option
 
-from tracker.domain.budget import Expense, HousingOption
-from tracker.domain.checks import format_cents
+from tracker.domain.budget import (
+    CATEGORY_LABELS,
+    BudgetSummary,
+    CostBasis,
+    Expense,
+    HousingOption,
+    block_nights,
+    housing_cost,
+    housing_warnings,
+    stay_of,
+)
+from tracker.domain.money import format_money, format_rate, nights, to_home
+from tracker.domain.profile import Profile
 from tracker.store import budget
-from tracker.ui.format import label, short_date
+from tracker.store.budget import Scope
+from tracker.store.profile import get_profile
+from tracker.ui.format import block, label, short_date
 from tracker.ui.panes.base import AreaPane
-from tracker.ui.widgets.tables import Cell, make_table, show_records
+from tracker.ui.panes.budget_actions import MoneyActions
+from tracker.ui.widgets.tables import Cell, PagedTable, make_table, show_records
+
+CHART_WIDTH = 16
 
 
-class BudgetPane(AreaPane):
-    READS = frozenset({"budget"})
+class BudgetPane(MoneyActions, AreaPane):
+    READS = frozenset({"budget", "programs", "profile"})
+    BINDINGS = [
+        Binding("n", "new_expense", "Expense", id="budget.expense", tooltip="A new expense here"),
+        Binding("h", "new_housing", "Housing", id="budget.housing", tooltip="A new housing option"),
+        Binding("b", "book", "Book", id="budget.book", tooltip="Mark the selected housing booked"),
+        Binding(
+            "B",
+            "plan_b1",
+            "Plan (B1)",
+            id="budget.plan",
+            tooltip="Planned lines from the guide's B1 ranges for this rotation",
+        ),
+        Binding("d", "delete", "Delete", id="budget.delete", show=False, tooltip="Delete (asks)"),
+        Binding(
+            "left_square_bracket",
+            "step_scope(-1)",
+            "Prev",
+            id="budget.previous",
+            tooltip="Rotation above",
+        ),
+        Binding(
+            "right_square_bracket",
+            "step_scope(1)",
+            "Next",
+            id="budget.next",
+            tooltip="Rotation below",
+        ),
+    ]
 
     def __init__(self) -> None:
         super().__init__("Housing & Budget", id="budget")
+        self.scopes: list[Scope] = []
+        self.scope: Scope | None = None
+        self.profile = Profile()
 
     def build(self) -> ComposeResult:
-        yield Static("Housing options", classes="section-title")
-        yield make_table(
-            "housing-table", ["Option", "Kind", "Per month", "Status"], classes="upper-table"
+        # A summary to read, not to act on: the keys go to the housing and expense lists.
+        categories: DataTable[Cell] = DataTable(id="budget-categories", cursor_type="none")
+        categories.can_focus = False
+        categories.add_columns("Category", "Planned", "Spent", "Left", "Spent of planned")
+        housing: DataTable[Cell] = DataTable(id="housing-table", cursor_type="row")
+        housing.add_columns("Housing", "Kind", "Cost", "Stay", "Status")
+        yield Horizontal(
+            OptionList(id="budget-scopes"),
+            VerticalScroll(
+                Static("", id="budget-summary"),
+                categories,
+                Static("Housing (h adds, b books)", classes="section-title"),
+                housing,
+                Static("Expenses (n adds, enter edits)", classes="section-title"),
+                make_table(
+                    "expenses-table", ["Category", "Description", "Planned", "Spent", "Date"]
+                ),
+                id="budget-main",
+                can_focus=False,
+            ),
+            id="budget-panes",
         )
-        yield Static("", id="budget-totals", classes="section-title")
-        yield make_table("expenses-table", ["Category", "Description", "Planned", "Actual", "Date"])
 
     def load(self) -> None:
+        self.profile = get_profile(self.db)
+        self.scopes = budget.scopes(self.db)
+        keep = self.scope.key if self.scope else None
+        options = self.query_one("#budget-scopes", OptionList)
+        options.clear_options()
+        options.add_options(Option(self._scope_line(s), id=s.key) for s in self.scopes)
+        keys = [s.key for s in self.scopes]
+        index = keys.index(keep) if keep in keys else self._current_index()
+        options.highlighted = index
+        self._show(self.scopes[index])
+
+    def _current_index(self) -> int:
+        """The block under way or next, else every rotation."""
+        today = self.today.isoformat()
+        for index, scope in enumerate(self.scopes):
+            if scope.status == "accepted" and (scope.ends_on or today) >= today:
+                return index
+        return 0
+
+    def _scope_line(self, scope: Scope) -> Text:
+        text = Text(scope.name, style="" if scope.rotation_id else "bold")
+        if scope.starts_on:
+            text.append(f"\n  {short_date(scope.starts_on)} · {label(scope.status)}", style="dim")
+        return text
+
+    @on(OptionList.OptionHighlighted, "#budget-scopes")
+    def _scope_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        scope = next((s for s in self.scopes if s.key == event.option.id), None)
+        if scope is not None and scope != self.scope:
+            self._show(scope)
+
+    def action_step_scope(self, step: int) -> None:
+        options = self.query_one("#budget-scopes", OptionList)
+        if options.option_count:
+            options.highlighted = ((options.highlighted or 0) + step) % options.option_count
+
+    # --- showing a scope --------------------------------------------------------------
+
+    def _show(self, scope: Scope) -> None:
+        self.scope = scope
+        found = budget.summary(self.db, scope, self.profile)
+        self._summarise(scope, found)
+        self._categories(found)
+        options = budget.list_housing(self.db, scope)
+        self._housing(scope, options)
         show_records(
-            self.query_one("#housing-table", DataTable),
-            lambda offset, limit: budget.list_housing(self.db, limit, offset),
-            budget.count_housing(self.db),
-            _housing_cells,
-        )
-        planned, actual = budget.expense_totals(self.db)
-        self.query_one("#budget-totals", Static).update(
-            f"Expenses — planned {format_cents(planned)}, spent {format_cents(actual)}"
-        )
-        show_records(
-            self.query_one("#expenses-table", DataTable),
-            lambda offset, limit: budget.list_expenses(self.db, limit, offset),
-            budget.count_expenses(self.db),
+            self.query_one("#expenses-table", PagedTable),
+            lambda offset, limit: budget.list_expenses(self.db, scope, limit, offset),
+            budget.count_expenses(self.db, scope),
             _expense_cells,
         )
 
+    def money(self, usd_cents: int) -> str:
+        """Dollars, and the home currency beside them when the profile has a rate."""
+        text = format_money(usd_cents)
+        home, rate = self.profile.home_currency, self.profile.usd_rate_micros
+        if home and rate and home != "USD":
+            text += f" ({format_money(to_home(usd_cents, rate, home), home)})"
+        return text
 
-def _housing_cells(h: HousingOption) -> list[Cell]:
-    return [h.name, label(h.kind), format_cents(h.monthly_cents, h.currency), label(h.status)]
+    def _summarise(self, scope: Scope, found: BudgetSummary) -> None:
+        text = Text(scope.name, style="bold")
+        if scope.starts_on:
+            text.append(f"  block {block(scope.starts_on, scope.ends_on)}", style="dim")
+        left = found.planned - found.actual
+        text.append(f"\nPlanned {self.money(found.planned)}  ·  spent {self.money(found.actual)}")
+        text.append(
+            f"  ·  {'left' if left >= 0 else 'over'} {self.money(abs(left))}",
+            style="bold" if left >= 0 else "bold red",
+        )
+        if scope.rotation_id is not None:
+            booked = budget.booked_housing(self.db, scope.rotation_id)
+            for warning in housing_warnings(
+                scope.status, scope.starts_on, scope.ends_on, booked, self.today
+            ):
+                text.append(f"\n{warning}", style="bold yellow")
+        home, rate = self.profile.home_currency, self.profile.usd_rate_micros
+        if home and rate and home != "USD":
+            when = f" of {short_date(self.profile.rate_on)}" if self.profile.rate_on else ""
+            text.append(
+                f"\nAt your rate{when}: 1 USD = {format_rate(rate)} {home} "
+                "(the profile, key p, changes it).",
+                style="dim",
+            )
+        elif not home:
+            text.append(
+                "\nYour home currency and rate go in the profile (key p), for totals in both.",
+                style="dim",
+            )
+        if found.not_counted:
+            text.append(
+                f"\nNot added up (another currency, no rate): {', '.join(found.not_counted[:3])}",
+                style="yellow",
+            )
+        self.query_one("#budget-summary", Static).update(text)
+
+    def _categories(self, found: BudgetSummary) -> None:
+        table = self.query_one("#budget-categories", DataTable)
+        table.clear()
+        for category, name in CATEGORY_LABELS.items():
+            totals = found.by_category.get(category)
+            if totals is None or not (totals.planned or totals.actual):
+                continue
+            table.add_row(
+                name,
+                format_money(totals.planned),
+                format_money(totals.actual),
+                _left(totals.planned - totals.actual),
+                _chart(totals.planned, totals.actual),
+                key=category,
+            )
+        table.add_row(
+            Text("Total", style="bold"),
+            Text(format_money(found.planned), style="bold"),
+            Text(format_money(found.actual), style="bold"),
+            _left(found.planned - found.actual),
+            _chart(found.planned, found.actual),
+            key="total",
+        )
+
+    def _housing(self, scope: Scope, options: list[HousingOption]) -> None:
+        table = self.query_one("#housing-table", DataTable)
+        table.clear()
+        block_stay = None
+        if scope.starts_on and scope.ends_on:
+            block_stay = block_nights(scope.starts_on, scope.ends_on)
+        for option in options:
+            cost = housing_cost(option, block_stay)
+            stay = stay_of(option, block_stay)
+            cost_text = format_money(cost, option.currency) if cost is not None else ""
+            if cost is not None and option.per == CostBasis.MONTH and stay:
+                cost_text += f" for {len(nights(*stay))} nights"
+            dates = (
+                f"{short_date(option.check_in)} – {short_date(option.check_out)}"
+                if option.check_in and option.check_out
+                else "the block's nights"
+            )
+            booked = option.status == "booked"
+            table.add_row(
+                option.name,
+                label(option.kind),
+                cost_text,
+                dates,
+                Text(label(option.status), style="bold green" if booked else ""),
+                key=str(option.id),
+            )
+        table.display = bool(options)
 
 
-def _expense_cells(e: Expense) -> list[Cell]:
+def _left(minor: int) -> Text:
+    return Text(format_money(minor), style="" if minor >= 0 else "bold red")
+
+
+def _chart(planned: int, actual: int) -> Text:
+    """Spent as a share of planned: a bar that turns red past the plan."""
+    if planned <= 0:
+        return Text("no plan" if actual else "", style="dim")
+    share = actual / planned
+    filled = min(CHART_WIDTH, round(CHART_WIDTH * share))
+    text = Text("█" * filled, style="red" if share > 1 else "green")
+    text.append("░" * (CHART_WIDTH - filled), style="dim")
+    text.append(f" {round(share * 100)}%")
+    return text
+
+
+def _expense_cells(expense: Expense) -> list[Cell]:
     return [
-        label(e.category),
-        e.description,
-        format_cents(e.planned_cents, e.currency),
-        format_cents(e.actual_cents, e.currency),
-        short_date(e.spent_on),
+        label(expense.category),
+        expense.description,
+        format_money(expense.planned_cents, expense.currency),
+        format_money(expense.actual_cents, expense.currency),
+        short_date(expense.spent_on),
     ]

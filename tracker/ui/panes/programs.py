@@ -31,6 +31,7 @@ from tracker.domain.programs import (
 )
 from tracker.domain.text import plural
 from tracker.store import programs as store
+from tracker.store.budget import planned_total
 from tracker.store.db import AwayDatabase
 from tracker.store.profile import get_profile
 from tracker.ui.format import excerpt, label, relative_days, short_block, short_date
@@ -303,7 +304,11 @@ class ApplicationsPane(AreaPane):
                 else "No application yet. Press n to add one."
             )
             detail.update(
-                rotation_detail(rotation, store.status_history(self.db, rotation.id))
+                rotation_detail(
+                    rotation,
+                    store.status_history(self.db, rotation.id),
+                    planned_total(self.db, rotation.id, get_profile(self.db)),
+                )
                 if rotation and rotation.id
                 else empty
             )

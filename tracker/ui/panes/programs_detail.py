@@ -59,7 +59,9 @@ def program_detail(program: Program, fit: Fit, applications: int) -> Text:
     return text
 
 
-def rotation_detail(rotation: Rotation, history: list[StatusChange]) -> Text:
+def rotation_detail(
+    rotation: Rotation, history: list[StatusChange], planned_cents: int | None = None
+) -> Text:
     text = Text()
     text.append(f"{rotation.institution}\n", style="bold")
     text.append(f"{rotation.program_name}\n\n")
@@ -73,6 +75,12 @@ def rotation_detail(rotation: Rotation, history: list[StatusChange]) -> Text:
             ("Applied on", short_date(rotation.applied_on)),
             ("Decision on", short_date(rotation.decision_on)),
             ("Fee", format_cents(rotation.fee_cents)),
+            (
+                "Planned cost",
+                format_cents(planned_cents)
+                if planned_cents
+                else "not planned yet (B in Housing & Budget)",
+            ),
             ("Notes", rotation.notes),
         ],
     )

@@ -1,0 +1,72 @@
+"""Pilot tests of the Housing & Budget pane: the demo's totals in both currencies and its
+housing warning, a housing option added and booked, the housing line changing."""
+
+from textual.widgets import DataTable, Input, Static
+
+from tests.conftest import DEMO_DAY
+from tests.ui.test_never_crashes import on_screen
+from tracker.store import budget
+from tracker.ui.app import make_app
+from tracker.ui.modals.form import FormScreen
+from tracker.ui.panes.budget import BudgetPane
+
+
+def pane(app) -> BudgetPane:
+    return app.query_one(BudgetPane)
+
+
+def housing_planned(app) -> str:
+    table = app.query_one("#budget-categories", DataTable)
+    if "housing" not in {key.value for key in table.rows}:
+        return ""
+    return str(table.get_row("housing")[1])
+
+
+async def test_the_current_block_shows_both_currencies_and_its_uncovered_nights(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        summary = app.query_one("#budget-summary", Static)
+        text = str(summary.render())
+        assert "Planned $" in text
+        assert "ARS)" in text  # the home currency beside the dollars
+        assert "Booked housing covers 26 of 28 nights" in text
+        assert on_screen(app, summary)
+        assert on_screen(app, app.query_one("#budget-categories"))
+
+
+async def test_a_housing_option_added_then_booked_becomes_the_housing_line(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("right_square_bracket")  # the upcoming block, nothing booked
+        await pilot.pause()
+        scope = pane(app).scope
+        assert scope.status == "preparing"
+        before = housing_planned(app)
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        form = app.screen
+        form.query_one("#field-name", Input).value = "Room near the hospital"
+        form.query_one("#field-amount_cents", Input).value = "-100"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = form.query_one("#error-amount_cents", Static)
+        assert error.display
+        assert "negative" in str(error.render())
+        form.query_one("#field-amount_cents", Input).value = "1000"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        table = app.query_one("#housing-table", DataTable)
+        option = next(o for o in budget.list_housing(app.db, scope) if o.name.startswith("Room"))
+        table.focus()
+        table.move_cursor(row=table.get_row_index(str(option.id)))
+        await pilot.press("b")
+        await pilot.pause()
+        assert budget.get_housing(app.db, option.id).status == "booked"
+        assert housing_planned(app) != before
+        assert housing_planned(app).startswith("$")
