@@ -199,6 +199,51 @@ def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, fo
 
 @main.command()
 @db_option
+@click.argument("person")
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    default=None,
+    help="Where to write it; - prints it (default: packets/ beside the database).",
+)
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["md"]),
+    default="md",
+    show_default=True,
+    help="Markdown, which reads well as plain text too (PDF comes with the exports).",
+)
+@click.pass_context
+def packet(
+    ctx: click.Context, db_path: Path | None, person: str, out: Path | None, form: str
+) -> None:
+    """Write the letter packet for PERSON (L4): CV, goals, ERAS ID, and the cases done
+    with them by rotation week (never by date), de-identified."""
+    from tracker.services.packet import PersonNotFound, build_packet, find_person, write_packet
+    from tracker.services.safety import open_user_db
+
+    path = resolve_db(ctx, db_path)
+    db, warning = open_user_db(path)
+    if warning:
+        click.echo(f"away: {warning}.", err=True)
+    try:
+        try:
+            writer = find_person(db, person)
+        except PersonNotFound as error:
+            raise click.UsageError(str(error)) from None
+        text = build_packet(db, writer)
+    finally:
+        db.close()
+    if out is not None and str(out) == "-":
+        click.echo(text, nl=False)
+        return
+    target = write_packet(text, out, path, writer)
+    click.echo(f"Packet for {writer.name} written to {target}")
+
+
+@main.command()
+@db_option
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),

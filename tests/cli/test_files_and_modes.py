@@ -179,7 +179,7 @@ def small_disk():
     place = Path(tempfile.mkdtemp(prefix="away-full-"))
     mounted = (
         subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=640k", "tmpfs", str(place)], capture_output=True
+            ["mount", "-t", "tmpfs", "-o", "size=1536k", "tmpfs", str(place)], capture_output=True
         ).returncode
         == 0
     )
@@ -207,6 +207,20 @@ def test_a_full_disk_says_so(small_disk, tmp_path):
     assert "Traceback" not in result.stderr
     filler.unlink()
     assert rows(db, "programs") == before
+
+
+def test_a_new_database_on_a_nearly_full_disk_says_so_and_leaves_no_damaged_file(small_disk):
+    # Found here: the new file's last pages sat in its -wal when the checkpoint failed
+    # for space, and the file was published without them ("malformed" on next open).
+    filler = small_disk / "filler"
+    with open(filler, "wb") as handle, contextlib.suppress(OSError):
+        handle.write(b"\0" * (1536 * 1024 - 640 * 1024))
+    db = small_disk / "away.db"
+    result = away("demo", db)
+    assert result.returncode == 2
+    assert "the disk is full; nothing was saved" in result.stderr
+    assert not db.exists()
+    assert [p.name for p in small_disk.iterdir() if p.name != "filler"] == []
 
 
 @needs_root

@@ -59,3 +59,22 @@ def test_a_new_day_is_tied_to_the_rotation_whose_block_holds_it(demo_path):
     free = journal.append_learning_point(db, "2030-01-01", "A quiet day")
     assert free.rotation_id is None
     db.close()
+
+
+def test_away_packet_writes_the_file_and_names_close_matches(tmp_path):
+    import subprocess
+    import sys
+
+    db = tmp_path / "demo.db"
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "tracker", "--db", str(db), *args], capture_output=True, text=True
+    )
+    assert run("demo", str(db)).returncode == 0
+    made = run("packet", "Zoe Nguyen")
+    assert made.returncode == 0, made.stderr
+    written = tmp_path / "packets" / "packet-zoe-nguyen.md"
+    assert str(written) in made.stdout
+    assert "# Letter packet for Zoë Nguyễn" in written.read_text(encoding="utf-8")
+    unknown = run("packet", "Nguyan")
+    assert unknown.returncode == 2
+    assert "did you mean “Zoë Nguyễn”" in unknown.stderr

@@ -35,3 +35,8 @@ def fold(value: str | None) -> str | None:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """'1 program', '4 programs', '2 journal days'; many for irregular words."""
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def words(value: str | None) -> str:
+    """A stored choice as words: 'packet_sent' -> 'packet sent'."""
+    return (value or "").replace("_", " ")

@@ -680,63 +680,49 @@ def _journal(
 
 
 def _letters(db: Database, d: DayOf, rotation_ids: list[int], people_ids: list[int]) -> None:
+    """The guide's timeline: asked in each block's last week (L3), packets sent soon after
+    (L4), nothing uploaded before ERAS opens; follow-ups made by the rules (L5-L7)."""
     nguyen, iyer, alvarez, oconnell, bello, _coordinator = people_ids
     first, icu, current = rotation_ids[:3]
-    letters.add_letter(
-        db,
-        Letter(
-            person_id=nguyen,
-            rotation_id=first,
-            status="uploaded",
-            asked_on=d(-74),
-            agreed_on=d(-73),
-            packet_sent_on=d(-70),
-            eras_letter_id="LOR-4471-02",
-            uploaded_on=d(-30),
-            thanked_on=d(-68),
+    for person, rotation, status, asked, agreed, packet, us_anesthesiology, notes in [
+        (nguyen, first, "packet_sent", d(-74), d(-73), d(-70), True, ""),
+        (iyer, first, "agreed", d(-73), d(-72), None, True, "Packet promised for next week."),
+        (
+            alvarez,
+            icu,
+            "agreed",
+            d(-37),
+            d(-36),
+            None,
+            False,
+            "Intensivist: a non-anesthesia letter (L1).",
         ),
-    )
-    letters.add_letter(
-        db,
-        Letter(
-            person_id=iyer,
-            rotation_id=first,
-            status="packet_sent",
-            asked_on=d(-73),
-            agreed_on=d(-72),
-            packet_sent_on=d(-69),
-            thanked_on=d(-68),
-        ),
-    )
-    letters.add_letter(
-        db,
-        Letter(
-            person_id=alvarez,
-            rotation_id=icu,
-            status="asked",
-            asked_on=d(-37),
-            notes="Non-anesthesia letter (L1).",
-        ),
-    )
-    letters.add_letter(
-        db,
-        Letter(
-            person_id=oconnell,
-            rotation_id=current,
-            status="candidate",
-            notes="Has supervised me in several cases and gives feedback (L2); ask in week 4 (L3).",
-        ),
-    )
-    for person, due, action, done, rule in [
-        (nguyen, d(-68), "Thank-you e-mail naming two things learned", d(-68), "L5"),
-        (iyer, d(-68), "Thank-you e-mail naming two things learned", d(-68), "L5"),
-        (alvarez, d(-30), "Send CV, goals summary and case list", None, "L4"),
-        (alvarez, d(3), "Gentle reminder about the letter", None, "L3"),
-        (bello, d(15), "Thank the resident team at the end of the rotation", None, "L5"),
-        (nguyen, d(200), "Tell her (gently) that I applied to her program", None, "L6"),
+        (oconnell, current, "candidate", None, None, None, True, ""),
+    ]:
+        letters.add_letter(
+            db,
+            Letter(
+                person_id=person,
+                rotation_id=rotation,
+                status=status,
+                asked_on=asked,
+                agreed_on=agreed,
+                packet_sent_on=packet,
+                strong_asked=asked is not None,
+                us_anesthesiology=us_anesthesiology,
+                notes=notes,
+            ),
+        )
+    profile_eras = db.execute("SELECT eras_opens_on FROM profile").fetchone()
+    letters.make_follow_ups(db, profile_eras[0] if profile_eras else None)
+    # The first block's thank-yous went out on time (L5).
+    db.execute("UPDATE follow_ups SET done_on = due_on WHERE rule_id = 'L5' AND due_on < ?", [d(0)])
+    for person, due, action, rule in [
+        (alvarez, d(-33), "Send CV, goals summary and the ICU case list (packet, P)", "L4"),
+        (bello, d(17), "Thank the resident team at the end of the rotation", "L5"),
     ]:
         letters.add_follow_up(
-            db, FollowUp(person_id=person, due_on=due, action=action, done_on=done, rule_id=rule)
+            db, FollowUp(person_id=person, due_on=due, action=action, rule_id=rule)
         )
 
 

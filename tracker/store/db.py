@@ -483,6 +483,7 @@ def _create_new(path: Path) -> None:
             from sqlite_utils import Database
 
             migrations().apply(Database(conn, execute_plugins=False))
+            _checkpoint_fully(conn)
         finally:
             conn.close()
         with open(temp, "rb+") as handle:
@@ -494,6 +495,19 @@ def _create_new(path: Path) -> None:
         temp.unlink(missing_ok=True)
         for suffix in ("-journal", "-wal", "-shm"):
             Path(f"{temp}{suffix}").unlink(missing_ok=True)
+
+
+def _checkpoint_fully(conn: sqlite3.Connection) -> None:
+    """Move every page from the -wal into the file itself, or raise.
+
+    The new file is published alone and its -wal deleted: a checkpoint that failed (a
+    full disk) would otherwise publish a file missing the pages still in the -wal.
+    """
+    busy, in_log, moved = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy or in_log != moved:
+        raise sqlite3.OperationalError("database or disk is full")
+    if conn.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        raise sqlite3.OperationalError("database or disk is full")
 
 
 def pending_steps(db: AwayDatabase) -> list[str]:

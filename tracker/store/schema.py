@@ -464,3 +464,80 @@ def m006_housing_and_money(db: Database) -> None:
         f"ALTER TABLE profile ADD COLUMN rate_on TEXT {_date('rate_on')}",
     ]:
         db.execute(statement)
+
+
+_LETTER_DATES = (
+    "asked_on",
+    "agreed_on",
+    "declined_on",
+    "packet_sent_on",
+    "id_created_on",
+    "uploaded_on",
+    "thanked_on",
+)
+
+
+@step
+def m007_letters_pipeline(db: Database) -> None:
+    # People get more roles (fellow, program director, chair) and a specialty; a letter
+    # follows the ERAS pipeline step by step, each dated (declined, Letter ID created),
+    # with what L1 counts (US anesthesiology faculty, academic), L3 (a strong letter
+    # asked for), the chair's letter and the waived right to view; a Letter ID is unique.
+    # Letters are assigned to programs (ERAS allows four per program); a follow-up made
+    # by a rule carries a key so it is made once. Tables are rebuilt for their CHECKs.
+    dates = ",\n            ".join(f"{column} TEXT {_date(column)}" for column in _LETTER_DATES)
+    for statement in [
+        f"""CREATE TABLE people_new (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            role TEXT NOT NULL DEFAULT 'attending' CHECK (role IN ('attending', 'resident',
+                'fellow', 'coordinator', 'program_director', 'chair', 'other')),
+            specialty TEXT NOT NULL DEFAULT '',
+            program_id INTEGER REFERENCES programs(id) ON DELETE SET NULL,
+            email TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        """INSERT INTO people_new (id, name, role, program_id, email, notes, created_at,
+               updated_at)
+           SELECT id, name, role, program_id, email, notes, created_at, updated_at FROM people""",
+        "DROP TABLE people",
+        "ALTER TABLE people_new RENAME TO people",
+        f"""CREATE TABLE letters_new (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
+            status TEXT NOT NULL DEFAULT 'candidate' CHECK (status IN ('candidate', 'asked',
+                'agreed', 'declined', 'packet_sent', 'id_created', 'uploaded', 'thanked')),
+            {dates},
+            strong_asked INTEGER NOT NULL DEFAULT 0 CHECK (strong_asked IN (0, 1)),
+            us_anesthesiology INTEGER NOT NULL DEFAULT 1 CHECK (us_anesthesiology IN (0, 1)),
+            academic INTEGER NOT NULL DEFAULT 1 CHECK (academic IN (0, 1)),
+            chair_letter INTEGER NOT NULL DEFAULT 0 CHECK (chair_letter IN (0, 1)),
+            waived INTEGER NOT NULL DEFAULT 1 CHECK (waived IN (0, 1)),
+            eras_letter_id TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        """INSERT INTO letters_new (id, person_id, rotation_id, status, asked_on, agreed_on,
+               packet_sent_on, uploaded_on, thanked_on, eras_letter_id, notes, created_at,
+               updated_at)
+           SELECT id, person_id, rotation_id, status, asked_on, agreed_on, packet_sent_on,
+               uploaded_on, thanked_on, eras_letter_id, notes, created_at, updated_at
+           FROM letters""",
+        "DROP TABLE letters",
+        "ALTER TABLE letters_new RENAME TO letters",
+        "CREATE INDEX letters_person ON letters(person_id)",
+        "CREATE UNIQUE INDEX letters_eras_id ON letters(eras_letter_id) WHERE eras_letter_id != ''",
+        """CREATE TABLE letter_programs (
+            letter_id INTEGER NOT NULL REFERENCES letters(id) ON DELETE CASCADE,
+            program_id INTEGER NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+            PRIMARY KEY (letter_id, program_id)
+        )""",
+        "CREATE INDEX letter_programs_program ON letter_programs(program_id)",
+        "ALTER TABLE follow_ups ADD COLUMN rule_key TEXT NOT NULL DEFAULT ''",
+        "CREATE UNIQUE INDEX follow_ups_rule_key ON follow_ups(rule_key) WHERE rule_key != ''",
+    ]:
+        db.execute(statement)

@@ -35,6 +35,7 @@ class AwayApp(App[Path | None]):
         "panes/journal.tcss",
         "panes/checklists.tcss",
         "panes/budget.tcss",
+        "panes/letters.tcss",
     ]
     TITLE = "Away"
     COMMANDS = App.COMMANDS | {AwayCommands}

@@ -6,12 +6,14 @@ call, which is most of the time a long table takes to fill.
 
 from datetime import date
 
+from tracker.domain.text import words
+
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def label(value: str | None) -> str:
     """An enum value as words: 'packet_sent' -> 'packet sent'."""
-    return (value or "").replace("_", " ")
+    return words(value)
 
 
 def _with_year(when: date) -> str:

@@ -1,0 +1,67 @@
+"""Pilot tests of the Letters pane: a writer from candidate to uploaded, the packet, the
+L1 line and the follow-ups on screen, a follow-up ticked."""
+
+from textual.widgets import Input, Static
+
+from tests.conftest import DEMO_DAY
+from tests.ui.test_never_crashes import on_screen
+from tracker.store import letters
+from tracker.ui.app import make_app
+from tracker.ui.modals.form import FormScreen
+from tracker.ui.widgets.tables import PagedTable, selected_key
+
+
+async def test_a_writer_goes_from_candidate_to_uploaded_and_gets_a_packet(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        table = app.query_one("#letters-table", PagedTable)
+        letter = letters.get_letter(app.db, selected_key(table))
+        assert letter.status == "candidate"
+        for _ in range(4):  # asked, agreed, packet sent; the fourth needs the Letter ID
+            await pilot.press("greater_than_sign")
+            await pilot.pause()
+        moved = letters.get_letter(app.db, letter.id)
+        assert moved.status == "packet_sent"
+        assert moved.asked_on == moved.agreed_on == moved.packet_sent_on == DEMO_DAY.isoformat()
+        table.move_cursor(row=table.get_row_index(str(letter.id)))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        app.screen.query_one("#field-eras_letter_id", Input).value = "LOR-2026-0042"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        table.move_cursor(row=table.get_row_index(str(letter.id)))
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        table.move_cursor(row=table.get_row_index(str(letter.id)))
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        done = letters.get_letter(app.db, letter.id)
+        assert (done.status, done.eras_letter_id) == ("uploaded", "LOR-2026-0042")
+        table.move_cursor(row=table.get_row_index(str(letter.id)))
+        await pilot.press("P")
+        await pilot.pause()
+        packets = list((demo_path.parent / "packets").glob("packet-*.md"))
+        assert len(packets) == 1
+        assert letter.person_name in packets[0].read_text(encoding="utf-8")
+
+
+async def test_l1_line_and_follow_ups_are_on_screen_at_80x24_and_one_is_ticked(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        summary = app.query_one("#letters-summary", Static)
+        assert "US anesthesiology letters" in str(summary.render())
+        assert on_screen(app, summary)
+        follow_ups = app.query_one("#follow-ups-table", PagedTable)
+        assert follow_ups.row_count > 0
+        follow_ups.focus()
+        await pilot.pause()
+        follow_up_id = selected_key(follow_ups)
+        assert letters.get_follow_up(app.db, follow_up_id).done_on is None
+        await pilot.press("space")
+        await pilot.pause()
+        assert letters.get_follow_up(app.db, follow_up_id).done_on == DEMO_DAY.isoformat()

@@ -1,0 +1,158 @@
+"""The writer's packet (L4): what makes a letter easy to write. The CV, the user's goals,
+the ERAS ID and how the letter is uploaded, and the cases done with this writer, grouped
+by rotation week, never by date, with de-identified fields only."""
+
+import difflib
+import os
+import re
+from collections import defaultdict
+from datetime import date
+from pathlib import Path
+
+from tracker.domain.journal import block_week
+from tracker.domain.letters import Person
+from tracker.domain.profile import VISA_LABELS, Profile
+from tracker.domain.text import fold, words
+from tracker.store.db import Database
+from tracker.store.letters import list_people, shared_with
+from tracker.store.profile import get_profile
+
+# The only case fields a packet may show: none of them can identify a patient.
+PACKET_CASE_FIELDS = ("procedure", "specialty", "technique", "asa", "age_band", "airway")
+
+
+class PersonNotFound(LookupError):
+    """One sentence: no such person, or several match (with the close names)."""
+
+
+def find_person(db: Database, text: str) -> Person:
+    people = list_people(db)
+    wanted = fold(text.strip()) or ""
+    exact = [p for p in people if fold(p.name) == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    partial = [p for p in people if wanted and wanted in (fold(p.name) or "")]
+    if len(partial) == 1 and not exact:
+        return partial[0]
+    matches = exact or partial
+    if not matches:
+        names = {fold(p.name) or "": p.name for p in people}
+        close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)
+        matches = [p for p in people if (fold(p.name) or "") in close]
+        hint = f"; did you mean {_names(matches)}?" if matches else "."
+        raise PersonNotFound(f"No one called “{text.strip()}” is in Away{hint}")
+    raise PersonNotFound(f"“{text.strip()}” matches {len(matches)} people: {_names(matches)}.")
+
+
+def _names(people: list[Person]) -> str:
+    return ", ".join(f"“{p.name}”" for p in people[:5])
+
+
+def _cases_by_week(db: Database, person_id: int) -> dict[str, dict[int, list[str]]]:
+    """Rotation name -> week of the block -> case lines (de-identified, no dates)."""
+    grouped: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    found = db.execute(
+        f"""SELECT cases.id, {", ".join(f"cases.{f}" for f in PACKET_CASE_FIELDS)},
+                   cases.emergency, cases.teaching_point, journal_days.day, rotations.starts_on,
+                   coalesce(nullif(programs.institution, ''), programs.name, 'Other days')
+            FROM cases JOIN journal_days ON journal_days.id = cases.day_id
+            LEFT JOIN rotations ON rotations.id = journal_days.rotation_id
+            LEFT JOIN programs ON programs.id = rotations.program_id
+            WHERE cases.attending_id = ? ORDER BY journal_days.day, cases.id""",
+        [person_id],
+    ).fetchall()
+    skills: dict[int, list[str]] = defaultdict(list)
+    ids = [row[0] for row in found]
+    if ids:
+        marks = ", ".join("?" for _ in ids)
+        for case_id, skill, role in db.execute(
+            f"SELECT case_id, skill, role FROM case_skills WHERE case_id IN ({marks}) ORDER BY id",
+            ids,
+        ):
+            skills[case_id].append(f"{skill} ({role})")
+    for (
+        case_id,
+        procedure,
+        specialty,
+        technique,
+        asa,
+        band,
+        airway,
+        emergency,
+        point,
+        day,
+        starts,
+        place,
+    ) in found:
+        week = block_week(date.fromisoformat(starts), date.fromisoformat(day)) if starts else 0
+        facts = [words(technique)]
+        if asa:
+            facts.append(f"ASA {asa}{'E' if emergency else ''}")
+        facts += [words(band)] + ([words(airway)] if airway else [])
+        line = f"{procedure}{f' ({specialty})' if specialty else ''}: {', '.join(facts)}"
+        if skills[case_id]:
+            line += f"; my part: {', '.join(skills[case_id])}"
+        if point:
+            line += f". Learned: {point}"
+        grouped[place][week].append(line)
+    return grouped
+
+
+def build_packet(db: Database, person: Person) -> str:
+    """The packet as Markdown (it reads well as plain text too)."""
+    profile: Profile = get_profile(db)
+    shared = shared_with(db, person.id or 0)
+    cv = db.execute(
+        "SELECT scan_path FROM checklist_items WHERE title LIKE 'CV%' AND scan_path != '' LIMIT 1"
+    ).fetchone()
+    lines = [
+        f"# Letter packet for {person.name}",
+        "",
+        f"From {profile.full_name or 'the applicant'}"
+        + (f", {profile.school}" if profile.school else "")
+        + (f" ({profile.country})" if profile.country else ""),
+        "",
+        "## What I am applying for",
+        "",
+        f"- Anesthesiology residency, Match {profile.match_year or '(year to be set)'}",
+        f"- Visa for residency: {VISA_LABELS.get(profile.visa_needed, profile.visa_needed)}",  # type: ignore[call-overload]
+        f"- ERAS ID: {profile.eras_id or '(to be added)'}; AAMC ID: {profile.aamc_id or '—'}",
+        f"- CV: {cv[0] if cv else 'attached (add its scan to the CV checklist item)'}",
+        "",
+        "## How the letter reaches ERAS",
+        "",
+        "I create a Letter Request Form in ERAS for your letter and send you its Letter ID. "
+        "You (or your office) upload the letter as a PDF on letterhead with that ID through "
+        "the ERAS Letter of Recommendation Portal. Thank you!",
+        "",
+        f"## What we did together ({shared.days} days, {shared.cases} cases)",
+        "",
+    ]
+    grouped = _cases_by_week(db, person.id or 0)
+    if not grouped:
+        lines.append("(No cases with you are in my journal yet.)")
+    for place, weeks in grouped.items():
+        lines += [f"### {place}", ""]
+        for week in sorted(weeks):
+            lines.append(f"Week {week}:" if week else "Outside a rotation block:")
+            lines += [f"- {line}" for line in weeks[week]]
+            lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def default_packet_path(db_path: Path, person: Person) -> Path:
+    slug = re.sub(r"[^a-z0-9]+", "-", (fold(person.name) or "writer").lower()).strip("-")
+    return db_path.parent / "packets" / f"packet-{slug or 'writer'}.md"
+
+
+def write_packet(text: str, out: Path | None, db_path: Path, person: Person) -> Path:
+    """Write the packet (whole or not at all: a temporary file renamed into place)."""
+    target = out or default_packet_path(db_path, person)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temp = target.with_name(f".{target.name}.{os.getpid()}.partial")
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+    return target

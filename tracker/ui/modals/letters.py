@@ -1,0 +1,36 @@
+"""Form fields for a letter and a person, with the domain's checks."""
+
+from tracker.domain.letters import LETTER_CHECKS, PERSON_CHECKS, STATUS_LABELS, PersonRole
+from tracker.ui.format import label
+from tracker.ui.modals.form import YES_NO, Field
+
+LETTER_FIELDS = [
+    Field("status", "Status", choices=tuple((text, s.value) for s, text in STATUS_LABELS.items())),
+    Field("eras_letter_id", "ERAS Letter ID", LETTER_CHECKS["eras_letter_id"]),
+    Field("strong_asked", "Asked for a strong letter (L3)", choices=YES_NO),
+    Field("us_anesthesiology", "US anesthesiology faculty (L1)", choices=YES_NO),
+    Field("academic", "At an academic department", choices=YES_NO),
+    Field("chair_letter", "Chair's letter", choices=tuple(reversed(YES_NO))),
+    Field("waived", "Right to view waived", choices=YES_NO),
+    *(
+        Field(f"{step}", f"{text.capitalize()} on", LETTER_CHECKS[step], placeholder="YYYY-MM-DD")
+        for step, text in (
+            ("asked_on", "asked"),
+            ("agreed_on", "agreed"),
+            ("declined_on", "declined"),
+            ("packet_sent_on", "packet sent"),
+            ("id_created_on", "Letter ID created"),
+            ("uploaded_on", "uploaded"),
+            ("thanked_on", "thanked"),
+        )
+    ),
+    Field("notes", "Notes", LETTER_CHECKS["notes"]),
+]
+
+PERSON_FIELDS = [
+    Field("name", "Name *", PERSON_CHECKS["name"]),
+    Field("role", "Role", choices=tuple((label(r), r.value) for r in PersonRole)),
+    Field("specialty", "Specialty", PERSON_CHECKS["specialty"], placeholder="e.g. anesthesiology"),
+    Field("email", "E-mail", PERSON_CHECKS["email"]),
+    Field("notes", "Notes", PERSON_CHECKS["notes"]),
+]

@@ -1,0 +1,219 @@
+"""The Letters pane's writes and drafts: next step, declined, ask a candidate, edit a
+letter or a person, assign to a program, the packet, the L3 and L5 words, follow-ups.
+A part of LettersPane, kept apart for size."""
+
+from dataclasses import replace
+
+from textual import on
+from textual.widgets import DataTable
+
+from tracker.domain.checks import InvalidValues
+from tracker.domain.letters import (
+    Letter,
+    letter_from_values,
+    letter_values,
+    next_status,
+    person_from_values,
+    problem_with_step,
+    strong_letter_words,
+    thank_you_words,
+)
+from tracker.store import letters
+from tracker.store.programs import get_rotation, list_programs
+from tracker.ui.format import label
+from tracker.ui.messages import RecordsChanged
+from tracker.ui.panes.base import AreaPane
+from tracker.ui.widgets.tables import PagedTable, selected_key
+
+
+class LetterActions(AreaPane):
+    def selected_person(self) -> tuple[int | None, int | None]:
+        raise NotImplementedError
+
+    def _written(self) -> None:
+        self.reload()
+        self.post_message(RecordsChanged("letters", self))
+
+    def _letter(self) -> Letter | None:
+        letter_id = selected_key(self.query_one("#letters-table", PagedTable))
+        letter = letters.get_letter(self.db, letter_id) if letter_id else None
+        if letter is None:
+            self.notify("Select a letter first.")
+        return letter
+
+    def _move(self, letter: Letter, status: str) -> None:
+        if self.away.refuse_if_read_only():
+            return
+        if problem := problem_with_step(letter, status):
+            self.notify(f"Not yet: {problem}.", severity="warning")
+            return
+        letter_id, today = letter.id or 0, self.today.isoformat()
+        if self.away.try_write(lambda: letters.move_letter(self.db, letter_id, status, today)):
+            self.notify(f"{letter.person_name}: {label(status)}.")
+            self._written()
+
+    def action_advance(self) -> None:
+        letter = self._letter()
+        if letter is None:
+            return
+        following = next_status(letter.status)
+        if following is None:
+            self.notify(f"{label(letter.status).capitalize()} is the last step.")
+            return
+        self._move(letter, following)
+
+    def action_decline(self) -> None:
+        letter = self._letter()
+        if letter is not None:
+            self._move(letter, "declined")
+
+    def action_ask(self) -> None:
+        table = self.query_one("#candidates-table", DataTable)
+        if not (table.has_focus and table.row_count):
+            self.notify("Select someone under “Who to ask” first (tab to the list).")
+            return
+        person_id, rotation_id = self.selected_person()
+        if person_id is None or self.away.refuse_if_read_only():
+            return
+        today = self.today.isoformat()
+
+        def ask() -> None:
+            letter_id = letters.letter_for(self.db, person_id, rotation_id)
+            letters.move_letter(self.db, letter_id, "asked", today)
+            letter = letters.get_letter(self.db, letter_id)
+            if letter is not None:
+                letters.update_letter(self.db, replace(letter, strong_asked=True))
+
+        if self.away.try_write(ask):
+            self.notify("Asked today (a strong letter, L3). > moves it on when they agree.")
+            self._written()
+
+    @on(DataTable.RowSelected, "#letters-table")
+    def _edit_letter(self) -> None:
+        from tracker.ui.modals.form import FormScreen
+        from tracker.ui.modals.letters import LETTER_FIELDS
+
+        letter = self._letter()
+        if letter is None or self.away.refuse_if_read_only():
+            return
+
+        def save(values: dict[str, str]) -> dict[str, str]:
+            try:
+                letters.update_letter(self.db, letter_from_values(values, letter))
+            except InvalidValues as refused:
+                return refused.errors
+            return {}
+
+        self.app.push_screen(
+            FormScreen(
+                f"The letter from {letter.person_name}", LETTER_FIELDS, letter_values(letter), save
+            ),
+            lambda values: self._written() if values is not None else None,
+        )
+
+    def action_edit_person(self) -> None:
+        from tracker.ui.modals.form import FormScreen
+        from tracker.ui.modals.letters import PERSON_FIELDS
+
+        person_id, _ = self.selected_person()
+        person = letters.get_person(self.db, person_id) if person_id else None
+        if person is None or self.away.refuse_if_read_only():
+            return
+        values = {name: "" if v is None else str(v) for name, v in vars(person).items()}
+
+        def save(values: dict[str, str]) -> dict[str, str]:
+            try:
+                letters.update_person(self.db, person_from_values(values, person))
+            except InvalidValues as refused:
+                return refused.errors
+            return {}
+
+        self.app.push_screen(
+            FormScreen(person.name, PERSON_FIELDS, values, save),
+            lambda values: self._written() if values is not None else None,
+        )
+
+    def action_assign(self) -> None:
+        from tracker.ui.modals.choice import ChoiceScreen
+
+        letter = self._letter()
+        if letter is None or self.away.refuse_if_read_only():
+            return
+        assigned = {pid for pid, _, _ in letters.assignments(self.db, letter.id or 0)}
+        choices = [
+            (f"{'✓ ' if p.id in assigned else ''}{p.institution or p.name} — {p.name}", str(p.id))
+            for p in list_programs(self.db)
+        ]
+
+        def chosen(value: str | None) -> None:
+            if not value:
+                return
+            program_id = int(value)
+            change = letters.unassign if program_id in assigned else letters.assign
+            try:
+                if self.away.try_write(lambda: change(self.db, letter.id or 0, program_id)):
+                    self._written()
+            except InvalidValues as refused:  # the ERAS limit: not the store's failure
+                reason = next(iter(refused.errors.values()))
+                self.notify(reason[0].upper() + reason[1:] + ".", severity="warning")
+
+        self.app.push_screen(
+            ChoiceScreen(
+                f"Assign {letter.person_name}'s letter to (✓: assigned; again to remove):", choices
+            ),
+            chosen,
+        )
+
+    def action_packet(self) -> None:
+        from tracker.services.packet import build_packet, write_packet
+
+        person_id, _ = self.selected_person()
+        person = letters.get_person(self.db, person_id) if person_id else None
+        if person is None:
+            self.notify("Select a letter or a candidate first.")
+            return
+        written: list[str] = []
+
+        def write() -> None:
+            text = build_packet(self.db, person)
+            written.append(str(write_packet(text, None, self.away.db_path, person)))
+
+        if not self.away.refuse_if_read_only() and self.away.try_write(write):
+            self.notify(f"Packet for {person.name}: {written[0]}", timeout=12)
+
+    def _place(self, rotation_id: int | None) -> str:
+        rotation = get_rotation(self.db, rotation_id) if rotation_id else None
+        return (rotation.institution or rotation.program_name) if rotation else "your hospital"
+
+    def action_ask_words(self) -> None:
+        from tracker.ui.modals.draft import DraftScreen
+
+        person_id, rotation_id = self.selected_person()
+        person = letters.get_person(self.db, person_id) if person_id else None
+        if person is None:
+            self.notify("Select a candidate or a letter first.")
+            return
+        words = strong_letter_words(person.name, self._place(rotation_id))
+        self.app.push_screen(DraftScreen(f"Asking {person.name} for a strong letter (L3)", words))
+
+    def action_thank_you(self) -> None:
+        from tracker.ui.modals.draft import DraftScreen
+
+        person_id, rotation_id = self.selected_person()
+        person = letters.get_person(self.db, person_id) if person_id else None
+        if person is None:
+            self.notify("Select a letter or a candidate first.")
+            return
+        learned = letters.learned_with(self.db, person.id or 0)
+        words = thank_you_words(person.name, self._place(rotation_id), learned)
+        self.app.push_screen(DraftScreen(f"Thank-you to {person.name} (L5)", words))
+
+    def action_follow_up_done(self) -> None:
+        table = self.query_one("#follow-ups-table", PagedTable)
+        follow_up_id = selected_key(table) if table.has_focus else None
+        if follow_up_id is None:
+            self.notify("Select a follow-up first (tab to the list).")
+            return
+        today = self.today.isoformat()
+        if self.away.try_write(lambda: letters.toggle_follow_up(self.db, follow_up_id, today)):
+            self._written()
