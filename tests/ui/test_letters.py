@@ -65,3 +65,20 @@ async def test_l1_line_and_follow_ups_are_on_screen_at_80x24_and_one_is_ticked(d
         await pilot.press("space")
         await pilot.pause()
         assert letters.get_follow_up(app.db, follow_up_id).done_on == DEMO_DAY.isoformat()
+
+
+async def test_n_adds_a_follow_up_with_the_selected_writer(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        before = letters.count_follow_ups(app.db)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"Send the updated CV", "tab", *"2026-07-20", "ctrl+s")
+        await pilot.pause()
+        assert letters.count_follow_ups(app.db) == before + 1
+        made = [f for f in letters.list_follow_ups(app.db) if f.action == "Send the updated CV"]
+        assert made[0].due_on == "2026-07-20"
+        assert made[0].person_name == "Margaret O'Connell"

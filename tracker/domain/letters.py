@@ -290,3 +290,9 @@ def person_from_values(values: dict[str, str], person: Person) -> Person:
         email=values.get("email", "").strip(),
         notes=values.get("notes", ""),
     )
+
+
+def follow_up_from_values(values: dict[str, str], follow_up: FollowUp) -> FollowUp:
+    if errors := first_errors(values, FOLLOW_UP_CHECKS):
+        raise InvalidValues(errors)
+    return replace(follow_up, action=values["action"].strip(), due_on=values.get("due_on") or None)

@@ -1,6 +1,12 @@
 """Form fields for a letter and a person, with the domain's checks."""
 
-from tracker.domain.letters import LETTER_CHECKS, PERSON_CHECKS, STATUS_LABELS, PersonRole
+from tracker.domain.letters import (
+    FOLLOW_UP_CHECKS,
+    LETTER_CHECKS,
+    PERSON_CHECKS,
+    STATUS_LABELS,
+    PersonRole,
+)
 from tracker.ui.format import label
 from tracker.ui.modals.form import YES_NO, Field
 
@@ -33,4 +39,14 @@ PERSON_FIELDS = [
     Field("specialty", "Specialty", PERSON_CHECKS["specialty"], placeholder="e.g. anesthesiology"),
     Field("email", "E-mail", PERSON_CHECKS["email"]),
     Field("notes", "Notes", PERSON_CHECKS["notes"]),
+]
+
+FOLLOW_UP_FIELDS = [
+    Field("action", "What to do *", FOLLOW_UP_CHECKS["action"]),
+    Field(
+        "due_on",
+        "Due",
+        FOLLOW_UP_CHECKS["due_on"],
+        placeholder="YYYY-MM-DD (empty: when it happens)",
+    ),
 ]

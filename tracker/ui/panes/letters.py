@@ -121,7 +121,9 @@ class LettersPane(LetterActions, AreaPane):
                     classes="upper-table",
                 ),
                 candidates,
-                Static("Follow-ups (space ticks one)", classes="section-title"),
+                Static(
+                    "Follow-ups (space ticks one, enter edits, n adds)", classes="section-title"
+                ),
                 make_table("follow-ups-table", ["Due", "With", "Action", "Rule"]),
                 id="letters-lists",
             ),

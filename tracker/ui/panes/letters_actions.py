@@ -9,7 +9,9 @@ from textual.widgets import DataTable
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.letters import (
+    FollowUp,
     Letter,
+    follow_up_from_values,
     letter_from_values,
     letter_values,
     next_status,
@@ -217,3 +219,42 @@ class LetterActions(AreaPane):
         today = self.today.isoformat()
         if self.away.try_write(lambda: letters.toggle_follow_up(self.db, follow_up_id, today)):
             self._written()
+
+    def action_new_follow_up(self) -> None:
+        person_id, _ = self.selected_person()
+        person = letters.get_person(self.db, person_id) if person_id else None
+        if person is None:
+            self.notify("Select a letter or a candidate first: a follow-up is with someone.")
+            return
+        self._follow_up_form(FollowUp(person_id=person.id), f"A follow-up with {person.name}")
+
+    @on(DataTable.RowSelected, "#follow-ups-table")
+    def _edit_follow_up(self) -> None:
+        follow_up_id = selected_key(self.query_one("#follow-ups-table", PagedTable))
+        follow_up = letters.get_follow_up(self.db, follow_up_id) if follow_up_id else None
+        if follow_up is not None:
+            self._follow_up_form(follow_up, f"The follow-up with {follow_up.person_name}")
+
+    def _follow_up_form(self, follow_up: FollowUp, title: str) -> None:
+        from tracker.ui.modals.form import FormScreen
+        from tracker.ui.modals.letters import FOLLOW_UP_FIELDS
+
+        if self.away.refuse_if_read_only():
+            return
+        values = {"action": follow_up.action, "due_on": follow_up.due_on or ""}
+
+        def save(values: dict[str, str]) -> dict[str, str]:
+            try:
+                changed = follow_up_from_values(values, follow_up)
+            except InvalidValues as refused:
+                return refused.errors
+            if changed.id is None:
+                letters.add_follow_up(self.db, changed)
+            else:
+                letters.update_follow_up(self.db, changed)
+            return {}
+
+        self.app.push_screen(
+            FormScreen(title, FOLLOW_UP_FIELDS, values, save),
+            lambda values: self._written() if values is not None else None,
+        )
