@@ -81,6 +81,14 @@ class LettersPane(LetterActions, AreaPane):
             tooltip="Assign the letter to a program (ERAS: 4 each)",
         ),
         Binding(
+            "n",
+            "new_follow_up",
+            "Follow-up",
+            id="letters.follow_up",
+            show=False,
+            tooltip="A follow-up with the selected writer",
+        ),
+        Binding(
             "space",
             "follow_up_done",
             "Done",
