@@ -11,7 +11,8 @@ import tracker.domain.letters, tracker.domain.checks
 import tracker.store.db, tracker.store.programs, tracker.store.checklists
 import tracker.store.budget, tracker.store.journal, tracker.store.letters
 import tracker.store.profile, tracker.store.backups
-import tracker.services.demo, tracker.services.safety
+import tracker.services.demo, tracker.services.safety, tracker.services.today
+import tracker.services.packet, tracker.services.autosave, tracker.domain.guidance
 import tracker.cli
 loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
 assert not loaded, loaded
@@ -26,7 +27,8 @@ folder = pathlib.Path(tempfile.mkdtemp())
 runner = CliRunner()
 for args in (["demo", str(folder / "d.db")], ["--db", str(folder / "d.db"), "check"],
              ["--db", str(folder / "d.db"), "backup"], ["--help"],
-             ["--db", str(folder / "d.db"), "log", "Suction checked before induction"]):
+             ["--db", str(folder / "d.db"), "log", "Suction checked before induction"],
+             ["--db", str(folder / "d.db"), "today", "--json"]):
     result = runner.invoke(main, args)
     assert result.exit_code == 0, (args, result.output)
 loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))

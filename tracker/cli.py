@@ -3,11 +3,14 @@
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from tracker import __version__
+
+if TYPE_CHECKING:
+    import pendulum
 
 # The store (and sqlite-utils with it) is imported by the commands that use it, so that
 # --version and --help start at once.
@@ -80,26 +83,48 @@ def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 @db_option
+@click.option(
+    "--today",
+    "today_text",
+    envvar="AWAY_TODAY",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Evaluate everything as of this date (to plan ahead); also AWAY_TODAY.",
+)
 @click.version_option(__version__, prog_name="away")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None) -> None:
+def main(ctx: click.Context, db_path: Path | None, today_text: str | None) -> None:
     """Away: your away rotations, checklists, budget, OR journal and letters.
 
     Run without a command to open the full-screen app.
     """
     ctx.obj = db_path
+    if today_text is not None:
+        from tracker.domain.checks import check_date
+
+        if problem := check_date(today_text.strip()):
+            raise click.BadParameter(problem, param_hint="--today")
+        ctx.meta["away.today"] = today_text.strip()
     if ctx.invoked_subcommand is None:
-        open_tui(resolve_db(ctx, None))
+        open_tui(resolve_db(ctx, None), today_of(ctx))
 
 
-def open_tui(db_path: Path) -> None:
+def today_of(ctx: click.Context) -> "pendulum.Date":
+    """--today (or AWAY_TODAY), else the real date."""
+    import pendulum
+
+    text = ctx.meta.get("away.today")
+    return pendulum.Date.fromisoformat(text) if text else pendulum.today().date()
+
+
+def open_tui(db_path: Path, today: "pendulum.Date | None" = None) -> None:
     from tracker.services.safety import open_user_db
 
     while True:
         db, warning = open_user_db(db_path)  # checks, migrates and makes the daily backup
         from tracker.ui.app import make_app
 
-        app = make_app(db_path, db=db, warning=warning)
+        app = make_app(db_path, today, db=db, warning=warning)
         next_path = app.run()
         if app.return_code:  # an unexpected error, already explained in one sentence
             sys.exit(app.return_code)
@@ -165,7 +190,6 @@ def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, fo
     Text that looks like a patient identifier (a name after Mr./Mrs., a record number,
     a date of birth, a phone number …) is refused with exit code 3 unless --force.
     """
-    import pendulum
 
     from tracker.domain.checks import check_date
     from tracker.domain.phi import describe, find_phi
@@ -179,7 +203,7 @@ def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, fo
         raise click.UsageError("TEXT is empty: nothing to save")
     if day is not None and (problem := check_date(day)):
         raise click.BadParameter(problem, param_hint="--date")
-    day = (day or pendulum.today().date().isoformat()).strip()
+    day = (day or today_of(ctx).isoformat()).strip()
     if (flags := find_phi(text)) and not force:
         click.echo(
             f"away: not saved: this looks like a patient identifier: {describe(flags)}. "
@@ -195,6 +219,30 @@ def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, fo
     finally:
         db.close()
     click.echo(f"Saved to {day}: {text}")
+
+
+@main.command()
+@db_option
+@click.option(
+    "--json", "as_json", is_flag=True, help="JSON (schema away-today/1, docs/TODAY_JSON.md)."
+)
+@click.pass_context
+def today(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
+    """Where you stand and what the guide says now: the block, what is due, each rule's
+    finding with its ID (as of --today, if given)."""
+    import json
+
+    from tracker.services.safety import open_user_db
+    from tracker.services.today import as_text, report
+
+    db, warning = open_user_db(resolve_db(ctx, db_path))
+    if warning:
+        click.echo(f"away: {warning}.", err=True)
+    try:
+        found = report(db, today_of(ctx))
+    finally:
+        db.close()
+    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else as_text(found))
 
 
 @main.command()
@@ -291,7 +339,6 @@ def import_programs(
 
     Needs a 'name' column; see the README for the other columns and their aliases.
     """
-    import pendulum
 
     from tracker.domain.text import plural
     from tracker.services.importing import ImportRefused, import_programs_csv
@@ -303,9 +350,7 @@ def import_programs(
     if warning:
         click.echo(f"away: {warning}.", err=True)
     try:
-        result = import_programs_csv(
-            db, csv_file, pendulum.today().date(), update, encoding, show_progress
-        )
+        result = import_programs_csv(db, csv_file, today_of(ctx), update, encoding, show_progress)
     except ImportRefused as refused:
         for problem in refused.problems:
             click.echo(problem, err=True)

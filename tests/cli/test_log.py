@@ -78,3 +78,36 @@ def test_away_packet_writes_the_file_and_names_close_matches(tmp_path):
     unknown = run("packet", "Nguyan")
     assert unknown.returncode == 2
     assert "did you mean “Zoë Nguyễn”" in unknown.stderr
+
+
+def test_away_today_json_follows_its_schema_and_today_can_be_set(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import jsonschema
+
+    db = tmp_path / "demo.db"
+    base = [sys.executable, "-m", "tracker", "--db", str(db)]
+    assert subprocess.run([*base, "demo", str(db)], capture_output=True).returncode == 0
+    result = subprocess.run(
+        [*base, "--today", "2026-12-01", "today", "--json"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    schema_path = Path(__file__).parents[2] / "docs" / "today.schema.json"
+    jsonschema.validate(found, json.loads(schema_path.read_text()))
+    assert found["date"] == "2026-12-01"
+    assert {f["rule_id"] for f in found["findings"]} >= {"L1", "R6"}
+    text = subprocess.run(
+        [*base, "today"],
+        capture_output=True,
+        text=True,
+        env={"AWAY_TODAY": "2026-12-01", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("2026-12-01: ")
+    bad = subprocess.run([*base, "--today", "2026-02-30", "today"], capture_output=True, text=True)
+    assert bad.returncode == 2
+    assert "--today" in bad.stderr

@@ -36,6 +36,22 @@ def test_agenda_orders_overdue_first_and_skips_done_and_far():
     assert any(entry.rule_id == "J3" for entry in agenda)
 
 
-def test_no_journal_prompt_once_today_is_written():
-    agenda = build_agenda(TODAY, [ON_ROTATION], [], [], [JournalDay(day="2026-07-15")])
+def test_no_journal_prompt_once_today_is_written_nor_on_a_weekend():
+    written = JournalDay(day="2026-07-15", learning_points="Spinal for a hip")
+    agenda = build_agenda(TODAY, [ON_ROTATION], [], [], [written])
     assert not any(entry.area == "journal" for entry in agenda)
+    empty = build_agenda(TODAY, [ON_ROTATION], [], [], [JournalDay(day="2026-07-15")])
+    assert any(entry.area == "journal" for entry in empty)  # an empty row is not an entry
+    saturday = build_agenda(pendulum.date(2026, 7, 18), [ON_ROTATION], [], [], [])
+    assert not any(entry.area == "journal" for entry in saturday)
+
+
+def test_a_lapsed_idea_is_shown_as_missed_for_a_week_then_dropped():
+    idea = Rotation(status="idea", institution="Lakeside", deadline_on="2026-07-10")
+    [missed] = build_agenda(TODAY, [idea], [], [], [])
+    assert missed.text == "Missed deadline (an idea): Lakeside"
+    assert build_agenda(TODAY.add(days=10), [idea], [], [], []) == []
+    preparing = Rotation(status="preparing", institution="Lakeside", deadline_on="2026-07-10")
+    assert build_agenda(TODAY.add(days=60), [preparing], [], [], [])[0].text.startswith(
+        "Application deadline"
+    )

@@ -140,3 +140,20 @@ async def test_a_write_reloads_only_the_panes_that_show_its_area(demo_path):
         # Today shows deadlines; Checklists, Budget and Letters group by rotation; the
         # Journal does not change.
         assert stale == {"today", "checklists", "budget", "letters"}
+
+
+async def test_today_lists_the_guides_findings_and_enter_opens_their_pane(demo_path):
+    from tracker.ui.panes.today import TodayPane
+
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        today = app.query_one(TodayPane)
+        rules = {line.rule_id for line in today.lines}
+        assert {"L1", "R6", "J5"} <= rules
+        table = app.query_one("#today-table", DataTable)
+        row = next(i for i, line in enumerate(today.lines) if line.pane == "letters")
+        table.move_cursor(row=row)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one(TabbedContent).active == "letters"

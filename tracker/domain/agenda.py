@@ -5,11 +5,12 @@ from dataclasses import dataclass
 import pendulum
 
 from tracker.domain.checklists import ChecklistItem
-from tracker.domain.journal import JournalDay
+from tracker.domain.journal import DAY_TEXT_FIELDS, JournalDay
 from tracker.domain.letters import FollowUp
 from tracker.domain.programs import Rotation, RotationStatus
 
-LOOKAHEAD_DAYS = 14
+LOOKAHEAD_DAYS = 21  # the same look-ahead as the guidance (guidance.LOOKAHEAD_DAYS)
+MISSED_SHOWN_DAYS = 7  # a lapsed deadline of an idea is shown this long, then dropped
 OPEN_APPLICATION = {RotationStatus.IDEA, RotationStatus.PREPARING}
 ON_ROTATION = {RotationStatus.ACCEPTED, RotationStatus.COMPLETED}
 
@@ -56,7 +57,11 @@ def build_agenda(
     horizon = today.add(days=LOOKAHEAD_DAYS).isoformat()
     agenda: list[AgendaItem] = []
     current = current_rotation(rotations, today)
-    if current and not any(day.day == iso for day in days):
+    written = any(
+        day.day == iso and (day.case_count or any(getattr(day, f).strip() for f in DAY_TEXT_FIELDS))
+        for day in days
+    )
+    if current and today.weekday() < 5 and not written:
         agenda.append(
             AgendaItem(
                 iso,
@@ -65,20 +70,21 @@ def build_agenda(
                 "J3",
             )
         )
+    missed_since = today.subtract(days=MISSED_SHOWN_DAYS).isoformat()
     for rotation in rotations:
         if (
             rotation.status in OPEN_APPLICATION
             and rotation.deadline_on
             and rotation.deadline_on <= horizon
         ):
-            agenda.append(
-                AgendaItem(
-                    rotation.deadline_on,
-                    "applications",
-                    f"Application deadline: {rotation.institution}",
-                    "D2",
-                )
-            )
+            lapsed = rotation.deadline_on < iso
+            if lapsed and rotation.status == RotationStatus.IDEA:
+                if rotation.deadline_on < missed_since:
+                    continue  # an idea whose deadline passed: said for a week, then dropped
+                text = f"Missed deadline (an idea): {rotation.institution}"
+            else:
+                text = f"Application deadline: {rotation.institution}"
+            agenda.append(AgendaItem(rotation.deadline_on, "applications", text, "D2"))
     for item in items:
         if not item.settled and item.due_on and item.due_on <= horizon:
             agenda.append(AgendaItem(item.due_on, item.category, item.title, item.rule_id))

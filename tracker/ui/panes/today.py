@@ -1,4 +1,8 @@
-"""Today: where the user stands and what is due, across every area."""
+"""Today: where the user stands, what is due across every area, and what the guide says
+at this moment (every rule, with its ID)."""
+
+from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -6,17 +10,21 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from tracker.domain.agenda import (
-    LOOKAHEAD_DAYS,
-    AgendaItem,
-    build_agenda,
-    current_rotation,
-    rotation_day,
+from tracker.domain.agenda import LOOKAHEAD_DAYS, AgendaItem, build_agenda
+from tracker.domain.checks import format_cents
+from tracker.domain.guidance import (
+    Snapshot,
+    State,
+    block_day,
+    current_block,
+    findings,
+    next_block,
 )
-from tracker.domain.programs import Rotation
+from tracker.domain.letters import count_letters
 from tracker.store import checklists, journal, letters, programs
-from tracker.store.profile import get_profile
-from tracker.ui.format import excerpt, label, relative_days, short_date
+from tracker.store.budget import planned_total
+from tracker.store.guidance import snapshot
+from tracker.ui.format import excerpt, label, relative_days
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.widgets.tables import Cell, fill_table, make_table
 
@@ -33,26 +41,66 @@ FIRST_STEPS = Text.assemble(
 )
 
 
+STATE_STYLES = {
+    State.OVERDUE: "bold red",
+    State.DUE_SOON: "bold yellow",
+    State.NOT_MET: "yellow",
+    State.INFO: "dim",
+    State.MET: "green",
+}
+PANE_KEYS = {
+    "today": "today",
+    "applications": "applications",
+    "checklists": "checklists",
+    "visa": "checklists",
+    "immunization": "checklists",
+    "document": "checklists",
+    "travel": "checklists",
+    "other": "checklists",
+    "budget": "budget",
+    "journal": "journal",
+    "letters": "letters",
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """A row of Today: something due, or a finding of the guide."""
+
+    when: Text
+    rule_id: str
+    text: str
+    pane: str
+    record_id: int | None = None
+
+
 class TodayPane(AreaPane):
-    READS = frozenset({"programs", "checklists", "letters", "journal", "profile"})
+    READS = frozenset({"programs", "checklists", "letters", "journal", "profile", "budget"})
     BINDINGS = [
         Binding(
             "enter",
+            "open_line",
+            "Open",
+            id="today.open",
+            tooltip="Open the selected line's record in its pane",
+        ),
+        Binding(
+            "r",
             "show_rule",
             "Rule",
             id="today.rule",
             tooltip="Explain the rule behind the selected line",
-        )
+        ),
     ]
 
     def __init__(self) -> None:
         super().__init__("Today", id="today")
-        self.agenda: list[AgendaItem] = []
+        self.lines: list[Line] = []
 
     def build(self) -> ComposeResult:
         yield Static("", id="today-summary", classes="pane-summary")
-        # Narrow terminals cut the last columns: the rule (enter explains it) comes early.
-        yield make_table("today-table", ["When", "Rule", "What", "Area", "Due"])
+        # Narrow terminals cut the last columns: the rule (r explains it) comes early.
+        yield make_table("today-table", ["When / state", "Rule", "What", "Where"])
 
     def load(self) -> None:
         # Only what Today shows, by keyed and date-filtered queries: years of records
@@ -68,61 +116,100 @@ class TodayPane(AreaPane):
             letters.open_follow_ups_due_by(self.db, horizon),
             [entry] if entry else [],
         )
-        summary = self._summary(rotations)
+        shot = snapshot(self.db, self.today)
+        found = findings(shot)
+        summary = self._summary(shot)
         if not programs.has_rotations(self.db) and not programs.count_programs(self.db):
             summary.append_text(FIRST_STEPS)
         elif not agenda:
             summary.append(f"\nNothing due in the next {LOOKAHEAD_DAYS} days.")
         summary.append(
-            "\nEach line cites a rule of the guide (enter or r explains it): "
+            "\nEach line cites a rule of the guide (r explains it, enter opens it): "
             "reminders, not legal or immigration advice.",
             style="dim",
         )
-        self.agenda = agenda
         self.query_one("#today-summary", Static).update(summary)
-        rows: list[tuple[int, list[Cell]]] = []
-        for index, item in enumerate(agenda):
-            when = relative_days(item.due_on, self.today)
-            style = (
-                "bold red"
-                if when.startswith("overdue")
-                else ("bold yellow" if when in ("today", "tomorrow") else "")
+        self.lines = [self._due_line(item) for item in agenda] + [
+            Line(
+                Text(f.state.value, style=STATE_STYLES[f.state]),
+                f.rule_id,
+                f.message,
+                f.pane,
+                f.record_id,
             )
-            rows.append(
-                (
-                    index,
-                    [
-                        Text(when, style=style),
-                        item.rule_id,
-                        excerpt(item.text, 64),
-                        label(item.area),
-                        short_date(item.due_on),
-                    ],
-                )
-            )
+            for f in found
+            # Due checklist items are in the agenda above already.
+            if not (f.pane == "checklists" and f.state in (State.OVERDUE, State.DUE_SOON))
+            and f.rule_id != "J3"  # the agenda's journal prompt says it
+        ]
+        rows: list[tuple[int, list[Cell]]] = [
+            (index, [line.when, line.rule_id, excerpt(line.text, 80), label(line.pane)])
+            for index, line in enumerate(self.lines)
+        ]
         fill_table(self.query_one("#today-table", DataTable), rows)
 
-    def current_rule_id(self) -> str | None:
-        index = self.query_one("#today-table", DataTable).cursor_row
-        return self.agenda[index].rule_id if 0 <= index < len(self.agenda) else None
+    def _due_line(self, item: AgendaItem) -> Line:
+        when = relative_days(item.due_on, self.today)
+        style = (
+            "bold red"
+            if when.startswith("overdue")
+            else ("bold yellow" if when in ("today", "tomorrow") else "")
+        )
+        pane = PANE_KEYS.get(item.area, "checklists")
+        return Line(Text(when, style=style), item.rule_id, item.text, pane)
 
-    @on(DataTable.RowSelected)
+    def _selected(self) -> Line | None:
+        index = self.query_one("#today-table", DataTable).cursor_row
+        return self.lines[index] if 0 <= index < len(self.lines) else None
+
+    def current_rule_id(self) -> str | None:
+        line = self._selected()
+        return line.rule_id or None if line else None
+
     def action_show_rule(self) -> None:
         self.away.action_show_rule(self.current_rule_id())
 
-    def _summary(self, rotations: list[Rotation]) -> Text:
-        profile = get_profile(self.db)
-        name = profile.full_name or "there"
+    @on(DataTable.RowSelected)
+    def action_open_line(self) -> None:
+        line = self._selected()
+        if line is None or line.pane == "today":
+            if line is not None:
+                self.away.action_show_rule(line.rule_id)
+            return
+        self.away.action_show_pane(PANE_KEYS[line.pane])
+
+    def _summary(self, shot: Snapshot) -> Text:
+        name = shot.profile.full_name or "there"
         text = Text.assemble(
             ("Hello, ", ""), (name, "bold"), "  ·  ", self.today.format("dddd D MMMM YYYY")
         )
-        current = current_rotation(rotations, self.today)
+        current, upcoming = current_block(shot), next_block(shot)
         if current:
-            day, length = rotation_day(current, self.today)
+            day, length = block_day(current, self.today)
             text.append(
                 f"\nOn rotation: day {day} of {length} at {current.institution} "
                 f"({label(current.specialty)})"
             )
+            entry = shot.entry_today
+            goals = sum(bool(getattr(entry, g)) for g in ("goal_preop", "goal_plan", "goal_skill"))
+            journal_state = (
+                "written" if entry and entry.learning_points.strip() else "not written yet"
+            )
+            text.append(
+                f"\nToday's journal: {journal_state}; small goals {goals if entry else 0} of 3"
+            )
+        elif upcoming and upcoming.starts_on:
+            days = (
+                date.fromisoformat(upcoming.starts_on) - date.fromisoformat(self.today.isoformat())
+            ).days
+            text.append(f"\nNext block: {upcoming.institution} in {days} days")
         else:
             text.append("\nNot on a rotation today.")
+        if shot.letters:
+            text.append(f"\n{count_letters(shot.letters).describe()}")
+        block = current or upcoming
+        if block and block.id:
+            planned = planned_total(self.db, block.id, shot.profile)
+            if planned:
+                text.append(f"\nBudget at {block.institution}: planned {format_cents(planned)}")
         return text

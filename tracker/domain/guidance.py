@@ -1,0 +1,648 @@
+"""The guidance engine: every rule of the guide, evaluated from a snapshot of the user's
+data on a date. Pure: the store builds the snapshot, Today and `away today` show it.
+
+Each rule has a handler (a test fails when one is missing). A handler returns the
+findings that apply at that moment, or none: J1 the evening before an OR day, J5/J6
+during a block, L2 in weeks 2-3, L3 in the last week, L5 after a block, L6 when ERAS
+opens, A1-A3 as the application approaches.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from enum import StrEnum
+
+from tracker.domain.checklists import ChecklistItem, Expiring, expiring, is_overdue
+from tracker.domain.journal import JournalDay
+from tracker.domain.letters import Letter, count_letters
+from tracker.domain.profile import Profile, VisaNeed
+from tracker.domain.programs import Rotation, RotationStatus
+
+LOOKAHEAD_DAYS = 21  # one look-ahead for deadlines, everywhere
+S = RotationStatus
+UNDER_WAY = {S.PREPARING, S.APPLIED, S.WAITLISTED, S.OFFERED}
+SECURED = {S.ACCEPTED, S.COMPLETED}
+
+
+class State(StrEnum):
+    OVERDUE = "overdue"
+    DUE_SOON = "due soon"
+    NOT_MET = "not met"
+    INFO = "for information"
+    MET = "met"
+
+
+STATE_ORDER = list(State)
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule_id: str
+    state: State
+    message: str
+    pane: str = "today"  # where its record lives
+    record_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the rules read, gathered by keyed queries (store.guidance.snapshot)."""
+
+    today: date
+    profile: Profile
+    rotations: list[Rotation]
+    letters: list[Letter] = field(default_factory=list)
+    open_items: list[ChecklistItem] = field(default_factory=list)  # not settled, due soon
+    block_items: list[ChecklistItem] = field(default_factory=list)  # the next block's, all
+    entry_today: JournalDay | None = None
+    candidates: int = 0  # people with a journal record in the current block, no letter yet
+
+
+def _d(iso: str | None) -> date | None:
+    return date.fromisoformat(iso) if iso else None
+
+
+def _place(rotation: Rotation) -> str:
+    return rotation.institution or rotation.program_name or "the host"
+
+
+def current_block(snapshot: Snapshot) -> Rotation | None:
+    for rotation in snapshot.rotations:
+        starts, ends = _d(rotation.starts_on), _d(rotation.ends_on)
+        if rotation.status in SECURED and starts and ends and starts <= snapshot.today <= ends:
+            return rotation
+    return None
+
+
+def next_block(snapshot: Snapshot) -> Rotation | None:
+    upcoming = [
+        r
+        for r in snapshot.rotations
+        if r.status == S.ACCEPTED and (s := _d(r.starts_on)) and s > snapshot.today
+    ]
+    return min(upcoming, key=lambda r: r.starts_on or "", default=None)
+
+
+def last_ended(snapshot: Snapshot) -> Rotation | None:
+    ended = [
+        r
+        for r in snapshot.rotations
+        if r.status in SECURED and (e := _d(r.ends_on)) and e < snapshot.today
+    ]
+    return max(ended, key=lambda r: r.ends_on or "", default=None)
+
+
+def block_day(rotation: Rotation, today: date) -> tuple[int, int]:
+    starts, ends = _d(rotation.starts_on), _d(rotation.ends_on)
+    if starts is None or ends is None:
+        raise ValueError("the rotation has no block dates")
+    return (today - starts).days + 1, (ends - starts).days + 1
+
+
+def _secured(snapshot: Snapshot, specialty: str | None = "anesthesiology") -> list[Rotation]:
+    return [
+        r
+        for r in snapshot.rotations
+        if r.status in SECURED and (specialty is None or r.specialty == specialty)
+    ]
+
+
+def _pending(snapshot: Snapshot) -> list[Rotation]:
+    return [r for r in snapshot.rotations if r.status in UNDER_WAY]
+
+
+def _rotation_target(profile: Profile) -> tuple[int, int, str]:
+    """How many anesthesiology rotations to aim for, and the rule that says so."""
+    if profile.budget_limited:
+        return 1, 1, "R4"
+    if profile.usce_months == 0:
+        return 3, 3, "R2"
+    if 2 <= profile.usce_months <= 3:
+        return 2, 2, "R3"
+    return 2, 3, "R1"
+
+
+# --- R: how many rotations, when, where -------------------------------------------------
+
+
+def _r_count(rule: str) -> Callable[[Snapshot], list[Finding]]:
+    def handler(snapshot: Snapshot) -> list[Finding]:
+        low, high, which = _rotation_target(snapshot.profile)
+        if which != rule:
+            return []
+        done, pending = len(_secured(snapshot)), len(_pending(snapshot))
+        aim = f"{low}" if low == high else f"{low}-{high}"
+        state = State.MET if done >= low else State.NOT_MET
+        text = f"{done} anesthesiology rotation(s) secured, aim {aim}"
+        if pending:
+            text += f"; {pending} application(s) pending"
+        if rule == "R4" and done < 1:
+            text += "; choose one high-impact program (sponsors, IMGs, structured letters)"
+        if rule == "R4":
+            text += "; remote or home electives add experience at little cost"
+        return [Finding(rule, state, text, "applications")]
+
+    return handler
+
+
+def _r5(snapshot: Snapshot) -> list[Finding]:
+    odd = [
+        r
+        for r in snapshot.rotations
+        if r.status in UNDER_WAY | SECURED
+        and r.starts_on
+        and r.ends_on
+        and abs((_d(r.ends_on) - _d(r.starts_on)).days + 1 - 28) > 3  # type: ignore[operator]
+    ]
+    return [
+        Finding(
+            "R5",
+            State.INFO,
+            f"The block at {_place(r)} is not four weeks long",
+            "applications",
+            r.id,
+        )
+        for r in odd[:2]
+    ]
+
+
+def _r6(snapshot: Snapshot) -> list[Finding]:
+    """Rotate April-October of the year before the application (apply in Sept 2026:
+    rotate Apr-Oct 2025). The application year comes from the ERAS date, else the Match."""
+    profile = snapshot.profile
+    opens = _d(profile.eras_opens_on)
+    if opens is None and not profile.match_year:
+        return [
+            Finding(
+                "R6",
+                State.NOT_MET,
+                "Set the ERAS date or your Match year in the profile (p): they time every rotation",
+                "today",
+            )
+        ]
+    applying = opens.year if opens else (profile.match_year or 0) - 1
+    year = applying - 1
+    window = (date(year, 4, 1), date(year, 10, 31))
+    if profile.match_year and opens and profile.match_year != opens.year + 1:
+        return [
+            Finding(
+                "R6",
+                State.NOT_MET,
+                f"ERAS opening in {opens.year} leads to Match {opens.year + 1}, "
+                f"not {profile.match_year}: check the profile (p)",
+                "today",
+            )
+        ]
+    live = [
+        r
+        for r in snapshot.rotations
+        if r.status in UNDER_WAY | SECURED and r.starts_on and r.ends_on
+    ]
+    outside = [r for r in live if not (window[0] <= _d(r.starts_on) and _d(r.ends_on) <= window[1])]  # type: ignore[operator]
+    if snapshot.today > window[1] and not live:
+        return [
+            Finding(
+                "R6",
+                State.INFO,
+                f"The Apr-Oct {year} window for applying in {applying} has passed: "
+                f"rotations now still add experience, or plan to apply in {applying + 1}",
+                "applications",
+            )
+        ]
+    if outside:
+        r = outside[0]
+        more = f" (and {len(outside) - 1} more)" if len(outside) > 1 else ""
+        return [
+            Finding(
+                "R6",
+                State.NOT_MET,
+                f"{_place(r)} falls outside Apr-Oct {year}, the window for applying "
+                f"in {applying}{more}",
+                "applications",
+                r.id,
+            )
+        ]
+    return [
+        Finding(
+            "R6",
+            State.MET if live else State.INFO,
+            f"Rotate Apr-Oct {year}: letters ready before ERAS opens in {applying}",
+            "applications",
+        )
+    ]
+
+
+def _r7(snapshot: Snapshot) -> list[Finding]:
+    academic = [r for r in _secured(snapshot, None) if r.program_kind == "academic"]
+    pending = [r for r in _pending(snapshot) if r.program_kind == "academic"]
+    if academic:
+        return [
+            Finding(
+                "R7",
+                State.MET,
+                f"{len(academic)} rotation(s) at an academic center secured",
+                "applications",
+            )
+        ]
+    text = "No academic-center rotation secured yet"
+    if pending:
+        text += f" ({len(pending)} pending)"
+    return [Finding("R7", State.NOT_MET, text, "applications")]
+
+
+# --- P: the programs applied to ----------------------------------------------------------
+
+
+def _applied(snapshot: Snapshot) -> list[Rotation]:
+    return [r for r in snapshot.rotations if r.status not in (S.IDEA, S.PREPARING, S.WITHDRAWN)]
+
+
+def _p1(snapshot: Snapshot) -> list[Finding]:
+    if len(_secured(snapshot)) >= _rotation_target(snapshot.profile)[0]:
+        return [
+            Finding(
+                "P1",
+                State.MET,
+                "Enough rotations secured: no need to apply to more",
+                "applications",
+            )
+        ]
+    n = len(_applied(snapshot))
+    state = State.MET if n >= 8 else State.NOT_MET
+    return [Finding("P1", state, f"Applied to {n} programs (aim 8-15)", "applications")]
+
+
+def _p2(snapshot: Snapshot) -> list[Finding]:
+    kinds: dict[str, int] = {}
+    for r in _applied(snapshot):
+        kinds[r.program_kind] = kinds.get(r.program_kind, 0) + 1
+    if not kinds:
+        return []
+    mix = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+    state = State.MET if len(kinds) >= 2 else State.NOT_MET
+    return [Finding("P2", state, f"Applications by kind: {mix}", "applications")]
+
+
+def _p_info(rule: str, text: str) -> Callable[[Snapshot], list[Finding]]:
+    """Rules read while choosing programs: shown while applications are being made."""
+
+    def handler(snapshot: Snapshot) -> list[Finding]:
+        choosing = any(r.status in (S.IDEA, S.PREPARING) for r in snapshot.rotations)
+        return [Finding(rule, State.INFO, text, "applications")] if choosing else []
+
+    return handler
+
+
+def _p3(snapshot: Snapshot) -> list[Finding]:
+    need = snapshot.profile.visa_needed
+    if need == VisaNeed.NONE:
+        return []
+    wanted = {"j1": "J-1", "h1b": "H-1B", "j1_or_h1b": "J-1 or H-1B"}.get(need, need)
+    return _p_info("P3", f"Favour programs that sponsor the {wanted} you will need")(snapshot)
+
+
+# --- D, V, B: before a block -------------------------------------------------------------
+
+
+def _items(rule_prefix: str) -> Callable[[Snapshot], list[Finding]]:
+    def handler(snapshot: Snapshot) -> list[Finding]:
+        found = []
+        for item in snapshot.open_items:
+            if not item.rule_id.startswith(rule_prefix):
+                continue
+            overdue = is_overdue(item, snapshot.today)
+            when = f"overdue since {item.due_on}" if overdue else f"due {item.due_on}"
+            found.append(
+                Finding(
+                    item.rule_id,
+                    State.OVERDUE if overdue else State.DUE_SOON,
+                    f"{item.title} ({when})",
+                    "checklists",
+                    item.id,
+                )
+            )
+        return found
+
+    return handler
+
+
+def _d1(snapshot: Snapshot) -> list[Finding]:
+    found = _items("D1")(snapshot)
+    block = next_block(snapshot)
+    if block is not None:
+        starts, ends = _d(block.starts_on), _d(block.ends_on)
+        for item in snapshot.block_items:
+            verdict: Expiring | None = expiring(item, starts, ends)
+            if verdict:
+                found.append(
+                    Finding(
+                        "D1",
+                        State.NOT_MET,
+                        f"{item.title} {verdict.describe()} at {_place(block)}",
+                        "checklists",
+                        item.id,
+                    )
+                )
+        if not snapshot.block_items:
+            found.append(
+                Finding(
+                    "D1",
+                    State.NOT_MET,
+                    f"No document checklist for {_place(block)} yet (3, then a)",
+                    "checklists",
+                )
+            )
+    return found
+
+
+def _before_block(rule: str, text: str, days: int = 90) -> Callable[[Snapshot], list[Finding]]:
+    def handler(snapshot: Snapshot) -> list[Finding]:
+        block = next_block(snapshot)
+        if block is None or (_d(block.starts_on) - snapshot.today).days > days:  # type: ignore[operator]
+            return []
+        return [Finding(rule, State.INFO, text.format(place=_place(block)), "checklists", block.id)]
+
+    return handler
+
+
+# --- J: during a block --------------------------------------------------------------------
+
+
+def _j1(snapshot: Snapshot) -> list[Finding]:
+    block = current_block(snapshot)
+    tomorrow = snapshot.today + timedelta(days=1)
+    if block is None or tomorrow > _d(block.ends_on) or tomorrow.weekday() >= 5:  # type: ignore[operator]
+        return []
+    entry = snapshot.entry_today
+    if entry and entry.tomorrow_preparation.strip():
+        return [Finding("J1", State.MET, "Tomorrow's list and plan are prepared", "journal")]
+    return [
+        Finding(
+            "J1",
+            State.DUE_SOON,
+            "This evening: review tomorrow's list, read on the technique, prepare a brief plan",
+            "journal",
+        )
+    ]
+
+
+def _j3(snapshot: Snapshot) -> list[Finding]:
+    block = current_block(snapshot)
+    if block is None or snapshot.today.weekday() >= 5:
+        return []
+    entry = snapshot.entry_today
+    if entry and entry.learning_points.strip():
+        return [Finding("J3", State.MET, "Today's journal entry is written", "journal")]
+    return [
+        Finding(
+            "J3",
+            State.DUE_SOON,
+            "Write today's journal entry: cases, learning points, feedback",
+            "journal",
+        )
+    ]
+
+
+def _during(rule: str, text: str) -> Callable[[Snapshot], list[Finding]]:
+    def handler(snapshot: Snapshot) -> list[Finding]:
+        return [Finding(rule, State.INFO, text, "journal")] if current_block(snapshot) else []
+
+    return handler
+
+
+def _j4(snapshot: Snapshot) -> list[Finding]:
+    if current_block(snapshot) is None:
+        return []
+    entry = snapshot.entry_today
+    if entry and entry.tomorrow_focus.strip():
+        return [
+            Finding(
+                "J4", State.MET, f"Tomorrow's focus: {entry.tomorrow_focus.strip()[:60]}", "journal"
+            )
+        ]
+    return [
+        Finding(
+            "J4",
+            State.INFO,
+            "End of day: ask if anything else is needed, reflect, set tomorrow's focus",
+            "journal",
+        )
+    ]
+
+
+def _j5(snapshot: Snapshot) -> list[Finding]:
+    if current_block(snapshot) is None:
+        return []
+    entry = snapshot.entry_today
+    done = (
+        sum(bool(getattr(entry, g)) for g in ("goal_preop", "goal_plan", "goal_skill"))
+        if entry
+        else 0
+    )
+    state = State.MET if done == 3 else State.INFO
+    return [
+        Finding("J5", state, f"Small goals today: {done} of 3 (pre-op, plan, new skill)", "journal")
+    ]
+
+
+# --- L: letters -----------------------------------------------------------------------------
+
+
+def _l1(snapshot: Snapshot) -> list[Finding]:
+    if not snapshot.letters and not _secured(snapshot):
+        return []
+    count = count_letters(snapshot.letters)
+    return [
+        Finding(
+            "L1", State.NOT_MET if count.short_of_l1 else State.MET, count.describe(), "letters"
+        )
+    ]
+
+
+def _l2(snapshot: Snapshot) -> list[Finding]:
+    block = current_block(snapshot)
+    if block is None:
+        return []
+    day, _ = block_day(block, snapshot.today)
+    if not 8 <= day <= 21:
+        return []
+    text = f"Week {(day - 1) // 7 + 1} at {_place(block)}: notice who could write for you"
+    if snapshot.candidates:
+        text += f" ({snapshot.candidates} in your journal, see Letters)"
+    return [Finding("L2", State.INFO, text, "letters")]
+
+
+def _l3(snapshot: Snapshot) -> list[Finding]:
+    block = current_block(snapshot)
+    if block is None:
+        return []
+    day, length = block_day(block, snapshot.today)
+    if day < length - 6:
+        return []
+    asked = [x for x in snapshot.letters if x.rotation_id == block.id and x.asked_on]
+    if asked:
+        return [
+            Finding(
+                "L3", State.MET, f"Asked for {len(asked)} letter(s) at {_place(block)}", "letters"
+            )
+        ]
+    return [
+        Finding(
+            "L3",
+            State.DUE_SOON,
+            f"Last week at {_place(block)}: ask for a strong letter now",
+            "letters",
+        )
+    ]
+
+
+def _l4(snapshot: Snapshot) -> list[Finding]:
+    waiting = [x for x in snapshot.letters if x.status == "agreed"]
+    return [
+        Finding(
+            "L4",
+            State.DUE_SOON,
+            f"Send {x.person_name} the packet (CV, goals, cases): P in Letters",
+            "letters",
+            x.id,
+        )
+        for x in waiting
+    ]
+
+
+def _l5(snapshot: Snapshot) -> list[Finding]:
+    ended = last_ended(snapshot)
+    if ended is None or (snapshot.today - _d(ended.ends_on)).days > 14:  # type: ignore[operator]
+        return []
+    return [
+        Finding(
+            "L5",
+            State.INFO,
+            f"Thank the team at {_place(ended)}, naming what you learned",
+            "letters",
+        )
+    ]
+
+
+def _l6(snapshot: Snapshot) -> list[Finding]:
+    opens = _d(snapshot.profile.eras_opens_on)
+    if opens is None:
+        return [
+            Finding("L6", State.NOT_MET, "Add the date ERAS opens to your profile (p)", "today")
+        ]
+    days = (opens - snapshot.today).days
+    if days < 0 and days >= -30:
+        return [
+            Finding("L6", State.DUE_SOON, "ERAS is open: tell your writers you applied", "letters")
+        ]
+    if 0 <= days <= 30:
+        return [
+            Finding(
+                "L6",
+                State.INFO,
+                f"ERAS opens in {days} days: letters uploaded, writers told",
+                "letters",
+            )
+        ]
+    return []
+
+
+def _l7(snapshot: Snapshot) -> list[Finding]:
+    opens = _d(snapshot.profile.eras_opens_on)
+    if opens is None or snapshot.today < opens:
+        return []
+    return [
+        Finding(
+            "L7",
+            State.INFO,
+            "At interviews where you rotated, mention your writers and the cases",
+            "letters",
+        )
+    ]
+
+
+# --- A: the application ---------------------------------------------------------------------
+
+
+def _a(rule: str, text: str, days: int) -> Callable[[Snapshot], list[Finding]]:
+    def handler(snapshot: Snapshot) -> list[Finding]:
+        opens = _d(snapshot.profile.eras_opens_on)
+        if opens is None or not 0 <= (opens - snapshot.today).days <= days:
+            return []
+        return [Finding(rule, State.INFO, text, "journal")]
+
+    return handler
+
+
+def _a3(snapshot: Snapshot) -> list[Finding]:
+    if len(_secured(snapshot)) != 1:
+        return []
+    return [
+        Finding(
+            "A3",
+            State.INFO,
+            "With one rotation, make it count: its letter and its stories carry the application",
+            "letters",
+        )
+    ]
+
+
+HANDLERS: dict[str, Callable[[Snapshot], list[Finding]]] = {
+    "R1": _r_count("R1"),
+    "R2": _r_count("R2"),
+    "R3": _r_count("R3"),
+    "R4": _r_count("R4"),
+    "R5": _r5,
+    "R6": _r6,
+    "R7": _r7,
+    "P1": _p1,
+    "P2": _p2,
+    "P3": _p3,
+    "P4": _p_info("P4", "Look for programs with IMG residents among their current residents"),
+    "P5": _p_info("P5", "Prefer programs with a formal visiting-student route (VSLO or their own)"),
+    "P6": _p_info("P6", "IMG-friendly programs: past rotators from abroad matched there"),
+    "P7": _p_info("P7", "Weigh location and total cost (housing, travel) with the program"),
+    "D1": _d1,
+    "D2": _items("D2"),
+    "V1": _before_block(
+        "V1",
+        "Visa for {place}: the usual one for a visiting rotation, with the "
+        "host's invitation letter (verify with the host)",
+        120,
+    ),
+    "V2": _items("V2"),
+    "V3": _items("V3"),
+    "V4": _before_block(
+        "V4", "Visa rules change: confirm your status with {place}'s GME office", 30
+    ),
+    "B1": _before_block("B1", "Plan what {place} will cost (Housing & Budget, B)", 60),
+    "B2": _before_block(
+        "B2", "Save on {place}: student housing, sublets from residents, ask the coordinator", 60
+    ),
+    "J1": _j1,
+    "J2": _during("J2", "In the OR: set up monitors, airway, IV supplies; draw up what you may"),
+    "J3": _j3,
+    "J4": _j4,
+    "J5": _j5,
+    "J6": _during(
+        "J6",
+        "Attendings watch punctuality, engagement, communication, awareness, "
+        "teachability, professionalism (the weekly self-check in the journal)",
+    ),
+    "L1": _l1,
+    "L2": _l2,
+    "L3": _l3,
+    "L4": _l4,
+    "L5": _l5,
+    "L6": _l6,
+    "L7": _l7,
+    "A1": _a("A1", "Personal statement: draw on the memorable cases in your journal", 120),
+    "A2": _a("A2", "Prepare interview stories from your memorable cases (s in the journal)", 60),
+    "A3": _a3,
+}
+
+
+def findings(snapshot: Snapshot) -> list[Finding]:
+    """Every rule's findings on the snapshot's date, most urgent first."""
+    found = [finding for handler in HANDLERS.values() for finding in handler(snapshot)]
+    return sorted(found, key=lambda f: STATE_ORDER.index(f.state))

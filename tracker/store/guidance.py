@@ -1,0 +1,39 @@
+"""The snapshot the guidance engine reads, by keyed and date-filtered queries."""
+
+from datetime import date, timedelta
+
+from tracker.domain.guidance import LOOKAHEAD_DAYS, Snapshot, next_block
+from tracker.store import checklists, journal, letters, programs
+from tracker.store.db import Database
+from tracker.store.profile import get_profile
+
+
+def snapshot(db: Database, today: date) -> Snapshot:
+    horizon = (today + timedelta(days=LOOKAHEAD_DAYS)).isoformat()
+    rotations = programs.list_rotations(db)
+    found = Snapshot(
+        today=today,
+        profile=get_profile(db),
+        rotations=rotations,
+        letters=letters.list_letters(db),
+        open_items=checklists.open_items_due_by(db, horizon),
+        entry_today=journal.day_of(db, today.isoformat()),
+    )
+    block = next_block(found)
+    current = [
+        r
+        for r in rotations
+        if r.status in ("accepted", "completed")
+        and r.starts_on
+        and r.ends_on
+        and r.starts_on <= today.isoformat() <= r.ends_on
+    ]
+    return Snapshot(
+        **{
+            **vars(found),
+            "block_items": checklists.list_items(db, block.id) if block and block.id else [],
+            "candidates": len(letters.candidates(db, current[0].id))
+            if current and current[0].id
+            else 0,
+        }
+    )
