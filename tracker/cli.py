@@ -366,6 +366,93 @@ def import_programs(
     click.echo(f"{result.added} added, {result.updated} updated, {result.skipped} skipped{hint}.")
 
 
+@import_group.command(name="json")
+@db_option
+@click.argument("json_file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--replace", is_flag=True, help="Replace what the database holds (a backup is taken first)."
+)
+@click.pass_context
+def import_json_command(
+    ctx: click.Context, db_path: Path | None, json_file: Path, replace: bool
+) -> None:
+    """Bring back everything from an `away export --format json` file, all or nothing."""
+    import json
+
+    from tracker.services.exporting import ExportError, import_json
+    from tracker.services.safety import open_user_db
+
+    try:
+        data = json.loads(json_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:
+        raise click.BadParameter(f"{json_file} cannot be read as JSON ({error})") from None
+    path = resolve_db(ctx.find_root(), db_path)
+    db, warning = open_user_db(path)
+    if warning:
+        click.echo(f"away: {warning}.", err=True)
+    try:
+        if replace:
+            from tracker.store.backups import write_unique_backup
+
+            kept = write_unique_backup(db.conn, path, "before-import")
+            click.echo(f"The current data was kept at {kept}")
+        count = import_json(db, data, replace)
+    except ExportError as error:
+        click.echo(f"away: {error}.", err=True)
+        sys.exit(1)
+    finally:
+        db.close()
+    click.echo(f"{count:,} rows imported from {json_file}")
+
+
+@main.command(name="export")
+@db_option
+@click.option(
+    "--format",
+    "form",
+    type=click.Choice(["md", "html", "pdf", "json", "csv", "ics"]),
+    required=True,
+    help="md, html, pdf: the ERAS summary; json: every table (re-importable); csv: a zip "
+    "of one CSV per table; ics: dates for a calendar.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write it (default: exports/ beside the database).",
+)
+@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.pass_context
+def export_command(
+    ctx: click.Context, db_path: Path | None, form: str, out: Path | None, force: bool
+) -> None:
+    """Write the ERAS summary or all your data to a file, whole or not at all."""
+    from tracker.services.exporting import ExportError, default_path, render, write_whole
+    from tracker.services.safety import open_user_db
+
+    path = resolve_db(ctx, db_path)
+    today = today_of(ctx)
+    target = out or default_path(path, form, today)
+    if target.exists() and not force:
+        click.echo(
+            f"away: {target} already exists; nothing was written (--force replaces it).", err=True
+        )
+        sys.exit(1)
+    db, warning = open_user_db(path)
+    if warning:
+        click.echo(f"away: {warning}.", err=True)
+    try:
+        content = render(db, form, today)
+    finally:
+        db.close()
+    try:
+        write_whole(content, target, force)
+    except ExportError as error:
+        click.echo(f"away: {error}.", err=True)
+        sys.exit(1)
+    click.echo(f"Written to {target}")
+
+
 @main.command()
 @db_option
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))

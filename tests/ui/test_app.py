@@ -157,3 +157,18 @@ async def test_today_lists_the_guides_findings_and_enter_opens_their_pane(demo_p
         await pilot.press("enter")
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "letters"
+
+
+async def test_ctrl_e_exports_the_summary_beside_the_database(demo_path):
+    from tracker.ui.modals.choice import ChoiceScreen
+
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        await pilot.press("down", "enter")  # HTML
+        await pilot.pause(0.5)
+    written = list((demo_path.parent / "exports").glob("away-summary-*.html"))
+    assert len(written) == 1
+    assert "<h2>Letters of recommendation</h2>" in written[0].read_text(encoding="utf-8")

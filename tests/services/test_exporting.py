@@ -1,0 +1,171 @@
+"""Exports: the summary in three formats, every table as JSON and back (a round trip),
+CSV cells that cannot run as formulas, a calendar with stable UIDs, files written whole."""
+
+import json
+import subprocess
+import sys
+import zipfile
+from html.parser import HTMLParser
+from io import BytesIO, StringIO
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import DEMO_DAY
+from tracker.domain.journal import Case, CaseSkill, JournalDay
+from tracker.domain.letters import Person
+from tracker.services import exporting, summary
+from tracker.store import journal, letters
+from tracker.store.db import open_db
+
+GOLDEN = Path(__file__).parents[1] / "fixtures" / "summary-demo.md"
+
+
+def test_the_markdown_summary_of_the_demo_matches_its_golden_file(demo_path):
+    db = open_db(demo_path)
+    title, sections = summary.build(db, DEMO_DAY)
+    db.close()
+    text = summary.to_markdown(title, sections)
+    for heading in [
+        "Profile",
+        "Rotations",
+        "Letters of recommendation",
+        "Case log",
+        "Memorable cases",
+        "Learning highlights",
+        "Outstanding checklist",
+        "Budget",
+    ]:
+        assert f"## {heading}" in text
+    assert text == GOLDEN.read_text(encoding="utf-8"), "regenerate after a deliberate change"
+
+
+def test_the_html_parses_and_the_pdf_prints_every_name(demo_path):
+    from pypdf import PdfReader
+
+    db = open_db(demo_path)
+    letters.add_person(db, Person(name="Łukasz Ψ-Kowalski"))
+    letters.letter_for(db, letters.person_named(db, "Łukasz Ψ-Kowalski"), None)
+    page = exporting.render(db, "html", DEMO_DAY).decode()
+    pdf = exporting.render(db, "pdf", DEMO_DAY)
+    db.close()
+    opened: list[str] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("meta", "br"):
+                opened.append(tag)
+
+        def handle_endtag(self, tag):
+            assert opened.pop() == tag
+
+    Tags().feed(page)
+    assert opened == []
+    assert "http" not in page  # self-contained: nothing from the network
+    text = "".join(p.extract_text() for p in PdfReader(BytesIO(pdf)).pages)
+    for name in ["Zoë Nguyễn", "Tomás Álvarez", "Łukasz Ψ-Kowalski"]:
+        assert name in text
+
+
+def fresh(tmp_path, name: str):
+    return open_db(tmp_path / name)
+
+
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40)
+
+
+@settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(points=st.lists(texts, min_size=1, max_size=5), procedure=texts.filter(lambda t: t.strip()))
+def test_json_export_then_import_gives_back_identical_data(tmp_path_factory, points, procedure):
+    folder = tmp_path_factory.mktemp("round")
+    source = fresh(folder, "a.db")
+    for n, point in enumerate(points):
+        day = journal.save_day(
+            source, None, JournalDay(day=f"2026-07-{n + 1:02d}", learning_points=point or "x")
+        )
+        journal.add_case(
+            source,
+            Case(day_id=day.id, procedure=procedure),
+            [CaseSkill(skill="IV", role="performed")],
+        )
+    first = exporting.export_json(source)
+    source.close()
+    target = fresh(folder, "b.db")
+    count = exporting.import_json(target, json.loads(json.dumps(first)))
+    again = exporting.export_json(target)
+    assert count == sum(len(t["rows"]) for t in first["tables"].values())
+    assert again == first
+    # The search index is rebuilt by the triggers: a day and a case per point.
+    assert target.execute("SELECT count(*) FROM journal_search").fetchone()[0] == 2 * len(points)
+    target.close()
+
+
+def test_import_refuses_a_database_with_data_unless_replace(tmp_path, demo_path):
+    db = open_db(demo_path)
+    data = exporting.export_json(db)
+    with pytest.raises(exporting.ExportError, match="already holds data"):
+        exporting.import_json(db, data)
+    assert exporting.import_json(db, data, replace=True) > 300
+    assert exporting.export_json(db) == data
+    db.close()
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(db):
+    journal.save_day(db, None, JournalDay(day="2026-07-01", learning_points="=HYPERLINK(1)"))
+    archive = zipfile.ZipFile(BytesIO(exporting.export_csv_zip(db)))
+    assert "journal_days.csv" in archive.namelist()
+    text = archive.read("journal_days.csv").decode()
+    assert "'=HYPERLINK(1)" in text
+    import csv
+
+    header = next(csv.reader(StringIO(text)))
+    assert "learning_points" in header
+
+
+def test_the_calendar_parses_back_with_the_same_uids_each_time(demo_path):
+    from icalendar import Calendar
+
+    db = open_db(demo_path)
+    first = Calendar.from_ical(exporting.export_ics(db))
+    second = Calendar.from_ical(exporting.export_ics(db))
+    db.close()
+    uids = [str(e["uid"]) for e in first.walk("VEVENT")]
+    assert len(uids) > 5
+    assert len(set(uids)) == len(uids)
+    assert uids == [str(e["uid"]) for e in second.walk("VEVENT")]
+    assert any(str(e["summary"]).startswith("Rotation at") for e in first.walk("VEVENT"))
+
+
+def away(*args, cwd=None):
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *map(str, args)], capture_output=True, text=True
+    )
+
+
+def test_each_format_as_a_command_never_overwrites_and_says_why_it_cannot_write(tmp_path):
+    db = tmp_path / "demo.db"
+    assert away("demo", db).returncode == 0
+    for form in exporting.FORMATS:
+        result = away("--db", db, "export", "--format", form)
+        assert result.returncode == 0, (form, result.stderr)
+        assert "Written to" in result.stdout
+    again = away("--db", db, "export", "--format", "md")
+    assert again.returncode == 1
+    assert "already exists" in again.stderr
+    folder = tmp_path / "a-file"
+    folder.write_text("not a folder")
+    blocked = away("--db", db, "export", "--format", "md", "--out", folder / "x.md")
+    assert blocked.returncode == 1
+    assert "cannot be written" in blocked.stderr
+    assert "Traceback" not in blocked.stderr
+    export = next((tmp_path / "exports").glob("*.json"))
+    new = tmp_path / "new.db"
+    restored = away("--db", new, "import", "json", export)
+    assert restored.returncode == 0, restored.stderr
+    refused = away("--db", new, "import", "json", export)
+    assert refused.returncode == 1
+    assert "--replace" in refused.stderr

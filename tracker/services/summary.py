@@ -1,0 +1,332 @@
+"""The ERAS summary: everything from the rotations in one document, as Markdown, HTML or
+PDF. Built once as sections of paragraphs, lists and tables, then rendered. Cases are
+de-identified and dated by rotation week, never by date (privacy)."""
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from tracker.domain.budget import CATEGORY_LABELS
+from tracker.domain.journal import block_week
+from tracker.domain.letters import STATUS_LABELS, count_letters
+from tracker.domain.money import format_money, to_home
+from tracker.domain.profile import VISA_LABELS, Profile
+from tracker.domain.text import words
+from tracker.store import budget, checklists, journal, letters, programs
+from tracker.store.budget import EVERYTHING, Scope
+from tracker.store.db import Database
+from tracker.store.profile import get_profile
+
+# A2: the questions to prepare, and the kind of case that answers each.
+A2_QUESTIONS = (
+    "Tell us about a memorable case from your rotations.",
+    "How has being an IMG shaped how you work in a US team?",
+    "What did you learn about US anesthesia practice that surprised you?",
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: list[str]
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[list[str]]
+
+
+Block = Paragraph | Bullets | Table
+
+
+@dataclass
+class Section:
+    title: str
+    blocks: list[Block] = field(default_factory=list)
+
+    def p(self, text: str) -> None:
+        self.blocks.append(Paragraph(text))
+
+    def ul(self, items: list[str]) -> None:
+        if items:
+            self.blocks.append(Bullets(items))
+
+    def table(self, header: list[str], rows: list[list[str]]) -> None:
+        if rows:
+            self.blocks.append(Table(header, rows))
+
+
+def build(db: Database, today: date) -> tuple[str, list[Section]]:
+    """The summary's title and sections, from the store."""
+    profile = get_profile(db)
+    title = f"Away rotations summary: {profile.full_name or 'applicant'}"
+    sections = [
+        _profile(profile, today),
+        _rotations(db),
+        _letters(db),
+        *_cases(db),
+        _outstanding(db),
+        _money(db, profile),
+    ]
+    return title, sections
+
+
+def _profile(p: Profile, today: date) -> Section:
+    section = Section("Profile")
+    section.ul(
+        [
+            f"School: {p.school or '—'} ({p.country or '—'})",
+            f"Match year: {p.match_year or '—'}; ERAS opens {p.eras_opens_on or '—'}",
+            f"Visa for residency: {VISA_LABELS.get(p.visa_needed, '—')}",  # type: ignore[call-overload]
+            f"US clinical experience before these rotations: {p.usce_months} months",
+            f"Summary made on {today.isoformat()}",
+        ]
+    )
+    return section
+
+
+def _rotations(db: Database) -> Section:
+    section = Section("Rotations")
+    rows = []
+    for r in programs.list_rotations(db):
+        if r.status in ("idea", "withdrawn"):
+            continue
+        history = ", ".join(
+            f"{words(c.status)} {c.changed_on}" for c in programs.status_history(db, r.id or 0)
+        )
+        rows.append(
+            [
+                f"{r.institution or r.program_name}: {r.program_name}",
+                words(r.program_kind),
+                f"{r.starts_on or '?'} to {r.ends_on or '?'}",
+                words(r.specialty),
+                words(r.status),
+                history,
+            ]
+        )
+    section.table(["Program", "Kind", "Block", "Specialty", "Status", "History"], rows)
+    if not rows:
+        section.p("No applications yet.")
+    return section
+
+
+def _letters(db: Database) -> Section:
+    section = Section("Letters of recommendation")
+    everything = letters.list_letters(db)
+    section.p(count_letters(everything).describe() + " (L1).")
+    section.table(
+        ["Writer", "Kind", "Step", "Letter ID", "Uploaded"],
+        [
+            [
+                x.person_name,
+                "US anesthesiology" if x.us_anesthesiology else "other",
+                STATUS_LABELS.get(x.status, x.status),  # type: ignore[call-overload]
+                x.eras_letter_id or "—",
+                "yes" if x.uploaded_on else "no",
+            ]
+            for x in everything
+        ],
+    )
+    return section
+
+
+def _cases(db: Database) -> list[Section]:
+    stats = Section("Case log")
+    overall = journal.case_stats(db)
+    stats.p(f"{overall.cases} cases in the journal, de-identified; counted by week of each block.")
+    for title, counts in (
+        ("By technique", overall.by_technique),
+        ("By airway", overall.by_airway),
+        ("By ASA class", overall.by_asa),
+    ):
+        stats.table([title, "Cases"], [[words(k), str(n)] for k, n in counts.items()])
+    stats.table(
+        ["Skill", "Performed", "Assisted", "Observed"],
+        [
+            [skill, *(str(roles.get(role, 0)) for role in ("performed", "assisted", "observed"))]
+            for skill, roles in sorted(overall.skills.items())
+        ],
+    )
+    rotation_rows = []
+    for r in programs.list_rotations(db):
+        if r.id and r.status in ("accepted", "completed"):
+            found = journal.case_stats(db, r.id)
+            if found.cases:
+                weeks = ", ".join(f"week {w}: {n}" for w, n in found.by_week.items())
+                rotation_rows.append([r.institution or r.program_name, str(found.cases), weeks])
+    stats.table(["Rotation", "Cases", "By week"], rotation_rows)
+
+    stories = Section("Memorable cases and interview stories (A1, A2)")
+    memorable = _memorable(db)
+    for place, week, line in memorable:
+        stories.p(f"{place}, week {week}: {line}")
+    if not memorable:
+        stories.p("No case is marked memorable yet (the journal's case form).")
+    stories.ul(
+        [f"{q} Cases that could answer it: {len(memorable)} memorable." for q in A2_QUESTIONS]
+    )
+
+    highlights = Section("Learning highlights and recurring feedback")
+    points, feedback = _recurring(db)
+    highlights.ul([f"{text} ({n} times)" if n > 1 else text for text, n in points])
+    highlights.ul(
+        [f"Feedback: {text} ({n} times)" if n > 1 else f"Feedback: {text}" for text, n in feedback]
+    )
+    return [stats, stories, highlights]
+
+
+def _memorable(db: Database) -> list[tuple[str, int, str]]:
+    found = []
+    for procedure, story, point, day, starts, place in db.execute(
+        """SELECT cases.procedure, cases.story, cases.teaching_point, journal_days.day,
+                  rotations.starts_on,
+                  coalesce(nullif(programs.institution, ''), programs.name, 'Other')
+           FROM cases JOIN journal_days ON journal_days.id = cases.day_id
+           LEFT JOIN rotations ON rotations.id = journal_days.rotation_id
+           LEFT JOIN programs ON programs.id = rotations.program_id
+           WHERE cases.memorable = 1 ORDER BY journal_days.day"""
+    ):
+        week = block_week(date.fromisoformat(starts), date.fromisoformat(day)) if starts else 0
+        found.append((str(place), week, f"{procedure}. {story or point or ''}".strip()))
+    return found
+
+
+def _recurring(db: Database) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    def top(column: str) -> list[tuple[str, int]]:
+        counts: dict[str, int] = defaultdict(int)
+        for (text,) in db.execute(f"SELECT {column} FROM journal_days WHERE {column} != ''"):
+            for line in str(text).splitlines():
+                if line.strip():
+                    counts[line.strip()] += 1
+        return sorted(counts.items(), key=lambda item: -item[1])[:8]
+
+    return top("learning_points"), top("feedback")
+
+
+def _outstanding(db: Database) -> Section:
+    section = Section("Outstanding checklist items")
+    items = [i for i in checklists.every_item(db) if not i.settled]
+    section.table(
+        ["Item", "Category", "Due", "Rule"],
+        [[i.title, words(i.category), i.due_on or "—", i.rule_id or "—"] for i in items],
+    )
+    if not items:
+        section.p("Nothing outstanding.")
+    return section
+
+
+def _money(db: Database, profile: Profile) -> Section:
+    section = Section("Budget")
+    found = budget.summary(db, Scope(EVERYTHING, "Every rotation"), profile)
+    home, rate = profile.home_currency, profile.usd_rate_micros
+
+    def both(cents: int) -> str:
+        text = format_money(cents)
+        if home and rate and home != "USD":
+            text += f" ({format_money(to_home(cents, rate, home), home)})"
+        return text
+
+    section.table(
+        ["Category", "Planned", "Spent"],
+        [
+            [CATEGORY_LABELS.get(c, c), both(t.planned), both(t.actual)]  # type: ignore[call-overload]
+            for c, t in found.by_category.items()
+        ]
+        + [["Total", both(found.planned), both(found.actual)]],
+    )
+    return section
+
+
+# --- rendering ----------------------------------------------------------------------------
+
+
+def to_markdown(title: str, sections: list[Section]) -> str:
+    out = [f"# {title}", ""]
+    for section in sections:
+        out += [f"## {section.title}", ""]
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                out += [block.text, ""]
+            elif isinstance(block, Bullets):
+                out += [f"- {item}" for item in block.items] + [""]
+            else:
+                out.append("| " + " | ".join(block.header) + " |")
+                out.append("|" + "---|" * len(block.header))
+                out += [
+                    "| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in block.rows
+                ]
+                out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+CSS = """body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;
+line-height:1.45;color:#222}table{border-collapse:collapse;margin:.5rem 0 1rem}
+td,th{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
+th{background:#eee}h2{border-bottom:2px solid #333;margin-top:2rem}
+@media print{body{margin:0;max-width:none}h2{break-after:avoid}table{break-inside:avoid}}"""
+
+
+def to_html(title: str, sections: list[Section]) -> str:
+    e = html.escape
+    out = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(title)}</title><style>{CSS}</style></head><body>",
+        f"<h1>{e(title)}</h1>",
+    ]
+    for section in sections:
+        out.append(f"<h2>{e(section.title)}</h2>")
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                out.append(f"<p>{e(block.text)}</p>")
+            elif isinstance(block, Bullets):
+                out.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in block.items) + "</ul>")
+            else:
+                head = "".join(f"<th>{e(h)}</th>" for h in block.header)
+                cells = "".join(
+                    "<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>"
+                    for row in block.rows
+                )
+                out.append(f"<table><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table>")
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def to_pdf(title: str, sections: list[Section]) -> bytes:
+    """With fpdf2 and Noto Sans (from its PyPI package), so every name prints right."""
+    from fontpkg_noto_sans import ROOT  # type: ignore[import-untyped]
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    pdf = FPDF()
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_font("Noto", "", str(ROOT / "files" / "NotoSans[wdth,wght].ttf"))
+    pdf.add_page()
+    pdf.set_font("Noto", size=16)
+    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
+    for section in sections:
+        pdf.ln(3)
+        pdf.set_font("Noto", size=13)
+        pdf.multi_cell(0, 8, section.title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("Noto", size=9.5)
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                pdf.multi_cell(0, 5, block.text, new_x="LMARGIN", new_y="NEXT")
+            elif isinstance(block, Bullets):
+                for item in block.items:
+                    pdf.multi_cell(0, 5, f"• {item}", new_x="LMARGIN", new_y="NEXT")
+            else:
+                # One face of Noto Sans is embedded: headings are shaded, not bold.
+                heading = FontFace(emphasis="", fill_color=(230, 230, 230))
+                with pdf.table(text_align="LEFT", line_height=5, headings_style=heading) as table:
+                    table.row(block.header)
+                    for row in block.rows:
+                        table.row(row)
+            pdf.ln(1)
+    return bytes(pdf.output())
