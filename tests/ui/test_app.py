@@ -168,6 +168,8 @@ async def test_ctrl_e_exports_the_summary_beside_the_database(demo_path):
         await pilot.pause()
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("down", "enter")  # HTML
+        await pilot.pause()
+        await pilot.press("ctrl+s")  # the default path beside the database
         await pilot.pause(0.5)
     written = list((demo_path.parent / "exports").glob("away-summary-*.html"))
     assert len(written) == 1

@@ -251,43 +251,9 @@ class AwayApp(App[Path | None]):
         self.push_screen(RulesScreen(rule_id))
 
     def action_export(self) -> None:
-        from tracker.services.exporting import default_path
-        from tracker.ui.modals.choice import ChoiceScreen
-        from tracker.ui.modals.confirm import ConfirmScreen
+        from tracker.ui.modals.export import ask_and_export
 
-        choices = [
-            ("ERAS summary as Markdown (reads as plain text)", "md"),
-            ("ERAS summary as a web page (HTML, prints well)", "html"),
-            ("ERAS summary as PDF", "pdf"),
-            ("All your data as JSON (away import json brings it back)", "json"),
-            ("All your data as CSV files in a zip (spreadsheets)", "csv"),
-            ("Blocks, deadlines and follow-ups for a calendar (ICS)", "ics"),
-        ]
-
-        def chosen(form: str | None) -> None:
-            if not form:
-                return
-            target = default_path(self.db_path, form, self.today)
-            if target.exists():
-                self.push_screen(
-                    ConfirmScreen(f"{target} exists. Replace it?", yes_label="Replace"),
-                    lambda yes: self._export(form, target) if yes else None,
-                )
-            else:
-                self._export(form, target)
-
-        self.push_screen(ChoiceScreen("Export (written beside your database):", choices), chosen)
-
-    def _export(self, form: str, target: Path) -> None:
-        from tracker.services.exporting import ExportError, render, write_whole
-
-        self.notify(f"Writing {target.name}…", timeout=3)
-        try:
-            write_whole(render(self.db, form, self.today), target, force=True)
-        except ExportError as error:
-            self.notify(str(error) + ".", title="Not written", severity="error", timeout=12)
-            return
-        self.notify(f"Written to {target}", timeout=12)
+        ask_and_export(self)
 
     def action_edit_profile(self) -> None:
         from tracker.ui.modals.form import FormScreen

@@ -1,0 +1,62 @@
+"""The export dialog (ctrl+e): a format, a path, the file written whole."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from tracker.domain.checks import check_required, max_length
+from tracker.services.exporting import ExportError, default_path, render, write_whole
+from tracker.ui.modals.choice import ChoiceScreen
+from tracker.ui.modals.confirm import ConfirmScreen
+from tracker.ui.modals.form import Field, FormScreen
+
+if TYPE_CHECKING:
+    from tracker.ui.app import AwayApp
+
+
+def ask_and_export(app: "AwayApp") -> None:
+    """ctrl+e: the format, then where (beside the database by default), then write."""
+    path_checks = (check_required, max_length(4096))
+    choices = [
+        ("ERAS summary as Markdown (reads as plain text)", "md"),
+        ("ERAS summary as a web page (HTML, prints well)", "html"),
+        ("ERAS summary as PDF", "pdf"),
+        ("All your data as JSON (away import json brings it back)", "json"),
+        ("All your data as CSV files in a zip (spreadsheets)", "csv"),
+        ("Blocks, deadlines and follow-ups for a calendar (ICS)", "ics"),
+    ]
+
+    def where(form: str | None) -> None:
+        if not form:
+            return
+
+        def save(values: dict[str, str]) -> dict[str, str]:
+            return {}  # the path is checked when written (one sentence if it cannot be)
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if values is None:
+                return
+            target = Path(values["path"].strip()).expanduser()
+            if target.exists():
+                app.push_screen(
+                    ConfirmScreen(f"{target} exists. Replace it?", yes_label="Replace"),
+                    lambda yes: export_to(app, form, target) if yes else None,
+                )
+            else:
+                export_to(app, form, target)
+
+        default = str(default_path(app.db_path, form, app.today))
+        fields = [Field("path", "Write to", path_checks)]
+        app.push_screen(FormScreen("Export: where to", fields, {"path": default}, save), chosen)
+
+    app.push_screen(ChoiceScreen("Export:", choices), where)
+
+
+def export_to(app: "AwayApp", form: str, target: Path) -> None:
+    """Write the export whole; a failure is one sentence, the app stays."""
+    app.notify(f"Writing {target.name}…", timeout=3)
+    try:
+        write_whole(render(app.db, form, app.today), target, force=True)
+    except ExportError as error:
+        app.notify(str(error) + ".", title="Not written", severity="error", timeout=12)
+        return
+    app.notify(f"Written to {target}", timeout=12)
