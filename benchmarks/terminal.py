@@ -61,6 +61,12 @@ def start(session: str, command: list[str]) -> float:
 
 def stop(session: str) -> None:
     subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+    # kill-session returns before the session is gone: the next start reuses the name.
+    for _ in range(500):
+        gone = subprocess.run(["tmux", "has-session", "-t", session], capture_output=True)
+        if gone.returncode != 0:
+            return
+        time.sleep(0.01)
 
 
 def contains(*markers: str) -> Callable[[str], bool]:
@@ -85,12 +91,12 @@ TODAY_READY = contains("Fernández Okafor", "overdue")
 # key, what the screen shows once the key has done its work
 KEYS = [
     ("first visit of Applications", "2", contains("Programs by fit (", "strong")),
-    ("first visit of Checklists", "3", contains("Category", "immunization")),
+    ("first visit of Checklists", "3", contains("Status", "items done")),
     ("first visit of Housing & Budget", "4", contains("University guest residence")),
     ("first visit of Journal", "5", contains("Learning points", "2026")),
     ("first visit of Letters", "6", contains("Follow-ups", "candidate")),
     ("later visit of Applications", "2", contains("Programs by fit (", "strong")),
-    ("later visit of Checklists", "3", contains("Category", "immunization")),
+    ("later visit of Checklists", "3", contains("Status", "items done")),
     ("cursor down (Checklists)", "Down", None),
     ("open a form (new application)", "2 n", contains("New application", "Block starts")),
     ("close the form", "Escape", lambda text: "Block starts" not in text),
