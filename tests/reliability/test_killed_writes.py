@@ -32,7 +32,7 @@ db = connect(sys.argv[1])
 n = int(sys.argv[2])
 while True:
     n += 1
-    day = (date(2030, 1, 1) + timedelta(days=n)).isoformat()
+    day = (date(2000, 1, 2) + timedelta(days=n)).isoformat()
     saved = journal.save_day(db, None, JournalDay(day=day, learning_points=f"point {n}"))
     case = journal.add_case(db, Case(day_id=saved.id, procedure=f"case {n}"),
                             [CaseSkill(skill="IV", role="performed")] * 2)
@@ -40,7 +40,8 @@ while True:
     item = checklists.add_item(db, ChecklistItem(title=f"item {n}"))
     checklists.toggle_done(db, item, day)
     print("checklists", item, flush=True)
-    print("budget", budget.add_expense(db, Expense(description=f"x {n}", planned_cents=n)), flush=True)
+    expense = budget.add_expense(db, Expense(description=f"x {n}", planned_cents=n))
+    print("budget", expense, flush=True)
     with db.atomic():  # a person and their letter: both or neither
         person = letters.add_person(db, Person(name=f"Dr. {n}"))
         letter = letters.add_letter(db, Letter(person_id=person))
@@ -58,7 +59,7 @@ def test_killed_writers_lose_no_acknowledged_write_and_leave_no_half_action(tmp_
     env = os.environ | {"PYTHONPATH": str(Path(__file__).parents[2])}
     for kill in range(KILLS):
         writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), str(kill * 1000)],
+            [sys.executable, "-c", WRITER, str(path), str(kill * 180)],  # days apart
             stdout=subprocess.PIPE,
             text=True,
             env=env,
@@ -66,13 +67,18 @@ def test_killed_writers_lose_no_acknowledged_write_and_leave_no_half_action(tmp_
         time.sleep(0.25 + rng.random() * 0.25)  # past start-up, at a random moment of writing
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
-        acknowledged += [line.split() for line in out.splitlines() if line.strip()]
+        # Only whole lines are acknowledgements: the kill may cut the last one short.
+        acknowledged += [line.split() for line in out.split("\n")[:-1] if len(line.split()) > 1]
     conn = sqlite3.connect(path)
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     lost = []
     for area, *ids in acknowledged:
-        table = {"journal": "journal_days", "checklists": "checklist_items",
-                 "budget": "expenses", "letters": "people"}[area]
+        table = {
+            "journal": "journal_days",
+            "checklists": "checklist_items",
+            "budget": "expenses",
+            "letters": "people",
+        }[area]
         if not conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [int(ids[0])]).fetchone():
             lost.append((area, ids))
     half = conn.execute(

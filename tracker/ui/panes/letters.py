@@ -19,6 +19,7 @@ from tracker.domain.letters import (
     from_week_two,
     in_last_week,
 )
+from tracker.domain.mix import summarise
 from tracker.store import letters
 from tracker.store.profile import get_profile
 from tracker.store.programs import get_rotation, list_rotations
@@ -195,18 +196,20 @@ class LettersPane(LetterActions, AreaPane):
         everything = letters.list_letters(self.db)
         count = count_letters(everything)
         text = Text(count.describe(), style="bold" if not count.short_of_l1 else "bold yellow")
-        waiting = [x for x in everything if x.status in ("agreed",)]
-        if waiting:
+        waiting = [x.person_name for x in everything if x.status == "agreed"]
+        if waiting:  # a count and the first few: hundreds of names would hide the lists
+            text.append(f"\nAgreed, packet still to send (L4): {summarise(waiting)}")
+        ending = [
+            place
+            for _, place, starts_on, ends_on in self._rotations_now()
+            if in_last_week(starts_on, ends_on, self.today)
+        ]
+        if ending:
             text.append(
-                f"\nAgreed, packet still to send (L4): {', '.join(x.person_name for x in waiting)}"
+                f"\nLast week at {summarise(ending)}: ask for a strong letter now (L3); "
+                "w shows words to use.",
+                style="bold green",
             )
-        for _, place, starts_on, ends_on in self._rotations_now():
-            if in_last_week(starts_on, ends_on, self.today):
-                text.append(
-                    f"\nLast week at {place}: ask for a strong letter now (L3); "
-                    "w shows words to use.",
-                    style="bold green",
-                )
         self.query_one("#letters-summary", Static).update(text)
 
     def _letter_cells(self, letter: Letter) -> list[Cell]:
