@@ -170,7 +170,9 @@ async def test_ctrl_e_exports_the_summary_beside_the_database(demo_path):
         await pilot.press("down", "enter")  # HTML
         await pilot.pause()
         await pilot.press("ctrl+s")  # the default path beside the database
-        await pilot.pause(0.5)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("Written to" in str(n.message) for n in app._notifications)
     written = list((demo_path.parent / "exports").glob("away-summary-*.html"))
     assert len(written) == 1
     assert "<h2>Letters of recommendation</h2>" in written[0].read_text(encoding="utf-8")

@@ -5,6 +5,8 @@ from typing import TYPE_CHECKING
 
 from tracker.domain.checks import check_required, max_length
 from tracker.services.exporting import ExportError, default_path, render, write_whole
+from tracker.store.db import connect_readonly_db
+from tracker.store.errors import explain, is_explainable
 from tracker.ui.modals.choice import ChoiceScreen
 from tracker.ui.modals.confirm import ConfirmScreen
 from tracker.ui.modals.form import Field, FormScreen
@@ -52,11 +54,28 @@ def ask_and_export(app: "AwayApp") -> None:
 
 
 def export_to(app: "AwayApp", form: str, target: Path) -> None:
-    """Write the export whole; a failure is one sentence, the app stays."""
-    app.notify(f"Writing {target.name}…", timeout=3)
-    try:
-        write_whole(render(app.db, form, app.today), target, force=True)
-    except ExportError as error:
-        app.notify(str(error) + ".", title="Not written", severity="error", timeout=12)
-        return
-    app.notify(f"Written to {target}", timeout=12)
+    """Write the export whole, on a thread with its own read-only connection: a PDF of
+    years of data takes seconds, and the screen must not freeze meanwhile. A failure is
+    one sentence; the app stays."""
+    app.notify(f"Writing {target.name}… (you can keep working)", timeout=4)
+    path, today = app.db_path, app.today
+
+    def work() -> None:
+        try:
+            db = connect_readonly_db(path)
+            try:
+                content = render(db, form, today)
+            finally:
+                db.close()
+            write_whole(content, target, force=True)
+        except Exception as error:
+            if not is_explainable(error):
+                raise
+            reason = str(error) if isinstance(error, ExportError) else explain(error, path)
+            app.call_from_thread(
+                app.notify, reason + ".", title="Not written", severity="error", timeout=12
+            )
+            return
+        app.call_from_thread(app.notify, f"Written to {target}", timeout=12)
+
+    app.run_worker(work, thread=True, group="export")

@@ -9,7 +9,12 @@ PROFILE_FIELDS = [
     Field("full_name", "Full name *", PROFILE_CHECKS["full_name"]),
     Field("school", "Medical school"),
     Field("country", "Country"),
-    Field("match_year", "Match year", PROFILE_CHECKS["match_year"], placeholder="e.g. 2028"),
+    Field(
+        "match_year",
+        "Match year",
+        PROFILE_CHECKS["match_year"],
+        placeholder="the year residency starts; ERAS opens the June before",
+    ),
     Field(
         "eras_opens_on", "ERAS opens on", PROFILE_CHECKS["eras_opens_on"], placeholder="YYYY-MM-DD"
     ),
