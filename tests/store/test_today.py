@@ -3,7 +3,8 @@
 import pytest
 
 from tests.conftest import DEMO_DAY
-from tracker.domain.agenda import LOOKAHEAD_DAYS, build_agenda, current_rotation
+from tracker.domain.agenda import build_agenda, current_rotation
+from tracker.domain.guidance import LOOKAHEAD_DAYS
 from tracker.store import checklists, journal, letters, programs
 from tracker.store.db import open_db
 

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 import pendulum
 
 from tracker.domain.checklists import ChecklistItem
+from tracker.domain.guidance import LOOKAHEAD_DAYS  # one look-ahead for every area
 from tracker.domain.journal import DAY_TEXT_FIELDS, JournalDay
 from tracker.domain.letters import FollowUp
 from tracker.domain.programs import Rotation, RotationStatus
 
-LOOKAHEAD_DAYS = 21  # the same look-ahead as the guidance (guidance.LOOKAHEAD_DAYS)
 MISSED_SHOWN_DAYS = 7  # a lapsed deadline of an idea is shown this long, then dropped
 OPEN_APPLICATION = {RotationStatus.IDEA, RotationStatus.PREPARING}
 ON_ROTATION = {RotationStatus.ACCEPTED, RotationStatus.COMPLETED}

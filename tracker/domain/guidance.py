@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from tracker.domain.checklists import ChecklistItem, Expiring, expiring, is_overdue
-from tracker.domain.journal import JournalDay
+from tracker.domain.journal import JournalDay, goals_done
 from tracker.domain.letters import Letter, count_letters
 from tracker.domain.profile import Profile, VisaNeed
 from tracker.domain.programs import Rotation, RotationStatus
@@ -434,11 +434,7 @@ def _j5(snapshot: Snapshot) -> list[Finding]:
     if current_block(snapshot) is None:
         return []
     entry = snapshot.entry_today
-    done = (
-        sum(bool(getattr(entry, g)) for g in ("goal_preop", "goal_plan", "goal_skill"))
-        if entry
-        else 0
-    )
+    done = goals_done(entry)
     state = State.MET if done == 3 else State.INFO
     return [
         Finding("J5", state, f"Small goals today: {done} of 3 (pre-op, plan, new skill)", "journal")

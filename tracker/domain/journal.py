@@ -232,6 +232,11 @@ def bar(count: int, largest: int, width: int = 24) -> str:
     return "█" * max(1, round(width * count / largest))
 
 
+def goals_done(day: JournalDay | None) -> int:
+    """How many of J5's three small goals the day ticks (0 without an entry)."""
+    return sum(bool(getattr(day, name)) for name, _ in DAILY_GOALS) if day else 0
+
+
 def week_of(day: date) -> date:
     """The Monday of day's week: J6's self-check is kept once a week."""
     return day - timedelta(days=day.weekday())

@@ -3,7 +3,6 @@ the ERAS ID and how the letter is uploaded, and the cases done with this writer,
 by rotation week, never by date, with de-identified fields only."""
 
 import difflib
-import os
 import re
 from collections import defaultdict
 from datetime import date
@@ -146,13 +145,7 @@ def default_packet_path(db_path: Path, person: Person) -> Path:
 
 
 def write_packet(text: str, out: Path | None, db_path: Path, person: Person) -> Path:
-    """Write the packet (whole or not at all: a temporary file renamed into place)."""
-    target = out or default_packet_path(db_path, person)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name(f".{target.name}.{os.getpid()}.partial")
-    try:
-        temp.write_text(text, encoding="utf-8")
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
-    return target
+    """Write the packet whole (the exports' way); a newer packet replaces the older one."""
+    from tracker.services.exporting import write_whole
+
+    return write_whole(text.encode(), out or default_packet_path(db_path, person), force=True)

@@ -1,32 +1,56 @@
 """What Today says, as data: the block, what is due, and the guide's findings, for the
 pane, `away today` and `away today --json` (schema: docs/TODAY_JSON.md)."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 import pendulum
 
 from tracker import __version__
-from tracker.domain.agenda import LOOKAHEAD_DAYS, build_agenda
-from tracker.domain.guidance import block_day, current_block, findings, next_block
-from tracker.store import checklists, letters, programs
+from tracker.domain.agenda import AgendaItem, build_agenda
+from tracker.domain.guidance import (
+    LOOKAHEAD_DAYS,
+    Snapshot,
+    block_day,
+    current_block,
+    findings,
+    next_block,
+)
+from tracker.store import letters
 from tracker.store.db import Database
 from tracker.store.guidance import snapshot
 
 SCHEMA = "away-today/1"
 
 
-def report(db: Database, today: date) -> dict[str, Any]:
-    """The JSON-ready report: plain types only, dates as ISO strings."""
+@dataclass(frozen=True)
+class TodayData:
+    """What Today is made of: the guidance snapshot and the agenda built on it."""
+
+    snapshot: Snapshot
+    due: list[AgendaItem]
+
+
+def gather(db: Database, today: date) -> TodayData:
+    """One pass over the store for the pane and `away today`: the agenda reuses the
+    snapshot's rotations, due items and journal entry."""
     shot = snapshot(db, today)
     horizon = (today + timedelta(days=LOOKAHEAD_DAYS)).isoformat()
     due = build_agenda(
         pendulum.Date.fromisoformat(today.isoformat()),
-        programs.rotations_for_today(db, today.isoformat(), horizon),
-        checklists.open_items_due_by(db, horizon),
+        shot.rotations,
+        shot.open_items,
         letters.open_follow_ups_due_by(db, horizon),
         [shot.entry_today] if shot.entry_today else [],
     )
+    return TodayData(shot, due)
+
+
+def report(db: Database, today: date) -> dict[str, Any]:
+    """The JSON-ready report: plain types only, dates as ISO strings."""
+    data = gather(db, today)
+    shot, due = data.snapshot, data.due
     block: dict[str, Any] | None = None
     if current := current_block(shot):
         day, length = block_day(current, today)

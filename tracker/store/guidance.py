@@ -1,8 +1,9 @@
 """The snapshot the guidance engine reads, by keyed and date-filtered queries."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
-from tracker.domain.guidance import LOOKAHEAD_DAYS, Snapshot, next_block
+from tracker.domain.guidance import LOOKAHEAD_DAYS, Snapshot, current_block, next_block
 from tracker.store import checklists, journal, letters, programs
 from tracker.store.db import Database
 from tracker.store.profile import get_profile
@@ -19,21 +20,9 @@ def snapshot(db: Database, today: date) -> Snapshot:
         open_items=checklists.open_items_due_by(db, horizon),
         entry_today=journal.day_of(db, today.isoformat()),
     )
-    block = next_block(found)
-    current = [
-        r
-        for r in rotations
-        if r.status in ("accepted", "completed")
-        and r.starts_on
-        and r.ends_on
-        and r.starts_on <= today.isoformat() <= r.ends_on
-    ]
-    return Snapshot(
-        **{
-            **vars(found),
-            "block_items": checklists.list_items(db, block.id) if block and block.id else [],
-            "candidates": len(letters.candidates(db, current[0].id))
-            if current and current[0].id
-            else 0,
-        }
+    block, current = next_block(found), current_block(found)
+    return replace(
+        found,
+        block_items=checklists.list_items(db, block.id) if block and block.id else [],
+        candidates=len(letters.candidates(db, current.id)) if current and current.id else 0,
     )

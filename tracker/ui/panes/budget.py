@@ -7,7 +7,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, OptionList, Static
-from textual.widgets.option_list import Option
 
 from tracker.domain.budget import (
     CATEGORY_LABELS,
@@ -28,6 +27,7 @@ from tracker.store.profile import get_profile
 from tracker.ui.format import block, label, short_date
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.budget_actions import MoneyActions
+from tracker.ui.widgets import options
 from tracker.ui.widgets.tables import Cell, PagedTable, make_table, show_records
 
 CHART_WIDTH = 16
@@ -96,13 +96,12 @@ class BudgetPane(MoneyActions, AreaPane):
     def load(self) -> None:
         self.profile = get_profile(self.db)
         self.scopes = budget.scopes(self.db)
-        keep = self.scope.key if self.scope else None
-        options = self.query_one("#budget-scopes", OptionList)
-        options.clear_options()
-        options.add_options(Option(self._scope_line(s), id=s.key) for s in self.scopes)
-        keys = [s.key for s in self.scopes]
-        index = keys.index(keep) if keep in keys else self._current_index()
-        options.highlighted = index
+        index = options.refill(
+            self.query_one("#budget-scopes", OptionList),
+            ((s.key, self._scope_line(s)) for s in self.scopes),
+            self.scope.key if self.scope else None,
+            self._current_index(),
+        )
         self._show(self.scopes[index])
 
     def _current_index(self) -> int:
@@ -126,9 +125,7 @@ class BudgetPane(MoneyActions, AreaPane):
             self._show(scope)
 
     def action_step_scope(self, step: int) -> None:
-        options = self.query_one("#budget-scopes", OptionList)
-        if options.option_count:
-            options.highlighted = ((options.highlighted or 0) + step) % options.option_count
+        options.step(self.query_one("#budget-scopes", OptionList), step)
 
     # --- showing a scope --------------------------------------------------------------
 
@@ -137,8 +134,8 @@ class BudgetPane(MoneyActions, AreaPane):
         found = budget.summary(self.db, scope, self.profile)
         self._summarise(scope, found)
         self._categories(found)
-        options = budget.list_housing(self.db, scope)
-        self._housing(scope, options)
+        housing_options = budget.list_housing(self.db, scope)
+        self._housing(scope, housing_options)
         show_records(
             self.query_one("#expenses-table", PagedTable),
             lambda offset, limit: budget.list_expenses(self.db, scope, limit, offset),
@@ -214,13 +211,13 @@ class BudgetPane(MoneyActions, AreaPane):
             key="total",
         )
 
-    def _housing(self, scope: Scope, options: list[HousingOption]) -> None:
+    def _housing(self, scope: Scope, found: list[HousingOption]) -> None:
         table = self.query_one("#housing-table", DataTable)
         table.clear()
         block_stay = None
         if scope.starts_on and scope.ends_on:
             block_stay = block_nights(scope.starts_on, scope.ends_on)
-        for option in options:
+        for option in found:
             cost = housing_cost(option, block_stay)
             stay = stay_of(option, block_stay)
             cost_text = format_money(cost, option.currency) if cost is not None else ""
@@ -240,7 +237,7 @@ class BudgetPane(MoneyActions, AreaPane):
                 Text(label(option.status), style="bold green" if booked else ""),
                 key=str(option.id),
             )
-        table.display = bool(options)
+        table.display = bool(found)
 
 
 def _left(minor: int) -> Text:

@@ -10,7 +10,6 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from tracker.domain.checklists import (
     STATUS_LABELS,
@@ -24,6 +23,7 @@ from tracker.store.checklists import Group
 from tracker.ui.format import block, excerpt, label, relative_days, short_date
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.checklists_actions import ItemActions
+from tracker.ui.widgets import options
 from tracker.ui.widgets.tables import Cell, PagedTable, make_table, show_records
 
 COLUMNS = ["Status", "Item", "Due / done", "Check", "Category", "Rule"]
@@ -112,13 +112,12 @@ class ChecklistsPane(ItemActions, AreaPane):
     def load(self) -> None:
         today = self.today.isoformat()
         self.groups = checklists.groups(self.db, today)
-        groups = self.query_one("#checklist-groups", OptionList)
-        keep = self.group.key if self.group else None
-        groups.clear_options()
-        groups.add_options(Option(self._group_line(g), id=g.key) for g in self.groups)
-        keys = [g.key for g in self.groups]
-        index = keys.index(keep) if keep in keys else self._first_with_work()
-        groups.highlighted = index
+        index = options.refill(
+            self.query_one("#checklist-groups", OptionList),
+            ((g.key, self._group_line(g)) for g in self.groups),
+            self.group.key if self.group else None,
+            self._first_with_work(),
+        )
         self._show_group(self.groups[index])
 
     def _first_with_work(self) -> int:
@@ -254,9 +253,7 @@ class ChecklistsPane(ItemActions, AreaPane):
         self.query_one("#checklist-table", DataTable).focus()
 
     def action_step_group(self, step: int) -> None:
-        groups = self.query_one("#checklist-groups", OptionList)
-        if groups.option_count:
-            groups.highlighted = ((groups.highlighted or 0) + step) % groups.option_count
+        options.step(self.query_one("#checklist-groups", OptionList), step)
 
     def action_toggle_missing(self) -> None:
         self.missing_only = not self.missing_only

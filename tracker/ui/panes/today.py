@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from tracker.domain.agenda import LOOKAHEAD_DAYS, AgendaItem, build_agenda
+from tracker.domain.agenda import AgendaItem
 from tracker.domain.checks import format_cents
 from tracker.domain.guidance import (
+    LOOKAHEAD_DAYS,
     Snapshot,
     State,
     block_day,
@@ -20,10 +21,11 @@ from tracker.domain.guidance import (
     findings,
     next_block,
 )
+from tracker.domain.journal import goals_done
 from tracker.domain.letters import count_letters
-from tracker.store import checklists, journal, letters, programs
+from tracker.services.today import gather
+from tracker.store import programs
 from tracker.store.budget import planned_total
-from tracker.store.guidance import snapshot
 from tracker.ui.format import excerpt, label, relative_days
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.widgets.tables import Cell, fill_table, make_table
@@ -103,20 +105,10 @@ class TodayPane(AreaPane):
         yield make_table("today-table", ["When / state", "Rule", "What", "Where"])
 
     def load(self) -> None:
-        # Only what Today shows, by keyed and date-filtered queries: years of records
-        # cost nothing here.
-        iso = self.today.isoformat()
-        horizon = self.today.add(days=LOOKAHEAD_DAYS).isoformat()
-        rotations = programs.rotations_for_today(self.db, iso, horizon)
-        entry = journal.day_of(self.db, iso)
-        agenda = build_agenda(
-            self.today,
-            rotations,
-            checklists.open_items_due_by(self.db, horizon),
-            letters.open_follow_ups_due_by(self.db, horizon),
-            [entry] if entry else [],
-        )
-        shot = snapshot(self.db, self.today)
+        # Only what Today shows, by keyed and date-filtered queries (services.today),
+        # shared with `away today`.
+        data = gather(self.db, self.today)
+        agenda, shot = data.due, data.snapshot
         found = findings(shot)
         summary = self._summary(shot)
         if not programs.has_rotations(self.db) and not programs.count_programs(self.db):
@@ -191,13 +183,10 @@ class TodayPane(AreaPane):
                 f"({label(current.specialty)})"
             )
             entry = shot.entry_today
-            goals = sum(bool(getattr(entry, g)) for g in ("goal_preop", "goal_plan", "goal_skill"))
             journal_state = (
                 "written" if entry and entry.learning_points.strip() else "not written yet"
             )
-            text.append(
-                f"\nToday's journal: {journal_state}; small goals {goals if entry else 0} of 3"
-            )
+            text.append(f"\nToday's journal: {journal_state}; small goals {goals_done(entry)} of 3")
         elif upcoming and upcoming.starts_on:
             days = (
                 date.fromisoformat(upcoming.starts_on) - date.fromisoformat(self.today.isoformat())
