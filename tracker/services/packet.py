@@ -12,11 +12,14 @@ from tracker.domain.journal import block_week
 from tracker.domain.letters import Person
 from tracker.domain.profile import VISA_LABELS, Profile
 from tracker.domain.text import fold, words
+from tracker.store import journal
+from tracker.store.checklists import cv_scan_path
 from tracker.store.db import Database
 from tracker.store.letters import list_people, shared_with
 from tracker.store.profile import get_profile
 
-# The only case fields a packet may show: none of them can identify a patient.
+# The only case fields a packet shows (with the skills and the teaching point): none of
+# them can identify a patient; _cases_by_week reads no other.
 PACKET_CASE_FIELDS = ("procedure", "specialty", "technique", "asa", "age_band", "airway")
 
 
@@ -50,50 +53,24 @@ def _names(people: list[Person]) -> str:
 def _cases_by_week(db: Database, person_id: int) -> dict[str, dict[int, list[str]]]:
     """Rotation name -> week of the block -> case lines (de-identified, no dates)."""
     grouped: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
-    found = db.execute(
-        f"""SELECT cases.id, {", ".join(f"cases.{f}" for f in PACKET_CASE_FIELDS)},
-                   cases.emergency, cases.teaching_point, journal_days.day, rotations.starts_on,
-                   coalesce(nullif(programs.institution, ''), programs.name, 'Other days')
-            FROM cases JOIN journal_days ON journal_days.id = cases.day_id
-            LEFT JOIN rotations ON rotations.id = journal_days.rotation_id
-            LEFT JOIN programs ON programs.id = rotations.program_id
-            WHERE cases.attending_id = ? ORDER BY journal_days.day, cases.id""",
-        [person_id],
-    ).fetchall()
-    skills: dict[int, list[str]] = defaultdict(list)
-    ids = [row[0] for row in found]
-    if ids:
-        marks = ", ".join("?" for _ in ids)
-        for case_id, skill, role in db.execute(
-            f"SELECT case_id, skill, role FROM case_skills WHERE case_id IN ({marks}) ORDER BY id",
-            ids,
-        ):
-            skills[case_id].append(f"{skill} ({role})")
-    for (
-        case_id,
-        procedure,
-        specialty,
-        technique,
-        asa,
-        band,
-        airway,
-        emergency,
-        point,
-        day,
-        starts,
-        place,
-    ) in found:
-        week = block_week(date.fromisoformat(starts), date.fromisoformat(day)) if starts else 0
-        facts = [words(technique)]
-        if asa:
-            facts.append(f"ASA {asa}{'E' if emergency else ''}")
-        facts += [words(band)] + ([words(airway)] if airway else [])
-        line = f"{procedure}{f' ({specialty})' if specialty else ''}: {', '.join(facts)}"
-        if skills[case_id]:
-            line += f"; my part: {', '.join(skills[case_id])}"
-        if point:
-            line += f". Learned: {point}"
-        grouped[place][week].append(line)
+    found = journal.dated_cases(db, attending_id=person_id)
+    skills = journal.skills_of(db, [item.case.id for item in found if item.case.id])
+    for item in found:
+        case = item.case  # only the fields of PACKET_CASE_FIELDS and the teaching point
+        starts = item.block_starts
+        week = block_week(date.fromisoformat(starts), date.fromisoformat(item.day)) if starts else 0
+        facts = [words(case.technique)]
+        if case.asa:
+            facts.append(f"ASA {case.asa}{'E' if case.emergency else ''}")
+        facts += [words(case.age_band)] + ([words(case.airway)] if case.airway else [])
+        line = f"{case.procedure}{f' ({case.specialty})' if case.specialty else ''}: "
+        line += ", ".join(facts)
+        done = skills.get(case.id or 0, [])
+        if done:
+            line += f"; my part: {', '.join(f'{s.skill} ({s.role})' for s in done)}"
+        if case.teaching_point:
+            line += f". Learned: {case.teaching_point}"
+        grouped[item.place or "Other days"][week].append(line)
     return grouped
 
 
@@ -101,9 +78,7 @@ def build_packet(db: Database, person: Person) -> str:
     """The packet as Markdown (it reads well as plain text too)."""
     profile: Profile = get_profile(db)
     shared = shared_with(db, person.id or 0)
-    cv = db.execute(
-        "SELECT scan_path FROM checklist_items WHERE title LIKE 'CV%' AND scan_path != '' LIMIT 1"
-    ).fetchone()
+    cv = cv_scan_path(db)
     lines = [
         f"# Letter packet for {person.name}",
         "",
@@ -116,7 +91,7 @@ def build_packet(db: Database, person: Person) -> str:
         f"- Anesthesiology residency, Match {profile.match_year or '(year to be set)'}",
         f"- Visa for residency: {VISA_LABELS.get(profile.visa_needed, profile.visa_needed)}",  # type: ignore[call-overload]
         f"- ERAS ID: {profile.eras_id or '(to be added)'}; AAMC ID: {profile.aamc_id or '—'}",
-        f"- CV: {cv[0] if cv else 'attached (add its scan to the CV checklist item)'}",
+        f"- CV: {cv or 'attached (add its scan to the CV checklist item)'}",
         "",
         "## How the letter reaches ERAS",
         "",

@@ -3,7 +3,6 @@ PDF. Built once as sections of paragraphs, lists and tables, then rendered. Case
 de-identified and dated by rotation week, never by date (privacy)."""
 
 import html
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -183,30 +182,16 @@ def _cases(db: Database) -> list[Section]:
 
 def _memorable(db: Database) -> list[tuple[str, int, str]]:
     found = []
-    for procedure, story, point, day, starts, place in db.execute(
-        """SELECT cases.procedure, cases.story, cases.teaching_point, journal_days.day,
-                  rotations.starts_on,
-                  coalesce(nullif(programs.institution, ''), programs.name, 'Other')
-           FROM cases JOIN journal_days ON journal_days.id = cases.day_id
-           LEFT JOIN rotations ON rotations.id = journal_days.rotation_id
-           LEFT JOIN programs ON programs.id = rotations.program_id
-           WHERE cases.memorable = 1 ORDER BY journal_days.day"""
-    ):
-        week = block_week(date.fromisoformat(starts), date.fromisoformat(day)) if starts else 0
-        found.append((str(place), week, f"{procedure}. {story or point or ''}".strip()))
+    for item in journal.dated_cases(db, memorable_only=True):
+        starts, case = item.block_starts, item.case
+        week = block_week(date.fromisoformat(starts), date.fromisoformat(item.day)) if starts else 0
+        story = f"{case.procedure}. {case.story or case.teaching_point or ''}".strip()
+        found.append((item.place or "Other", week, story))
     return found
 
 
 def _recurring(db: Database) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    def top(column: str) -> list[tuple[str, int]]:
-        counts: dict[str, int] = defaultdict(int)
-        for (text,) in db.execute(f"SELECT {column} FROM journal_days WHERE {column} != ''"):
-            for line in str(text).splitlines():
-                if line.strip():
-                    counts[line.strip()] += 1
-        return sorted(counts.items(), key=lambda item: -item[1])[:8]
-
-    return top("learning_points"), top("feedback")
+    return journal.line_counts(db, "learning_points"), journal.line_counts(db, "feedback")
 
 
 def _outstanding(db: Database) -> Section:

@@ -15,6 +15,7 @@ from tracker.domain.budget import (
 from tracker.domain.profile import Profile
 from tracker.store import rows
 from tracker.store.db import Database
+from tracker.store.programs import PLACE
 
 EVERYTHING = "all"  # scope of every rotation and the expenses tied to none
 UNLINKED = "none"  # scope of the expenses tied to no rotation (fees, visa, insurance)
@@ -38,7 +39,7 @@ def scopes(db: Database) -> list[Scope]:
     then what belongs to none."""
     found = [Scope(EVERYTHING, "Every rotation")]
     for rotation_id, name, starts_on, ends_on, status in db.execute(
-        f"""SELECT rotations.id, coalesce(nullif(programs.institution, ''), programs.name),
+        f"""SELECT rotations.id, {PLACE},
                    rotations.starts_on, rotations.ends_on, rotations.status
             FROM rotations JOIN programs ON programs.id = rotations.program_id
             WHERE rotations.status IN {_UNDER_WAY}

@@ -8,6 +8,7 @@ from tracker.domain.checklists import ITEM_CHECKS, ChecklistItem, ItemStatus
 from tracker.domain.text import fold
 from tracker.store import rows
 from tracker.store.db import Database
+from tracker.store.programs import PLACE
 
 _SETTLED = "status IN ('done', 'not_needed')"
 _UNDER_WAY = "('preparing', 'applied', 'waitlisted', 'offered', 'accepted')"
@@ -45,7 +46,7 @@ def groups(db: Database, today: str) -> list[Group]:
     }
     found = [Group(None, "Mine", None, None, "", *counts.get(None, (0, 0, 0)))]
     for rotation_id, name, starts_on, ends_on, status in db.execute(
-        f"""SELECT rotations.id, coalesce(nullif(programs.institution, ''), programs.name),
+        f"""SELECT rotations.id, {PLACE},
                    rotations.starts_on, rotations.ends_on, rotations.status
             FROM rotations JOIN programs ON programs.id = rotations.program_id
             WHERE rotations.status IN {_UNDER_WAY}
@@ -106,6 +107,14 @@ def count_items(
 def every_item(db: Database) -> list[ChecklistItem]:
     """All items of every group (for exports and for checking keyed queries)."""
     return rows.select(db, ChecklistItem, "SELECT * FROM checklist_items ORDER BY id")
+
+
+def cv_scan_path(db: Database) -> str | None:
+    """Where the CV's scan is, from the checklist item for it (for the letter packet)."""
+    found = db.execute(
+        "SELECT scan_path FROM checklist_items WHERE title LIKE 'CV%' AND scan_path != '' LIMIT 1"
+    ).fetchone()
+    return str(found[0]) if found else None
 
 
 def add_item(db: Database, item: ChecklistItem) -> int:

@@ -1,7 +1,7 @@
 """Journal days, de-identified cases and the skills practised in them."""
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from tracker.domain.journal import (
     CASE_CHECKS,
@@ -21,6 +21,7 @@ from tracker.domain.journal import (
 from tracker.store import rows
 from tracker.store.db import Database
 from tracker.store.letters import person_name, person_named
+from tracker.store.programs import PLACE
 
 DAY_DISPLAY = ("case_count",)
 
@@ -336,3 +337,50 @@ def skills_of(db: Database, case_ids: Sequence[int]) -> dict[int, list[CaseSkill
 
 def list_cases(db: Database, day_id: int) -> list[Case]:
     return rows.select(db, Case, "SELECT * FROM cases WHERE day_id = ? ORDER BY id", [day_id])
+
+
+@dataclass(frozen=True)
+class DatedCase:
+    """A case with its day and where it happened, for outputs that date it by the week
+    of its block (never by the day itself)."""
+
+    case: Case
+    day: str
+    block_starts: str | None
+    place: str | None  # None: not during a rotation
+
+
+def dated_cases(
+    db: Database, attending_id: int | None = None, memorable_only: bool = False
+) -> list[DatedCase]:
+    """Cases in the order they happened: those with one attending, or the memorable ones."""
+    where = "cases.attending_id = ?" if attending_id is not None else "1"
+    params = [attending_id] if attending_id is not None else []
+    if memorable_only:
+        where += " AND cases.memorable = 1"
+    found = db.query(
+        f"""SELECT cases.*, journal_days.day AS dated_day, rotations.starts_on AS block_starts,
+                   CASE WHEN programs.id IS NULL THEN NULL ELSE {PLACE} END AS place
+            FROM cases JOIN journal_days ON journal_days.id = cases.day_id
+            LEFT JOIN rotations ON rotations.id = journal_days.rotation_id
+            LEFT JOIN programs ON programs.id = rotations.program_id
+            WHERE {where} ORDER BY journal_days.day, cases.id""",
+        params,
+    )
+    return [
+        DatedCase(rows.from_row(Case, row), row["dated_day"], row["block_starts"], row["place"])
+        for row in found
+    ]
+
+
+def line_counts(db: Database, column: str, limit: int = 8) -> list[tuple[str, int]]:
+    """The lines written most often in one of the day's text fields (learning points,
+    feedback), with how often: the recurring ones first."""
+    if column not in DAY_TEXT_FIELDS:
+        raise ValueError(f"not a journal text field: {column}")
+    counts: dict[str, int] = {}
+    for (text,) in db.execute(f"SELECT {column} FROM journal_days WHERE {column} != ''"):
+        for line in str(text).splitlines():
+            if line.strip():
+                counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    return sorted(counts.items(), key=lambda item: -item[1])[:limit]

@@ -23,6 +23,7 @@ from tracker.domain.letters import (
 )
 from tracker.store import rows
 from tracker.store.db import Database
+from tracker.store.programs import PLACE
 
 JOINED = ("person_name",)
 _LETTERS = """SELECT letters.*, people.name AS person_name FROM letters
@@ -211,7 +212,7 @@ def assignments(db: Database, letter_id: int) -> list[tuple[int, str, int]]:
     return [
         (int(pid), str(name), int(n))
         for pid, name, n in db.execute(
-            """SELECT programs.id, coalesce(nullif(programs.institution, ''), programs.name),
+            f"""SELECT programs.id, {PLACE},
                       (SELECT count(*) FROM letter_programs AS all_of
                        WHERE all_of.program_id = programs.id)
                FROM letter_programs JOIN programs ON programs.id = letter_programs.program_id
@@ -318,8 +319,8 @@ def make_follow_ups(db: Database, eras_opens_on: str | None) -> int:
     where a writer works, mention them and the cases done together."""
     wanted: list[FollowUp] = []
     for letter_id, person_id, status, ends_on, place in db.execute(
-        """SELECT letters.id, letters.person_id, letters.status, rotations.ends_on,
-                  coalesce(nullif(programs.institution, ''), programs.name)
+        f"""SELECT letters.id, letters.person_id, letters.status, rotations.ends_on,
+                  {PLACE}
            FROM letters LEFT JOIN rotations ON rotations.id = letters.rotation_id
            LEFT JOIN programs ON programs.id = rotations.program_id
            WHERE letters.status != 'declined'"""

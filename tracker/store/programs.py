@@ -161,6 +161,9 @@ def record_status(db: Database, rotation_id: int, status: str, changed_on: str) 
     )
 
 
+# A rotation's place in words: its institution, else the program's name.
+PLACE = "coalesce(nullif(programs.institution, ''), programs.name)"
+
 _ROTATIONS = """SELECT rotations.*, programs.name AS program_name, programs.institution,
                        programs.kind AS program_kind
                 FROM rotations JOIN programs ON programs.id = rotations.program_id"""
