@@ -1,6 +1,8 @@
 """Housing & Budget: per rotation, what it was planned to cost and what it has cost, by
 category, in dollars and the home currency; its housing, and whether it covers the block."""
 
+from fractions import Fraction
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,7 +21,7 @@ from tracker.domain.budget import (
     housing_warnings,
     stay_of,
 )
-from tracker.domain.money import format_money, format_rate, nights, to_home
+from tracker.domain.money import format_money, format_rate, nights, rounded, to_home
 from tracker.domain.profile import Profile
 from tracker.store import budget
 from tracker.store.budget import Scope
@@ -248,11 +250,11 @@ def _chart(planned: int, actual: int) -> Text:
     """Spent as a share of planned: a bar that turns red past the plan."""
     if planned <= 0:
         return Text("no plan" if actual else "", style="dim")
-    share = actual / planned
-    filled = min(CHART_WIDTH, round(CHART_WIDTH * share))
+    share = Fraction(actual, planned)  # cents stay integers, even for a bar
+    filled = min(CHART_WIDTH, rounded(CHART_WIDTH * share))
     text = Text("█" * filled, style="red" if share > 1 else "green")
     text.append("░" * (CHART_WIDTH - filled), style="dim")
-    text.append(f" {round(share * 100)}%")
+    text.append(f" {rounded(share * 100)}%")
     return text
 
 
