@@ -355,11 +355,19 @@ def make_follow_ups(db: Database, eras_opens_on: str | None) -> int:
                     rule_key=f"L7:letter:{letter_id}",
                 )
             )
+
+    def taken() -> set[str]:
+        return {str(key) for (key,) in db.execute("SELECT rule_key FROM follow_ups")}
+
+    # The Letters pane calls this on every visit: take the write lock only when a rule
+    # has something new, and look again inside the transaction.
+    if {follow_up.rule_key for follow_up in wanted} <= taken():
+        return 0
     made = 0
     with db.atomic():
-        taken = {str(key) for (key,) in db.execute("SELECT rule_key FROM follow_ups")}
+        made_already = taken()
         for follow_up in wanted:
-            if follow_up.rule_key not in taken:
+            if follow_up.rule_key not in made_already:
                 add_follow_up(db, follow_up)
                 made += 1
     return made
