@@ -159,6 +159,52 @@ async def test_today_lists_the_guides_findings_and_enter_opens_their_pane(demo_p
         assert app.query_one(TabbedContent).active == "letters"
 
 
+async def test_enter_on_a_line_of_today_lands_on_its_record(demo_path):
+    """A due checklist item, a follow-up and an application each open in their pane with
+    the cursor on their own row (the item inside its block's group)."""
+    from tracker.domain.checklists import ChecklistItem
+    from tracker.domain.letters import FollowUp
+    from tracker.store import checklists, letters, programs
+    from tracker.ui.panes.checklists import ChecklistsPane
+    from tracker.ui.panes.today import TodayPane
+    from tracker.ui.widgets.tables import selected_key
+
+    db = open_db(demo_path)
+    block = next(r for r in programs.list_rotations(db) if r.status == "accepted")
+    item_id = checklists.add_item(
+        db, ChecklistItem(title="Mask fit test", rotation_id=block.id, due_on="2026-07-17")
+    )
+    person = letters.person_named(db, "Dr. Ines Ward")
+    follow_up_id = letters.add_follow_up(
+        db, FollowUp(person_id=person, due_on="2026-07-16", action="Send the thank-you")
+    )
+    maple = next(r.id for r in programs.list_rotations(db) if "Maple" in r.institution)
+    db.close()
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        today = app.query_one(TodayPane)
+        table = app.query_one("#today-table", DataTable)
+        cases = [
+            ("Mask fit test", "checklists", "#checklist-table", item_id),
+            ("Send the thank-you", "letters", "#follow-ups-table", follow_up_id),
+            ("Application deadline: Maple", "applications", "#rotations-table", maple),
+        ]
+        for words, pane, table_id, record_id in cases:
+            await pilot.press("1")
+            await pilot.pause()
+            row = next(i for i, line in enumerate(today.lines) if words in line.text)
+            table.move_cursor(row=row)
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.query_one(TabbedContent).active == pane, words
+            landed = app.query_one(table_id, DataTable)
+            assert landed.has_focus, f"{table_id} should hold the focus after enter"
+            assert selected_key(landed) == record_id, f"{words}: cursor on the wrong row"
+        groups = app.query_one(ChecklistsPane).group
+        assert groups is not None and groups.rotation_id == block.id
+
+
 async def test_ctrl_e_exports_the_summary_beside_the_database(demo_path):
     from tracker.ui.modals.choice import ChoiceScreen
 

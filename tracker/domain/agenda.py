@@ -21,6 +21,7 @@ class AgendaItem:
     area: str
     text: str
     rule_id: str = ""
+    record_id: int | None = None  # the record in its area's pane (enter on Today opens it)
 
 
 def current_rotation(rotations: list[Rotation], today: pendulum.Date) -> Rotation | None:
@@ -84,10 +85,10 @@ def build_agenda(
                 text = f"Missed deadline (an idea): {rotation.institution}"
             else:
                 text = f"Application deadline: {rotation.institution}"
-            agenda.append(AgendaItem(rotation.deadline_on, "applications", text, "D2"))
+            agenda.append(AgendaItem(rotation.deadline_on, "applications", text, "D2", rotation.id))
     for item in items:
         if not item.settled and item.due_on and item.due_on <= horizon:
-            agenda.append(AgendaItem(item.due_on, item.category, item.title, item.rule_id))
+            agenda.append(AgendaItem(item.due_on, item.category, item.title, item.rule_id, item.id))
     for follow_up in follow_ups:
         if follow_up.done_on is None and follow_up.due_on and follow_up.due_on <= horizon:
             agenda.append(
@@ -96,6 +97,7 @@ def build_agenda(
                     "letters",
                     f"{follow_up.action} ({follow_up.person_name})",
                     follow_up.rule_id,
+                    follow_up.id,
                 )
             )
     return sorted(agenda, key=lambda entry: (entry.due_on, entry.area))

@@ -41,7 +41,8 @@ class Finding:
     state: State
     message: str
     pane: str = "today"  # where its record lives
-    record_id: int | None = None
+    record_id: int | None = None  # that pane's record: a rotation, checklist item, follow-up
+    rotation_id: int | None = None  # the block it is about, when the record is a whole list
 
 
 @dataclass(frozen=True)
@@ -350,6 +351,7 @@ def _d1(snapshot: Snapshot) -> list[Finding]:
                     State.NOT_MET,
                     f"No document checklist for {_place(block)} yet (3, then a)",
                     "checklists",
+                    rotation_id=block.id,
                 )
             )
     return found
@@ -360,7 +362,8 @@ def _before_block(rule: str, text: str, days: int = 90) -> Callable[[Snapshot], 
         block = next_block(snapshot)
         if block is None or (_d(block.starts_on) - snapshot.today).days > days:  # type: ignore[operator]
             return []
-        return [Finding(rule, State.INFO, text.format(place=_place(block)), "checklists", block.id)]
+        message = text.format(place=_place(block))
+        return [Finding(rule, State.INFO, message, "checklists", rotation_id=block.id)]
 
     return handler
 

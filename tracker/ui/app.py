@@ -16,7 +16,7 @@ from tracker.store.profile import get_profile, is_new_user, save_profile
 from tracker.ui.commands import AwayCommands
 from tracker.ui.crash import write_crash_log
 from tracker.ui.messages import RecordsChanged
-from tracker.ui.panes.base import AreaPane
+from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.panes.budget import BudgetPane
 from tracker.ui.panes.checklists import ChecklistsPane
 from tracker.ui.panes.journal import JournalPane
@@ -162,6 +162,18 @@ class AwayApp(App[Path | None]):
             return
         self.screen.set_focus(None)
         tabbed.active = pane_id
+
+    def open_target(self, pane_id: str, target: Target) -> None:
+        """Show a pane with its cursor on a record (enter on a line of Today)."""
+        tabbed = self.query_one(TabbedContent)
+        pane = tabbed.get_pane(pane_id)
+        if not isinstance(pane, AreaPane):
+            return
+        if tabbed.active == pane_id:
+            pane.reveal(target)
+            return
+        pane.target = target  # landed on once the pane is shown and loaded
+        self.action_show_pane(pane_id)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):  # by name: importing it loads markdown-it

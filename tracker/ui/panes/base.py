@@ -4,6 +4,7 @@ Building only the visible pane keeps start-up close to a bare Textual app: every
 mounted at start costs style and layout work before the first paint.
 """
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 import pendulum
@@ -11,9 +12,20 @@ from textual.app import ComposeResult
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from tracker.store.db import AwayDatabase
+from tracker.ui.widgets.tables import PagedTable, select_row
 
 if TYPE_CHECKING:
     from tracker.ui.app import AwayApp
+
+
+@dataclass(frozen=True)
+class Target:
+    """A record to land on (enter on a line of Today): its table in the pane, its row key,
+    and the block whose list holds it, for panes that show one block at a time."""
+
+    table_id: str | None = None
+    record_id: int | None = None
+    rotation_id: int | None = None
 
 
 class AreaPane(TabPane):
@@ -24,6 +36,7 @@ class AreaPane(TabPane):
     # The areas whose records this pane shows: a write to one of them (RecordsChanged)
     # makes the pane reload on its next show; writes elsewhere leave it as it is.
     READS: frozenset[str] = frozenset()
+    target: Target | None = None  # where to put the cursor once shown
 
     @property
     def away(self) -> "AwayApp":
@@ -51,6 +64,15 @@ class AreaPane(TabPane):
         if not self.loaded:
             self.reload()
         self.focus_first_table()
+        if self.target is not None:
+            target, self.target = self.target, None
+            self.reveal(target)
+
+    def reveal(self, target: Target) -> None:
+        """Put the cursor on the target's record. Panes that list one block at a time
+        choose its block first."""
+        if target.table_id and target.record_id is not None:
+            select_row(self.query_one(f"#{target.table_id}", PagedTable), target.record_id)
 
     def before_quit(self) -> bool:
         """Finish writing before the app quits; False keeps the app open (the pane asks)."""

@@ -21,10 +21,10 @@ from tracker.domain.text import plural
 from tracker.store import checklists
 from tracker.store.checklists import Group
 from tracker.ui.format import block, excerpt, label, relative_days, short_date
-from tracker.ui.panes.base import AreaPane
+from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.panes.checklists_actions import ItemActions
 from tracker.ui.widgets import options
-from tracker.ui.widgets.tables import Cell, PagedTable, make_table, show_records
+from tracker.ui.widgets.tables import Cell, PagedTable, make_table, select_row, show_records
 
 COLUMNS = ["Status", "Item", "Due / done", "Check", "Category", "Rule"]
 
@@ -230,6 +230,22 @@ class ChecklistsPane(ItemActions, AreaPane):
         if not verdict and item.valid_until:
             check = f"valid to {short_date(item.valid_until)}"
         return [status, excerpt(item.title, 44), when, check, label(item.category), item.rule_id]
+
+    def reveal(self, target: Target) -> None:
+        rotation_id = target.rotation_id
+        if target.record_id is not None and (
+            item := checklists.get_item(self.db, target.record_id)
+        ):
+            rotation_id = item.rotation_id
+        group = next((g for g in self.groups if g.rotation_id == rotation_id), None)
+        if group is None:
+            return
+        self.query_one("#checklist-groups", OptionList).highlighted = self.groups.index(group)
+        self.query_one("#checklist-filter", Input).value = ""
+        self.missing_only = False  # the line may be about an item already done
+        self._show_group(group)
+        if target.record_id is not None:
+            select_row(self.query_one("#checklist-table", PagedTable), target.record_id)
 
     # --- filter ----------------------------------------------------------------------
 

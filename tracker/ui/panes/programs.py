@@ -10,7 +10,6 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantBlur, DescendantFocus
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, OptionList, Select, Static
-from textual.widgets.data_table import RowDoesNotExist
 from textual.widgets.option_list import Option
 
 from tracker.domain.checks import InvalidValues
@@ -36,9 +35,16 @@ from tracker.store.db import AwayDatabase
 from tracker.store.profile import get_profile
 from tracker.ui.format import excerpt, label, relative_days, short_block, short_date
 from tracker.ui.messages import RecordsChanged
-from tracker.ui.panes.base import AreaPane
+from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.panes.programs_detail import program_detail, rotation_detail
-from tracker.ui.widgets.tables import Cell, PagedTable, make_table, selected_key, show_records
+from tracker.ui.widgets.tables import (
+    Cell,
+    PagedTable,
+    make_table,
+    select_row,
+    selected_key,
+    show_records,
+)
 
 SPECIALTY_SHORT = {
     "anesthesiology": "anesthesia",
@@ -217,16 +223,14 @@ class ApplicationsPane(AreaPane):
             self.select_after = None
         self._show_detail()
 
+    def reveal(self, target: Target) -> None:
+        if target.table_id and target.record_id is not None:
+            self._select(target.table_id, target.record_id)
+
     def _select(self, table_id: str, record_id: int) -> None:
         """Put the cursor on a record just added, in its table, and focus that table."""
-        table = self.query_one(f"#{table_id}", PagedTable)
-        table.load_all()  # the new record may be far down a long list
-        try:
-            table.move_cursor(row=table.get_row_index(str(record_id)))
-        except RowDoesNotExist:  # hidden by the current filter
-            return
-        self.current_table = table_id
-        table.focus()
+        if select_row(self.query_one(f"#{table_id}", PagedTable), record_id):
+            self.current_table = table_id
 
     def _program_cells(self, p: Program) -> list[Cell]:
         program_fit = self.fits[p.id]

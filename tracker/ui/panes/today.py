@@ -27,7 +27,7 @@ from tracker.services.today import gather
 from tracker.store import programs
 from tracker.store.budget import planned_total
 from tracker.ui.format import excerpt, label, relative_days
-from tracker.ui.panes.base import AreaPane
+from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.widgets.tables import Cell, fill_table, make_table
 
 FIRST_STEPS = Text.assemble(
@@ -64,6 +64,13 @@ PANE_KEYS = {
     "letters": "letters",
 }
 
+# The table of each pane that holds a finding's record (its record_id).
+FINDING_TABLES = {
+    "applications": "rotations-table",
+    "checklists": "checklist-table",
+    "letters": "letters-table",
+}
+
 
 @dataclass(frozen=True)
 class Line:
@@ -73,7 +80,7 @@ class Line:
     rule_id: str
     text: str
     pane: str
-    record_id: int | None = None
+    target: Target = Target()
 
 
 class TodayPane(AreaPane):
@@ -127,7 +134,7 @@ class TodayPane(AreaPane):
                 f.rule_id,
                 f.message,
                 f.pane,
-                f.record_id,
+                Target(FINDING_TABLES.get(f.pane), f.record_id, f.rotation_id),
             )
             for f in found
             # Due checklist items are in the agenda above already.
@@ -148,7 +155,10 @@ class TodayPane(AreaPane):
             else ("bold yellow" if when in ("today", "tomorrow") else "")
         )
         pane = PANE_KEYS.get(item.area, "checklists")
-        return Line(Text(when, style=style), item.rule_id, item.text, pane)
+        table = "follow-ups-table" if pane == "letters" else FINDING_TABLES.get(pane)
+        return Line(
+            Text(when, style=style), item.rule_id, item.text, pane, Target(table, item.record_id)
+        )
 
     def _selected(self) -> Line | None:
         index = self.query_one("#today-table", DataTable).cursor_row
@@ -168,7 +178,7 @@ class TodayPane(AreaPane):
             if line is not None:
                 self.away.action_show_rule(line.rule_id)
             return
-        self.away.action_show_pane(PANE_KEYS[line.pane])
+        self.away.open_target(PANE_KEYS[line.pane], line.target)
 
     def _summary(self, shot: Snapshot) -> Text:
         name = shot.profile.full_name or "there"

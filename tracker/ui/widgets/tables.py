@@ -12,6 +12,7 @@ from typing import Protocol, TypeVar
 from rich.text import Text
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
+from textual.widgets.data_table import RowDoesNotExist
 
 Cell = str | Text  # what a table cell holds
 Row = tuple[int | str | None, Sequence[Cell]]  # (record id, cells)
@@ -119,6 +120,18 @@ def fill_table(table: DataTable[Cell], rows: Sequence[Row]) -> None:
     table.clear()
     for key, cells in rows:
         table.add_row(*cells, key=str(key))
+
+
+def select_row(table: PagedTable, record_id: int) -> bool:
+    """Put the cursor on a record's row, however far down, and focus the table; False
+    when the table does not hold it (a filter hides it)."""
+    table.load_all()
+    try:
+        table.move_cursor(row=table.get_row_index(str(record_id)))
+    except RowDoesNotExist:
+        return False
+    table.focus()
+    return True
 
 
 def selected_key(table: DataTable[Cell]) -> int | None:
