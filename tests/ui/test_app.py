@@ -201,8 +201,9 @@ async def test_enter_on_a_line_of_today_lands_on_its_record(demo_path):
             landed = app.query_one(table_id, DataTable)
             assert landed.has_focus, f"{table_id} should hold the focus after enter"
             assert selected_key(landed) == record_id, f"{words}: cursor on the wrong row"
-        groups = app.query_one(ChecklistsPane).group
-        assert groups is not None and groups.rotation_id == block.id
+        group = app.query_one(ChecklistsPane).group
+        assert group is not None
+        assert group.rotation_id == block.id, "the item's block group is shown"
 
 
 async def test_ctrl_e_exports_the_summary_beside_the_database(demo_path):
