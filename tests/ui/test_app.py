@@ -174,7 +174,7 @@ async def test_enter_on_a_line_of_today_lands_on_its_record(demo_path):
     item_id = checklists.add_item(
         db, ChecklistItem(title="Mask fit test", rotation_id=block.id, due_on="2026-07-17")
     )
-    person = letters.person_named(db, "Dr. Ines Ward")
+    person = letters.person_named(db, "Dr. Helen Ward")
     follow_up_id = letters.add_follow_up(
         db, FollowUp(person_id=person, due_on="2026-07-16", action="Send the thank-you")
     )
