@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pendulum
 
-from tracker.services.demo import write_demo
+from tracker.services.demo import story_day, write_demo
 
 ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 9
 SIZE = ("120", "40")
@@ -82,8 +82,12 @@ def first_paint(session: str, command: list[str], ready: Callable[[str], bool]) 
         stop(session)
 
 
+# The demo's story day (mid-block, inside R6's window): Away is timed as of that day.
+DAY = story_day(pendulum.today().date())
+
+
 def away_command(db: Path) -> list[str]:
-    return [PYTHON, "-m", "tracker", "--db", str(db)]
+    return [PYTHON, "-m", "tracker", "--db", str(db), "--today", DAY.isoformat()]
 
 
 # Today: the user's name and an agenda line, the first things Away shows of their data.
@@ -150,11 +154,10 @@ def minimal_memory(session: str) -> float:
 
 
 def main() -> None:
-    today = pendulum.today().date()
     with tempfile.TemporaryDirectory() as tmp:
         files = {
-            "demo": write_demo(Path(tmp) / "demo.db", today),
-            "100x": write_demo(Path(tmp) / "demo100.db", today, scale=100),
+            "demo": write_demo(Path(tmp) / "demo.db", DAY),
+            "100x": write_demo(Path(tmp) / "demo100.db", DAY, scale=100),
         }
         session = f"bench{os.getpid()}"
         # Warm the file cache and write the bytecode once.

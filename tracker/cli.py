@@ -143,12 +143,20 @@ def open_tui(db_path: Path, today: "pendulum.Date | None" = None) -> None:
     help="Repeat the demo N times (100: about 1,200 programs and 4,000 journal days), "
     "to try Away with years of data.",
 )
-def demo(path: Path, scale: int) -> None:
-    """Write a fictional demo database to PATH (never overwrites a file)."""
-    from tracker.services.demo import write_demo
+@click.pass_context
+def demo(ctx: click.Context, path: Path, scale: int) -> None:
+    """Write a fictional demo database to PATH (never overwrites a file).
 
-    write_demo(path, scale=scale)
+    The demo is one applicant's season: rotations April to October of the year before
+    applying, told as of today when today is mid-season, else as of the last 15 July.
+    """
+    from tracker.services.demo import story_day, write_demo
+
+    day = story_day(today_of(ctx))
+    write_demo(path, day, scale=scale)
     click.echo(f"Demo database written to {path}. Open it with: away --db {path}")
+    if day != today_of(ctx):
+        click.echo(f"Its story is told as of {day.isoformat()}: add --today {day.isoformat()}")
 
 
 @main.command()

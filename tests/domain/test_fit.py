@@ -48,6 +48,15 @@ def test_p3_h1b_only_matters_to_who_needs_it():
     assert not [r for r in fit(program, no_visa).reasons if r.rule_id == "P3"]
 
 
+def test_p3_preferably_h1b_for_someone_who_needs_a_j1():
+    j1_only = fit(Program(sponsors_j1="yes", sponsors_h1b="no", **NEUTRAL), J1)
+    both = fit(Program(sponsors_j1="yes", sponsors_h1b="yes", **NEUTRAL), J1)
+    assert both.score == j1_only.score + 1
+    assert ("+", "P3", "also sponsors H-1B, which the guide prefers") in {
+        (r.sign, r.rule_id, r.text) for r in both.reasons
+    }
+
+
 def test_p3_prefers_both_visas():
     either = Profile(visa_needed="j1_or_h1b")
     both = fit(Program(sponsors_j1="yes", sponsors_h1b="yes", **NEUTRAL), either)
@@ -71,11 +80,12 @@ def test_p4_img_residents():
     assert any(s == "?" and r == "P4" for s, r, _ in reasons(Program()))
 
 
-def test_p6_img_friendliness_needs_both_signs():
-    friendly = Program(has_img_residents="yes", accepts_international="yes")
-    assert any(r == "P6" and s == "+" for s, r, _ in reasons(friendly))
-    half = Program(has_img_residents="yes", accepts_international="unknown")
-    assert not any(r == "P6" for _, r, _ in reasons(half))
+def test_p6_reads_its_own_signs_not_p4_and_v2_again():
+    both = Program(has_img_residents="yes", accepts_international="yes")
+    assert ("?", "P6") in {(s, r) for s, r, _ in reasons(both)}, "P4 and V2 count once"
+    noted = Program(notes="Alumni reports: two past rotators from Brazil matched here")
+    assert ("+", "P6", "your notes say: alumni") in reasons(noted)
+    assert fit(noted, J1).score == fit(Program(), J1).score + 1
 
 
 def test_p5_route_and_structured_evaluation():
@@ -93,7 +103,7 @@ def test_r7_academic_center_scores_higher():
     assert academic.score > community.score
 
 
-def test_r4_and_p7_only_for_a_limited_budget():
+def test_r4_only_for_a_limited_budget_p7_for_everyone_and_more_when_tight():
     program = Program(
         sponsors_j1="yes",
         accepts_international="yes",
@@ -101,15 +111,19 @@ def test_r4_and_p7_only_for_a_limited_budget():
         structured_evaluation="yes",
         housing_monthly_cents=180_000,
     )
-    assert not [r for r in fit(program, J1).reasons if r.rule_id in ("R4", "P7")]
+    roomy = {(r.sign, r.rule_id, r.points) for r in fit(program, J1).reasons}
+    assert not [r for r in roomy if r[1] == "R4"]
+    assert ("-", "P7", -1) in roomy
     tight = Profile(visa_needed="j1", budget_limited=True)
-    found = {(r.sign, r.rule_id) for r in fit(program, tight).reasons}
-    assert ("+", "R4") in found
-    assert ("-", "P7") in found
+    found = {(r.sign, r.rule_id, r.points) for r in fit(program, tight).reasons}
+    assert ("+", "R4", 2) in found
+    assert ("-", "P7", -2) in found
     cheap_but_weak = Program(sponsors_j1="no", housing_monthly_cents=70_000)
-    found = {(r.sign, r.rule_id) for r in fit(cheap_but_weak, tight).reasons}
-    assert ("-", "R4") in found
-    assert ("+", "P7") in found
+    found = {(r.sign, r.rule_id, r.points) for r in fit(cheap_but_weak, tight).reasons}
+    assert ("-", "R4", -1) in found
+    assert ("+", "P7", 2) in found
+    middle = Program(housing_monthly_cents=120_000)
+    assert not [r for r in fit(middle, J1).reasons if r.rule_id == "P7"]
 
 
 def test_labels_follow_the_score():

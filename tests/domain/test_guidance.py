@@ -58,7 +58,7 @@ def test_r6_window_is_the_year_before_applying_and_checks_the_match_year():
     late = replace(BLOCK, starts_on="2026-11-02", ends_on="2026-11-29")
     assert said(shot("2026-05-01", rotations=[late]))["R6"][0].state == State.NOT_MET
     wrong = replace(PROFILE, match_year=2027)
-    assert "not 2027" in said(shot("2026-05-01", profile=wrong))["R6"][0].message
+    assert "the season set is 2026" in said(shot("2026-05-01", profile=wrong))["R6"][0].message
 
 
 def test_journal_rules_speak_during_the_block_on_weekdays():
@@ -129,3 +129,48 @@ def test_one_applicants_season_from_nine_months_before_to_after_eras():
     for day, rules in moments.items():
         speaking = set(said(shot(day)))
         assert rules <= speaking, f"{day}: missing {sorted(rules - speaking)}"
+
+
+def applied(n: int, kind: str = "academic", status: str = "applied", start: int = 0) -> list:
+    return [Rotation(program_id=start + i, status=status, program_kind=kind) for i in range(n)]
+
+
+def test_p1_counts_programs_applied_to_within_8_to_15():
+    for count, state in [(7, State.NOT_MET), (8, State.MET), (15, State.MET), (16, State.NOT_MET)]:
+        [p1] = said(shot("2026-03-01", rotations=applied(count)))["P1"]
+        assert p1.state == state, count
+        assert f"Applied to {count} programs" in p1.message
+    twice = applied(8) + [
+        Rotation(program_id=1, status="offered"),  # the same program again
+        Rotation(program_id=99, status="idea"),  # not applied to
+    ]
+    assert "Applied to 8 programs" in said(shot("2026-03-01", rotations=twice))["P1"][0].message
+
+
+def test_p2_is_the_mix_applied_to_with_researched_programs_apart():
+    researched = {"academic": 4, "affiliated": 5, "community": 3}
+    lopsided = applied(4) + applied(3, "affiliated", start=10) + applied(1, "community", start=20)
+    [p2] = said(shot("2026-03-01", rotations=lopsided, researched=researched))["P2"]
+    assert p2.state == State.NOT_MET, "a balanced research list does not balance the applications"
+    assert "academic 4 of 4 (3-5), affiliated 3 of 5 (4-6), community 1 of 3 (2-4)" in p2.message
+    balanced = applied(4) + applied(5, "affiliated", start=10) + applied(3, "community", start=20)
+    many = {"academic": 10, "affiliated": 10, "community": 5}
+    [p2] = said(shot("2026-03-01", rotations=balanced, researched=many))["P2"]
+    assert p2.state == State.MET, "researching 25 programs does not turn it red"
+    [p2] = said(shot("2026-03-01", rotations=[], researched=many))["P2"]
+    assert p2.state == State.INFO
+
+
+def test_r7_counts_secured_rotations_only():
+    idea = replace(BLOCK, status="idea")
+    [r7] = said(shot("2026-03-01", rotations=[idea]))["R7"]
+    assert r7.state == State.NOT_MET
+    [r7] = said(shot("2026-03-01", rotations=[BLOCK]))["R7"]
+    assert r7.state == State.MET
+
+
+def test_a_long_list_of_problems_is_summarised():
+    from tracker.domain.text import summarise
+
+    assert summarise(["A", "B"]) == "A; B"
+    assert summarise([f"P{n}" for n in range(200)]) == "P0; P1; and 198 more"

@@ -107,3 +107,38 @@ def test_demo_scale_on_the_command_line(tmp_path):
     assert result.returncode == 0, result.stderr
     assert rows(path, "SELECT count(*) FROM programs")[0][0] == 36
     assert away("demo", tmp_path / "x.db", "--scale", "0").returncode == 2
+
+
+@pytest.mark.parametrize("written_on", ["2026-07-20", "2026-11-27", "2027-03-01", "2027-04-10"])
+def test_the_demo_reads_right_at_every_date_of_its_season(tmp_path, written_on):
+    """Whatever day it is written on, the demo's blocks fall in R6's window for its ERAS
+    season, and Today gives the right block day from January of the rotation year to
+    after ERAS opens."""
+    import pendulum
+
+    from tracker.services.demo import story_day
+    from tracker.services.today import report
+    from tracker.store.db import open_db
+
+    day = story_day(pendulum.Date.fromisoformat(written_on))
+    db = open_db(write_demo(tmp_path / "demo.db", pendulum.Date.fromisoformat(written_on)))
+    try:
+        blocks = rows(
+            tmp_path / "demo.db",
+            "SELECT starts_on, ends_on FROM rotations WHERE status IN ('accepted', 'completed')",
+        )
+        assert blocks
+        assert all(f"{day.year}-04-01" <= s and e <= f"{day.year}-10-31" for s, e in blocks)
+        on = pendulum.date(day.year, 1, 1)
+        while on <= pendulum.date(day.year + 1, 8, 1):
+            said = report(db, on)
+            r6 = [f for f in said["findings"] if f["rule_id"] == "R6"]
+            assert r6, on
+            assert r6[0]["state"] != "not met", f"{on}: {r6[0]['message']}"
+            current = [(s, e) for s, e in blocks if s <= on.isoformat() <= e]
+            if current:
+                start = pendulum.Date.fromisoformat(current[0][0])
+                assert said["block"]["day"] == (on - start).days + 1, on
+            on = on.add(days=9)
+    finally:
+        db.close()

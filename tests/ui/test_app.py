@@ -67,19 +67,22 @@ async def test_welcome_then_profile_form_saves_valid_values(db_path):
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         await pilot.press(*"Amara Diallo")
-        await pilot.press("tab", "tab", "tab", *"20xx")  # match year: not a number
+        await pilot.press("tab", "tab", "tab", *"20xx")  # ERAS season: not a number
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)  # refused, still open
-        assert "whole number" in str(app.screen.query_one("#error-match_year").render())
+        error = app.screen.query_one("#error-eras_season")
+        assert "whole number" in str(error.render())
+        assert error.display
+        assert app.screen.region.contains_region(error.region)
         assert get_profile(app.db).full_name == ""  # nothing written
-        await pilot.press("backspace", "backspace", *"28")
+        await pilot.press("backspace", "backspace", *"27")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
     profile = get_profile(open_db(db_path))
     assert profile.full_name == "Amara Diallo"
-    assert profile.match_year == 2028
+    assert profile.match_year == 2028, "the 2027 season leads to the 2028 Match"
 
 
 async def test_welcome_demo_choice_opens_a_separate_demo_file(db_path):

@@ -10,7 +10,7 @@ from tracker.domain.checks import format_cents
 from tracker.domain.profile import Profile, VisaNeed
 from tracker.domain.programs import Program, ProgramKind, Route
 
-# Monthly housing above this is "expensive" for a limited budget (B1: $800-2,000).
+# Monthly housing above this is "expensive", at or below the other "cheap" (B1: $800-2,000).
 EXPENSIVE_HOUSING_CENTS = 150_000
 CHEAP_HOUSING_CENTS = 100_000
 
@@ -43,6 +43,8 @@ class Fit:
 
 
 def _visa_reasons(program: Program, need: str) -> list[Reason]:
+    """P3: J-1 at minimum, preferably H-1B. The visa the user needs decides the score;
+    for someone who needs a J-1, H-1B sponsorship is the preferred extra."""
     if need == VisaNeed.NONE:
         return []
     wanted = {VisaNeed.J1: ["J-1"], VisaNeed.H1B: ["H-1B"], VisaNeed.J1_OR_H1B: ["J-1", "H-1B"]}[
@@ -62,6 +64,8 @@ def _visa_reasons(program: Program, need: str) -> list[Reason]:
         reasons.append(
             Reason("?", f"{visa} sponsorship unknown: ask the GME office", "P3", 0 if yes else -1)
         )
+    if wanted == ["J-1"] and program.sponsors_h1b == "yes":
+        reasons.append(Reason("+", "also sponsors H-1B, which the guide prefers", "P3", 1))
     return reasons
 
 
@@ -104,8 +108,7 @@ def fit(program: Program, profile: Profile) -> Fit:
             reasons.append(Reason("-", no, rule, no_points))
         else:
             reasons.append(Reason("?", unknown, rule, 0))
-    if program.has_img_residents == "yes" and program.accepts_international == "yes":
-        reasons.append(Reason("+", "IMG-friendly: IMG residents and students from abroad", "P6", 1))
+    reasons.append(_img_friendly(program))
     if program.route == Route.VSLO:
         reasons.append(Reason("+", "formal visiting-student route (VSLO)", "P5", 1))
     elif program.route == Route.INSTITUTIONAL:
@@ -117,13 +120,40 @@ def fit(program: Program, profile: Profile) -> Fit:
     elif program.kind == ProgramKind.AFFILIATED:
         reasons.append(Reason("+", "university-affiliated", "P2", 1))
     if profile.budget_limited:
-        reasons.extend(_budget_reasons(program, profile))
+        reasons.append(_high_impact(program, profile))
+    reasons.extend(_cost(program, profile))
     score = sum(reason.points for reason in reasons)
     return Fit(score, tuple(reasons))
 
 
-def _budget_reasons(program: Program, profile: Profile) -> list[Reason]:
-    reasons = []
+# P6's own signs, beyond P4's IMG residents and V2's students from abroad (not counted
+# twice): what the user noted about the program's faculty, statements and alumni.
+IMG_FRIENDLY_WORDS = (
+    "img-friendly",
+    "img friendly",
+    "international faculty",
+    "diversity statement",
+    "alumni",
+    "past rotators",
+    "former rotators",
+)
+
+
+def _img_friendly(program: Program) -> Reason:
+    notes = program.notes.lower()
+    found = next((word for word in IMG_FRIENDLY_WORDS if word in notes), None)
+    if found:
+        return Reason("+", f"your notes say: {found}", "P6", 1)
+    return Reason(
+        "?",
+        "IMG-friendliness: note international faculty, a diversity statement or alumni reports",
+        "P6",
+        0,
+    )
+
+
+def _high_impact(program: Program, profile: Profile) -> Reason:
+    """R4: with a limited budget, one program where a match is realistic."""
     high_impact = (
         program.accepts_international == "yes"
         and program.has_img_residents == "yes"
@@ -134,29 +164,31 @@ def _budget_reasons(program: Program, profile: Profile) -> list[Reason]:
         )
     )
     if high_impact:
-        reasons.append(
-            Reason(
-                "+",
-                "high-impact choice for a limited budget: sponsors, has IMGs, structured letters",
-                "R4",
-                2,
-            )
+        return Reason(
+            "+",
+            "high-impact choice for a limited budget: sponsors, has IMGs, structured letters",
+            "R4",
+            2,
         )
-    else:
-        reasons.append(
-            Reason(
-                "-",
-                "with a limited budget, prefer one program that sponsors, "
-                "has IMGs and gives structured letters",
-                "R4",
-                -1,
-            )
-        )
+    return Reason(
+        "-",
+        "with a limited budget, prefer one program that sponsors, "
+        "has IMGs and gives structured letters",
+        "R4",
+        -1,
+    )
+
+
+def _cost(program: Program, profile: Profile) -> list[Reason]:
+    """P7 weighs total cost for everyone, twice as much on a limited budget; a rent in the
+    middle of the guide's range says nothing either way."""
+    weight = 2 if profile.budget_limited else 1
     rent = program.housing_monthly_cents
     if rent is None:
-        reasons.append(Reason("?", "housing cost unknown: ask the coordinator", "P7", 0))
-    elif rent > EXPENSIVE_HOUSING_CENTS:
-        reasons.append(Reason("-", f"housing about {format_cents(rent)}/month", "P7", -1))
-    elif rent <= CHEAP_HOUSING_CENTS:
-        reasons.append(Reason("+", f"housing about {format_cents(rent)}/month", "P7", 1))
-    return reasons
+        return [Reason("?", "housing cost unknown: ask the coordinator", "P7", 0)]
+    text = f"housing about {format_cents(rent)}/month"
+    if rent > EXPENSIVE_HOUSING_CENTS:
+        return [Reason("-", text, "P7", -weight)]
+    if rent <= CHEAP_HOUSING_CENTS:
+        return [Reason("+", text, "P7", weight)]
+    return []

@@ -16,12 +16,19 @@ from tracker.domain.checklists import ChecklistItem, Expiring, expiring, is_over
 from tracker.domain.journal import JournalDay, goals_done
 from tracker.domain.letters import Letter, count_letters
 from tracker.domain.profile import Profile, VisaNeed
-from tracker.domain.programs import Rotation, RotationStatus
+from tracker.domain.programs import SUBMITTED_STATUSES, ProgramKind, Rotation, RotationStatus
+from tracker.domain.text import plural
 
 LOOKAHEAD_DAYS = 21  # one look-ahead for deadlines, everywhere
 S = RotationStatus
 UNDER_WAY = {S.PREPARING, S.APPLIED, S.WAITLISTED, S.OFFERED}
 SECURED = {S.ACCEPTED, S.COMPLETED}
+APPLY_RANGE = (8, 15)  # P1
+KIND_RANGES = {  # P2, over the programs applied to
+    ProgramKind.ACADEMIC: (3, 5),
+    ProgramKind.AFFILIATED: (4, 6),
+    ProgramKind.COMMUNITY: (2, 4),
+}
 
 
 class State(StrEnum):
@@ -57,6 +64,7 @@ class Snapshot:
     block_items: list[ChecklistItem] = field(default_factory=list)  # the next block's, all
     entry_today: JournalDay | None = None
     candidates: int = 0  # people with a journal record in the current block, no letter yet
+    researched: dict[str, int] = field(default_factory=dict)  # programs on file, by kind
 
 
 def _d(iso: str | None) -> date | None:
@@ -177,7 +185,7 @@ def _r6(snapshot: Snapshot) -> list[Finding]:
             Finding(
                 "R6",
                 State.NOT_MET,
-                "Set the ERAS date or your Match year in the profile (p): they time every rotation",
+                "Set the ERAS season you apply in (profile, p): it times every rotation",
                 "today",
             )
         ]
@@ -189,8 +197,8 @@ def _r6(snapshot: Snapshot) -> list[Finding]:
             Finding(
                 "R6",
                 State.NOT_MET,
-                f"ERAS opening in {opens.year} leads to Match {opens.year + 1}, "
-                f"not {profile.match_year}: check the profile (p)",
+                f"ERAS opens in {opens.year}, but the season set is "
+                f"{profile.match_year - 1} (Match {profile.match_year}): check the profile (p)",
                 "today",
             )
         ]
@@ -254,8 +262,9 @@ def _r7(snapshot: Snapshot) -> list[Finding]:
 # --- P: the programs applied to ----------------------------------------------------------
 
 
-def _applied(snapshot: Snapshot) -> list[Rotation]:
-    return [r for r in snapshot.rotations if r.status not in (S.IDEA, S.PREPARING, S.WITHDRAWN)]
+def _applied(snapshot: Snapshot) -> dict[int | None, Rotation]:
+    """One application per program applied to (not ideas, not being prepared)."""
+    return {r.program_id: r for r in snapshot.rotations if r.status in SUBMITTED_STATUSES}
 
 
 def _p1(snapshot: Snapshot) -> list[Finding]:
@@ -269,19 +278,37 @@ def _p1(snapshot: Snapshot) -> list[Finding]:
             )
         ]
     n = len(_applied(snapshot))
-    state = State.MET if n >= 8 else State.NOT_MET
-    return [Finding("P1", state, f"Applied to {n} programs (aim 8-15)", "applications")]
+    low, high = APPLY_RANGE
+    if n < low:
+        state, advice = State.NOT_MET, f"apply to {low - n} more"
+    elif n > high:
+        state, advice = State.NOT_MET, "more than you can follow up well"
+    else:
+        state, advice = State.MET, "on target"
+    text = f"Applied to {plural(n, 'program')} (aim {low}-{high}): {advice}"
+    return [Finding("P1", state, text, "applications")]
 
 
 def _p2(snapshot: Snapshot) -> list[Finding]:
+    """The mix of programs applied to; the programs only researched are shown apart."""
     kinds: dict[str, int] = {}
-    for r in _applied(snapshot):
+    for r in _applied(snapshot).values():
         kinds[r.program_kind] = kinds.get(r.program_kind, 0) + 1
-    if not kinds:
+    researched = sum(snapshot.researched.values())
+    if not kinds and not researched:
         return []
-    mix = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
-    state = State.MET if len(kinds) >= 2 else State.NOT_MET
-    return [Finding("P2", state, f"Applications by kind: {mix}", "applications")]
+    # "academic 2 of 4 (aim 3-5)": applied to, of the programs on file of that kind.
+    parts = [
+        f"{k} {kinds.get(k, 0)} of {snapshot.researched.get(k, 0)} ({low}-{high})"
+        for k, (low, high) in KIND_RANGES.items()
+    ]
+    text = "Applied, of those researched: " + ", ".join(parts)
+    balanced = all(low <= kinds.get(k, 0) <= high for k, (low, high) in KIND_RANGES.items())
+    enough = len(_secured(snapshot)) >= _rotation_target(snapshot.profile)[0]
+    # Nothing applied to yet, or enough rotations secured: an unbalanced mix no longer presses.
+    pressing = State.INFO if not kinds or enough else State.NOT_MET
+    state = State.MET if balanced else pressing
+    return [Finding("P2", state, text, "applications")]
 
 
 def _p_info(rule: str, text: str) -> Callable[[Snapshot], list[Finding]]:
@@ -639,6 +666,14 @@ HANDLERS: dict[str, Callable[[Snapshot], list[Finding]]] = {
     "A2": _a("A2", "Prepare interview stories from your memorable cases (s in the journal)", 60),
     "A3": _a3,
 }
+
+
+# The rules about the list of programs and rotations, shown above the Applications tables.
+LIST_RULES = ("P1", "P2", "R1", "R2", "R3", "R4", "R6", "R7")
+
+
+def list_findings(snapshot: Snapshot) -> list[Finding]:
+    return [f for rule in LIST_RULES for f in HANDLERS[rule](snapshot)]
 
 
 def findings(snapshot: Snapshot) -> list[Finding]:

@@ -40,3 +40,13 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 def words(value: str | None) -> str:
     """A stored choice as words: 'packet_sent' -> 'packet sent'."""
     return (value or "").replace("_", " ")
+
+
+SHOWN_PROBLEMS = 2  # a mix line stays one or two lines, even with hundreds of blocks
+
+
+def summarise(problems: list[str]) -> str:
+    """'A; B' or 'A; B; and 198 more': the worst offenders first, then a count."""
+    shown = "; ".join(problems[:SHOWN_PROBLEMS])
+    rest = len(problems) - SHOWN_PROBLEMS
+    return f"{shown}; and {rest} more" if rest > 0 else shown

@@ -22,6 +22,11 @@ from tracker.store.db import Database, StoreError, open_db
 from tracker.store.profile import save_profile
 
 SEED = 20260715
+# What the user noted about some programs (P6 reads these signs of IMG-friendliness).
+PROGRAM_NOTES = {
+    "Lakeshore University Medical Center": "Alumni reports: past rotators from abroad matched",
+    "Gulf Coast University Health": "International faculty; diversity statement on the site",
+}
 DayOf = Callable[[int], str]  # days from the reference date -> ISO date
 COPY_SHIFT_DAYS = 35  # each scaled copy of the demo happens five weeks earlier
 
@@ -353,6 +358,7 @@ def _one_copy(
                     coordinator_name="Visiting student office",
                     coordinator_email=f"visiting@{inst.split()[0].lower()}.example",
                     housing_monthly_cents=rent * 100,
+                    notes=PROGRAM_NOTES.get(inst, ""),
                 ),
             )
         )
@@ -726,6 +732,24 @@ def _letters(db: Database, d: DayOf, rotation_ids: list[int], people_ids: list[i
         )
 
 
+# The story's blocks run from 98 days before its day to 87 days after (the next block
+# ends then): inside R6's April-October window when the day is between these two.
+STORY_DAYS = ((7, 8), (8, 5))  # (month, day) first and last
+STORY_DAY = (7, 15)  # the day used when today is outside them
+
+
+def story_day(today: pendulum.Date) -> pendulum.Date:
+    """The day the demo's story is told from: today inside the rotation season, else the
+    latest 15 July before today. The blocks then fall in R6's window for the profile's
+    ERAS season, whatever the date the demo is written on."""
+    first = pendulum.date(today.year, *STORY_DAYS[0])
+    last = pendulum.date(today.year, *STORY_DAYS[1])
+    if first <= today <= last:
+        return today
+    year = today.year if today > last else today.year - 1
+    return pendulum.date(year, *STORY_DAY)
+
+
 def write_demo(path: Path, today: pendulum.Date | None = None, scale: int = 1) -> Path:
     """Create a new demo database at path; refuses to overwrite an existing file."""
     path = Path(path).expanduser()
@@ -733,7 +757,7 @@ def write_demo(path: Path, today: pendulum.Date | None = None, scale: int = 1) -
         raise StoreError(f"{path} already exists; the demo is only written to a new file.")
     db = open_db(path)
     try:
-        build_demo(db, today or pendulum.today().date(), scale)
+        build_demo(db, story_day(today or pendulum.today().date()), scale)
     finally:
         db.close()
     return path

@@ -81,7 +81,8 @@ def _profile(p: Profile, today: date) -> Section:
     section.ul(
         [
             f"School: {p.school or '—'} ({p.country or '—'})",
-            f"Match year: {p.match_year or '—'}; ERAS opens {p.eras_opens_on or '—'}",
+            f"ERAS season: {p.match_year - 1 if p.match_year else '—'} "
+            f"(Match {p.match_year or '—'}); ERAS opens {p.eras_opens_on or '—'}",
             f"Visa for residency: {VISA_LABELS.get(p.visa_needed, '—')}",  # type: ignore[call-overload]
             f"US clinical experience before these rotations: {p.usce_months} months",
             f"Summary made on {today.isoformat()}",

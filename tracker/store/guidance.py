@@ -19,6 +19,7 @@ def snapshot(db: Database, today: date) -> Snapshot:
         letters=letters.list_letters(db),
         open_items=checklists.open_items_due_by(db, horizon),
         entry_today=journal.day_of(db, today.isoformat()),
+        researched=programs.count_by_kind(db),
     )
     block, current = next_block(found), current_block(found)
     return replace(

@@ -73,7 +73,7 @@ class AwayApp(App[Path | None]):
             "Profile",
             show=False,
             id="app.profile",
-            tooltip="Your name, visa, match year and ERAS date",
+            tooltip="Your name, visa, ERAS season and date",
         ),
         Binding(
             "r",
@@ -271,6 +271,7 @@ class AwayApp(App[Path | None]):
         from tracker.ui.modals.form import FormScreen
         from tracker.ui.modals.profile import (
             PROFILE_FIELDS,
+            form_errors,
             profile_to_values,
             values_to_profile,
         )
@@ -282,7 +283,7 @@ class AwayApp(App[Path | None]):
             try:
                 save_profile(self.db, values_to_profile(values))
             except InvalidValues as error:
-                return error.errors
+                return form_errors(error.errors)
             return {}
 
         def saved(values: dict[str, str] | None) -> None:

@@ -23,7 +23,7 @@ class AwayCommands(Provider):
             )
         yield (
             "Edit profile",
-            "Your name, visa, match year and ERAS date (key p)",
+            "Your name, visa, ERAS season and date (key p)",
             app.action_edit_profile,
         )
         yield (

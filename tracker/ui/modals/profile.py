@@ -1,6 +1,6 @@
 """The profile form: the fields and how its text maps to a Profile."""
 
-from tracker.domain.checks import InvalidValues
+from tracker.domain.checks import FIRST_YEAR, LAST_YEAR, InvalidValues, int_range
 from tracker.domain.money import check_rate, format_rate, parse_rate
 from tracker.domain.profile import PROFILE_CHECKS, VISA_LABELS, Profile
 from tracker.ui.modals.form import YES_NO, Field
@@ -10,10 +10,10 @@ PROFILE_FIELDS = [
     Field("school", "Medical school"),
     Field("country", "Country"),
     Field(
-        "match_year",
-        "Match year",
-        PROFILE_CHECKS["match_year"],
-        placeholder="the year residency starts; ERAS opens the June before",
+        "eras_season",
+        "ERAS season you apply in",
+        (int_range(FIRST_YEAR - 1, LAST_YEAR - 1),),
+        placeholder="e.g. 2027: ERAS opens June 2027, the Match is March 2028",
     ),
     Field(
         "eras_opens_on", "ERAS opens on", PROFILE_CHECKS["eras_opens_on"], placeholder="YYYY-MM-DD"
@@ -53,6 +53,8 @@ def profile_to_values(profile: Profile) -> dict[str, str]:
     values = {name: "" if value is None else str(value) for name, value in vars(profile).items()}
     values["budget_limited"] = "1" if profile.budget_limited else "0"
     values["usd_rate"] = format_rate(profile.usd_rate_micros)
+    # The form asks for the season applied in; the Match is the spring after it.
+    values["eras_season"] = str(profile.match_year - 1) if profile.match_year else ""
     return values
 
 
@@ -61,12 +63,13 @@ def values_to_profile(values: dict[str, str]) -> Profile:
         text = values.get(name, "").strip()
         return int(text) if text else None
 
+    season = number("eras_season")
     try:
         return Profile(
             full_name=values["full_name"].strip(),
             school=values["school"].strip(),
             country=values["country"].strip(),
-            match_year=number("match_year"),
+            match_year=season + 1 if season is not None else None,
             eras_opens_on=values["eras_opens_on"].strip() or None,
             usce_months=number("usce_months") or 0,
             visa_needed=values["visa_needed"],
@@ -80,3 +83,10 @@ def values_to_profile(values: dict[str, str]) -> Profile:
         )
     except ValueError as error:
         raise InvalidValues({"full_name": str(error)}) from None
+
+
+def form_errors(errors: dict[str, str]) -> dict[str, str]:
+    """The store's reasons, under the form's field names (match_year is asked as a season)."""
+    return {
+        ("eras_season" if name == "match_year" else name): text for name, text in errors.items()
+    }

@@ -19,7 +19,7 @@ from tracker.domain.letters import (
     from_week_two,
     in_last_week,
 )
-from tracker.domain.mix import summarise
+from tracker.domain.text import summarise
 from tracker.store import letters
 from tracker.store.profile import get_profile
 from tracker.store.programs import get_rotation, list_rotations

@@ -1,6 +1,7 @@
 """Applications: rotation applications and the programs researched, with fit and list mix."""
 
 from collections.abc import Callable
+from datetime import date
 
 from rich.text import Text
 from textual import on
@@ -14,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.fit import Fit, fit
-from tracker.domain.mix import MixLine, mix_lines
+from tracker.domain.guidance import Finding, Snapshot, State, list_findings
 from tracker.domain.programs import (
     KIND_LABELS,
     NEXT_STATUS,
@@ -54,7 +55,12 @@ SPECIALTY_SHORT = {
     "other": "other",
 }
 URGENCY_STYLES = {"overdue": "bold red", "urgent": "bold dark_orange", "soon": "yellow"}
-MIX_MARKS = {True: ("✓", "green"), False: ("!", "bold yellow"), None: ("·", "dim")}
+MIX_MARKS = {
+    State.MET: ("✓", "green"),
+    State.NOT_MET: ("!", "bold yellow"),
+    State.OVERDUE: ("!", "bold yellow"),
+}
+NEUTRAL_MARK = ("·", "dim")  # for information, or not enough data yet
 
 
 class ApplicationsPane(AreaPane):
@@ -135,7 +141,7 @@ class ApplicationsPane(AreaPane):
         self.programs: dict[int | None, Program] = {}
         self.applications: dict[int | None, int] = {}  # applications per program id
         self.current_table = "rotations-table"
-        self.mix: list[MixLine] = []
+        self.mix: list[Finding] = []
         self._filter_timer: Timer | None = None
         self.select_after: tuple[str, int] | None = None  # (table, id) of a new record
 
@@ -190,7 +196,14 @@ class ApplicationsPane(AreaPane):
         kind = self._select_value("#kind-filter")
         profile = get_profile(self.db)
         all_rotations = store.list_rotations(self.db)
-        self._show_mix(mix_lines(store.count_by_kind(self.db), all_rotations, profile))
+        # The guide's list rules, as Today evaluates them (one engine).
+        shot = Snapshot(
+            today=date.fromisoformat(self.today.isoformat()),
+            profile=profile,
+            rotations=all_rotations,
+            researched=store.count_by_kind(self.db),
+        )
+        self._show_mix(list_findings(shot))
         rotations = store.list_rotations(self.db, text, status) if text or status else all_rotations
         self.rotations = {r.id: r for r in rotations}  # what the table shows, by id
         # Cells are made a page at a time, as the table shows them.
@@ -262,17 +275,17 @@ class ApplicationsPane(AreaPane):
             SPECIALTY_SHORT[r.specialty],
         ]
 
-    def _show_mix(self, lines: list[MixLine]) -> None:
+    def _show_mix(self, lines: list[Finding]) -> None:
         self.mix = lines
         options = self.query_one("#mix-list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
         summary = Text()
         for line in lines:
-            mark, style = MIX_MARKS[line.ok]
+            mark, style = MIX_MARKS.get(line.state, NEUTRAL_MARK)
             options.add_option(
                 Option(
-                    Text.assemble((f"{mark} ", style), (f"{line.rule_id} ", "bold"), line.text),
+                    Text.assemble((f"{mark} ", style), (f"{line.rule_id} ", "bold"), line.message),
                     id=line.rule_id,
                 )
             )
@@ -342,14 +355,13 @@ class ApplicationsPane(AreaPane):
     def current_rule_id(self) -> str | None:
         mix_list = self.query_one("#mix-list", OptionList)
         if mix_list.has_focus and mix_list.highlighted is not None:
-            line: MixLine = self.mix[mix_list.highlighted]
-            return line.rule_id
+            return self.mix[mix_list.highlighted].rule_id
         if self.current_table == "programs-table":
             program_id = selected_key(self.query_one("#programs-table", DataTable))
             reasons = list(self.fits[program_id].reasons) if program_id in self.fits else []
             chosen = [r for r in reasons if r.sign != "+"] or reasons
             return chosen[0].rule_id if chosen else None
-        return next((line.rule_id for line in self.mix if line.ok is False), None)
+        return next((line.rule_id for line in self.mix if line.state == State.NOT_MET), None)
 
     @on(DataTable.RowSelected)
     def _selected(self) -> None:

@@ -185,6 +185,12 @@ class TodayPane(AreaPane):
         text = Text.assemble(
             ("Hello, ", ""), (name, "bold"), "  ·  ", self.today.format("dddd D MMMM YYYY")
         )
+        if shot.profile.match_year:
+            season = shot.profile.match_year - 1
+            text.append(f"\nERAS season {season} (Match {shot.profile.match_year})", style="dim")
+            if shot.profile.eras_opens_on:
+                opens = date.fromisoformat(shot.profile.eras_opens_on)
+                text.append(f"; ERAS opens {opens.day} {opens:%B %Y}", style="dim")
         current, upcoming = current_block(shot), next_block(shot)
         if current:
             day, length = block_day(current, self.today)
