@@ -95,10 +95,21 @@ def test_eras_rules_around_the_eras_date():
     assert "L6" not in said(shot("2027-03-01"))
     assert said(shot("2027-05-20"))["L6"][0].state == State.INFO
     assert said(shot("2027-06-10"))["L6"][0].state == State.DUE_SOON
-    assert "L7" in said(shot("2027-06-10"))
+    assert "L7" not in said(shot("2027-06-10")), "L7 waits for an interview"
     assert "A1" in said(shot("2027-03-01"))
     assert "A2" not in said(shot("2027-03-01"))
     assert "A2" in said(shot("2027-05-01"))
+
+
+def test_l7_when_an_interview_is_recorded_names_the_writers_from_there():
+    invited = replace(BLOCK, status="completed", interview_on="2027-11-02")
+    writer = Letter(status="uploaded", person_name="Dr. Okafor", rotation_id=BLOCK.id)
+    [l7] = said(shot("2027-10-20", rotations=[invited], letters=[writer]))["L7"]
+    assert l7.state == State.DUE_SOON
+    assert "Interview at Lakeside University in 13 days: mention Dr. Okafor" in l7.message
+    assert (l7.pane, l7.record_id) == ("applications", BLOCK.id)
+    assert said(shot("2027-09-01", rotations=[invited]))["L7"][0].state == State.INFO
+    assert "L7" not in said(shot("2027-11-03", rotations=[invited])), "not after the day"
 
 
 def test_documents_expiring_before_the_block_are_named():
@@ -124,10 +135,13 @@ def test_one_applicants_season_from_nine_months_before_to_after_eras():
         "2026-07-30": {"L3", "J3"},  # day 25
         "2026-08-16": {"L5"},  # two weeks after
         "2027-05-14": {"L6", "A1", "A2"},  # three weeks before ERAS opens
-        "2027-06-07": {"L6", "L7"},  # after it opens
+        "2027-06-07": {"L6"},  # after it opens
+        "2027-10-20": {"L7"},  # an interview invitation recorded for 2 November
     }
+    invited = replace(BLOCK, status="completed", interview_on="2027-11-02")
     for day, rules in moments.items():
-        speaking = set(said(shot(day)))
+        rotations = [invited] if day >= "2027-10-01" else [BLOCK]
+        speaking = set(said(shot(day, rotations=rotations)))
         assert rules <= speaking, f"{day}: missing {sorted(rules - speaking)}"
 
 

@@ -574,17 +574,27 @@ def _l6(snapshot: Snapshot) -> list[Finding]:
 
 
 def _l7(snapshot: Snapshot) -> list[Finding]:
-    opens = _d(snapshot.profile.eras_opens_on)
-    if opens is None or snapshot.today < opens:
-        return []
-    return [
-        Finding(
-            "L7",
-            State.INFO,
-            "At interviews where you rotated, mention your writers and the cases",
-            "letters",
+    """A residency interview recorded where the user applied or rotated: name the
+    writers from there and the cases."""
+    found = []
+    for r in snapshot.rotations:
+        on = _d(r.interview_on)
+        if on is None or on < snapshot.today:
+            continue
+        writers = [x.person_name for x in snapshot.letters if x.rotation_id == r.id]
+        who = ", ".join(writers[:3]) if writers else "the faculty you worked with"
+        days = (on - snapshot.today).days
+        when = "today" if days == 0 else f"in {days} days"
+        found.append(
+            Finding(
+                "L7",
+                State.DUE_SOON if days <= LOOKAHEAD_DAYS else State.INFO,
+                f"Interview at {_place(r)} {when}: mention {who}, the cases and conferences",
+                "applications",
+                r.id,
+            )
         )
-    ]
+    return found
 
 
 # --- A: the application ---------------------------------------------------------------------

@@ -134,6 +134,7 @@ class Rotation:
     decision_on: str | None = None
     fee_cents: int | None = None
     notes: str = ""
+    interview_on: str | None = None  # a residency interview there (L7)
     # Joined for display; not columns of rotations.
     program_name: str = ""
     institution: str = ""
@@ -288,6 +289,7 @@ ROTATION_CHECKS: dict[str, tuple[Check, ...]] = {
     "decision_on": DATE,
     "fee_cents": (check_money,),
     "notes": LONG_TEXT,
+    "interview_on": DATE,
 }
 
 
@@ -321,6 +323,7 @@ def rotation_from_values(values: dict[str, str], rotation_id: int | None = None)
         decision_on=text.get("decision_on") or None,
         fee_cents=parse_money(text.get("fee_cents", "")),
         notes=text.get("notes", ""),
+        interview_on=text.get("interview_on") or None,
     )
 
 

@@ -541,3 +541,10 @@ def m007_letters_pipeline(db: Database) -> None:
         "CREATE UNIQUE INDEX follow_ups_rule_key ON follow_ups(rule_key) WHERE rule_key != ''",
     ]:
         db.execute(statement)
+
+
+@step
+def m008_residency_interviews(db: Database) -> None:
+    # The date of a residency interview at a program where the user applied or rotated:
+    # L7 speaks when one is recorded (name the writers there and the cases).
+    db.execute(f"ALTER TABLE rotations ADD COLUMN interview_on TEXT {_date('interview_on')}")

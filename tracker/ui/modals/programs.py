@@ -85,6 +85,12 @@ def rotation_fields(programs: list[Program]) -> list[Field]:
         Field(
             "fee_cents", "Application fee ($)", ROTATION_CHECKS["fee_cents"], placeholder="e.g. 250"
         ),
+        Field(
+            "interview_on",
+            "Residency interview on (L7)",
+            ROTATION_CHECKS["interview_on"],
+            placeholder="YYYY-MM-DD, once invited",
+        ),
         Field("notes", "Notes"),
     ]
 

@@ -81,6 +81,7 @@ def rotation_detail(
                 if planned_cents
                 else "not planned yet (B in Housing & Budget)",
             ),
+            ("Interview", short_date(rotation.interview_on)),
             ("Notes", rotation.notes),
         ],
     )
