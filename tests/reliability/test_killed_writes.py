@@ -11,11 +11,12 @@ import sys
 import time
 from pathlib import Path
 
+from tests.reliability.faults import runs
 from tracker.domain.profile import Profile
 from tracker.store.db import open_db
 from tracker.store.profile import save_profile
 
-KILLS = 200
+KILLS = runs(40, 200)
 
 # One action per area, each one transaction; the writer prints "area id" once committed.
 WRITER = r"""
@@ -49,7 +50,7 @@ while True:
 """
 
 
-def test_killed_writers_lose_no_acknowledged_write_and_leave_no_half_action(tmp_path):
+def test_killed_writers_lose_no_acknowledged_write_and_leave_no_half_action(tmp_path, figure):
     path = tmp_path / "away.db"
     db = open_db(path)
     save_profile(db, Profile(full_name="Zoë"))
@@ -89,6 +90,8 @@ def test_killed_writers_lose_no_acknowledged_write_and_leave_no_half_action(tmp_
                 - (SELECT count(*) FROM journal_days) - (SELECT count(*) FROM cases)"""
     ).fetchone()[0]
     conn.close()
+    figure("kills / acknowledged writes", f"{KILLS} / {len(acknowledged)}")
+    figure("lost / half-written / integrity", f"{len(lost)} / {half} / {integrity}")
     assert len(acknowledged) > KILLS, "the writers never got going"
     assert integrity == "ok", f"{KILLS} kills: integrity {integrity}"
     assert not lost, f"{KILLS} kills, {len(acknowledged)} acknowledged writes: lost {len(lost)}"
