@@ -2,10 +2,8 @@
 backups race safely. Real processes, because the bugs live between them."""
 
 import os
-import signal
 import subprocess
 import sys
-import time
 
 import pendulum
 
@@ -62,30 +60,6 @@ import sys
 from tracker.store.db import open_db
 open_db(sys.argv[1]).close()
 """
-
-
-def test_a_first_open_killed_at_any_moment_leaves_no_file_or_a_healthy_one(tmp_path):
-    outcomes = {"no file": 0, "healthy": 0}
-    for attempt in range(12):
-        path = tmp_path / f"kill{attempt}" / "away.db"
-        process = spawn(FIRST_OPEN, path)
-        time.sleep(0.03 + attempt * 0.025)  # from before the import to after the commit
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        if not path.exists():
-            outcomes["no file"] += 1
-            continue
-        inspect_file(path)  # raises if Away would refuse the file
-        open_db(path).close()
-        outcomes["healthy"] += 1
-    assert sum(outcomes.values()) == 12, outcomes
-    # Leftover temporary files of the killed processes are removed by the next first open.
-    for attempt in range(12):
-        folder = tmp_path / f"kill{attempt}"
-        if folder.exists():
-            open_db(folder / "away.db").close()
-            leftovers = [p.name for p in folder.iterdir() if ".new" in p.name]
-            assert leftovers == [], leftovers
 
 
 def test_two_first_opens_at_once_both_succeed(tmp_path):
