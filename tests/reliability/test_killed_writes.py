@@ -12,42 +12,12 @@ import time
 from pathlib import Path
 
 from tests.reliability.faults import runs
+from tests.reliability.writers import TABLES
 from tracker.domain.profile import Profile
 from tracker.store.db import open_db
 from tracker.store.profile import save_profile
 
 KILLS = runs(40, 200)
-
-# One action per area, each one transaction; the writer prints "area id" once committed.
-WRITER = r"""
-import sys
-from datetime import date, timedelta
-from tracker.domain.budget import Expense
-from tracker.domain.checklists import ChecklistItem
-from tracker.domain.journal import Case, CaseSkill, JournalDay
-from tracker.domain.letters import Letter, Person
-from tracker.store import budget, checklists, journal, letters
-from tracker.store.db import connect
-
-db = connect(sys.argv[1])
-n = int(sys.argv[2])
-while True:
-    n += 1
-    day = (date(2000, 1, 2) + timedelta(days=n)).isoformat()
-    saved = journal.save_day(db, None, JournalDay(day=day, learning_points=f"point {n}"))
-    case = journal.add_case(db, Case(day_id=saved.id, procedure=f"case {n}"),
-                            [CaseSkill(skill="IV", role="performed")] * 2)
-    print("journal", saved.id, case, flush=True)
-    item = checklists.add_item(db, ChecklistItem(title=f"item {n}"))
-    checklists.toggle_done(db, item, day)
-    print("checklists", item, flush=True)
-    expense = budget.add_expense(db, Expense(description=f"x {n}", planned_cents=n))
-    print("budget", expense, flush=True)
-    with db.atomic():  # a person and their letter: both or neither
-        person = letters.add_person(db, Person(name=f"Dr. {n}"))
-        letter = letters.add_letter(db, Letter(person_id=person))
-    print("letters", person, letter, flush=True)
-"""
 
 
 def test_killed_writers_lose_no_acknowledged_write_and_leave_no_half_action(tmp_path, figure):
@@ -60,7 +30,7 @@ def test_killed_writers_lose_no_acknowledged_write_and_leave_no_half_action(tmp_
     env = os.environ | {"PYTHONPATH": str(Path(__file__).parents[2])}
     for kill in range(KILLS):
         writer = subprocess.Popen(
-            [sys.executable, "-c", WRITER, str(path), str(kill * 180)],  # days apart
+            [sys.executable, "-m", "tests.reliability.writers", str(path), str(kill * 180)],
             stdout=subprocess.PIPE,
             text=True,
             env=env,
@@ -74,12 +44,7 @@ def test_killed_writers_lose_no_acknowledged_write_and_leave_no_half_action(tmp_
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     lost = []
     for area, *ids in acknowledged:
-        table = {
-            "journal": "journal_days",
-            "checklists": "checklist_items",
-            "budget": "expenses",
-            "letters": "people",
-        }[area]
+        table = TABLES[area]
         if not conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", [int(ids[0])]).fetchone():
             lost.append((area, ids))
     half = conn.execute(

@@ -27,6 +27,15 @@ def _disk_is_full(path: Path | str | None) -> bool:
         return False
 
 
+def _file_size_limited() -> bool:
+    """A limit on file size (ulimit -f) makes SQLite's writes fail as an I/O error."""
+    try:
+        import resource
+    except ImportError:  # not on every OS
+        return False
+    return resource.getrlimit(resource.RLIMIT_FSIZE)[0] != resource.RLIM_INFINITY
+
+
 def _sqlite_cause(error: sqlite3.Error, where: str, path: Path | str | None) -> str:
     text = str(error).lower()
     if "disk is full" in text or ("i/o error" in text and _disk_is_full(path)):
@@ -37,6 +46,10 @@ def _sqlite_cause(error: sqlite3.Error, where: str, path: Path | str | None) -> 
         return (
             f"another Away (or another program) is writing to {where} and did not "
             f"finish within 10 seconds; {NOTHING_SAVED}, try again"
+        )
+    if "disk i/o error" in text and _file_size_limited():
+        return (
+            f"{where} may not grow past this session's file-size limit (ulimit -f); {NOTHING_SAVED}"
         )
     if "disk i/o error" in text:
         return f"the disk reported an input/output error while using {where}; {NOTHING_SAVED}"
