@@ -78,8 +78,17 @@ class ChecklistItem:
         return self.status in (ItemStatus.DONE, ItemStatus.NOT_NEEDED)
 
 
+def check_validity(text: str) -> str | None:
+    """'' (none), 'block', 'season' or 'within:N' days."""
+    kind, _, days = text.partition(":")
+    if text in ("", "block", "season") or (kind == "within" and days.isdigit()):
+        return None
+    return "a validity rule: block, season or within:DAYS"
+
+
 # Field checks, the same for forms, imports and the store.
 ITEM_CHECKS: dict[str, tuple[Check, ...]] = {
+    "validity": (check_validity,),
     "title": REQUIRED_NAME,
     "due_on": DATE,
     "done_on": DATE,

@@ -1,7 +1,9 @@
 """Value checks shared by forms, the CLI and imports: each returns an error message or None."""
 
+import dataclasses
 import re
 from collections.abc import Callable
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 import pendulum
@@ -131,16 +133,46 @@ def first_errors(values: dict[str, str], checks: dict[str, tuple[Check, ...]]) -
     return errors
 
 
+SQLITE_INT_LIMIT = 2**63  # SQLite keeps whole numbers in 64 bits
+
+
 def record_errors(
     record: "DataclassInstance", checks: dict[str, tuple[Check, ...]]
 ) -> dict[str, str]:
-    """The store's last look at a record: its text fields against the area's checks.
+    """The store's last look at a record: its fields against the area's checks (numbers
+    as the form would have read them), and every whole number against what SQLite can
+    hold (amounts in cents never negative). Links to other records: the schema."""
+    text = {
+        name: str(value)
+        for name in checks
+        if isinstance(value := getattr(record, name, None), (str, int))
+        and not isinstance(value, bool)
+    }
+    errors = first_errors(text, {name: checks[name] for name in text})
+    for field in dataclasses.fields(record):
+        name, value = field.name, getattr(record, field.name)
+        if name in errors:
+            continue
+        if isinstance(field.default, StrEnum) and value not in set(type(field.default)):
+            # The form reads aliases ("university" for academic); the file keeps the name.
+            errors[name] = "one of " + ", ".join(type(field.default))
+            continue
+        if not isinstance(value, int) or isinstance(value, bool):
+            continue
+        if not -SQLITE_INT_LIMIT <= value < SQLITE_INT_LIMIT:
+            errors[name] = "too large a number"
+        elif name.endswith("_cents") and value < 0:
+            errors[name] = "an amount cannot be negative"
+    return errors
 
-    Numbers, money in cents and links to other records are checked by their types and
-    the schema; only text (and dates, stored as text) is looked at here.
-    """
-    text = {name: value for name in checks if isinstance(value := getattr(record, name, None), str)}
-    return first_errors(text, {name: checks[name] for name in text})
+
+def member_of(enum: type[StrEnum]) -> Check:
+    """Exactly one of the enum's values, or nothing (an optional choice)."""
+
+    def check(text: str) -> str | None:
+        return None if text == "" or text in set(enum) else "one of " + ", ".join(enum)
+
+    return check
 
 
 class InvalidValues(ValueError):

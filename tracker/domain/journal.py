@@ -15,6 +15,8 @@ from tracker.domain.checks import (
     InvalidValues,
     check_required,
     first_errors,
+    int_range,
+    member_of,
 )
 from tracker.domain.text import fold
 
@@ -205,6 +207,8 @@ DAY_CHECKS: dict[str, tuple[Check, ...]] = {
 CASE_CHECKS: dict[str, tuple[Check, ...]] = {
     "procedure": REQUIRED_NAME,
     "specialty": SHORT_TEXT,
+    "asa": (int_range(1, 6),),
+    "airway": (member_of(Airway),),
     "comorbidities": LONG_TEXT,
     "teaching_point": LONG_TEXT,
     "story": LONG_TEXT,

@@ -298,6 +298,15 @@ def default_block_end(starts_on: str) -> str:
     return parse_date(starts_on).add(days=BLOCK_DAYS - 1).isoformat()
 
 
+def block_errors(starts: str | None, ends: str | None) -> dict[str, str]:
+    """A block's two dates together (each already a date): the form's and the store's."""
+    if starts and ends and ends < starts:
+        return {"ends_on": "the block ends before it starts"}
+    if ends and not starts:
+        return {"starts_on": "needed when the block has an end"}
+    return {}
+
+
 def rotation_from_values(values: dict[str, str], rotation_id: int | None = None) -> Rotation:
     """A Rotation from text fields; the end defaults to a 4-week block (R5)."""
     errors = first_errors(values, ROTATION_CHECKS)
@@ -305,10 +314,8 @@ def rotation_from_values(values: dict[str, str], rotation_id: int | None = None)
     starts, ends = text.get("starts_on") or None, text.get("ends_on") or None
     if starts and not ends and "starts_on" not in errors:
         ends = default_block_end(starts)
-    if starts and ends and not errors.keys() & {"starts_on", "ends_on"} and ends < starts:
-        errors["ends_on"] = "the block ends before it starts"
-    if ends and not starts and "ends_on" not in errors:
-        errors["starts_on"] = "needed when the block has an end"
+    if not errors.keys() & {"starts_on", "ends_on"}:
+        errors.update(block_errors(starts, ends))
     if errors:
         raise InvalidValues(errors)
     return Rotation(

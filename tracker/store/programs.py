@@ -13,6 +13,7 @@ from tracker.domain.programs import (
     Program,
     Rotation,
     StatusChange,
+    block_errors,
     status_dates,
 )
 from tracker.domain.text import fold
@@ -120,8 +121,16 @@ def dependents(
     return {"applications": row[0], "journal days": row[1], "cases": row[2]}
 
 
+def _check_block(rotation: Rotation) -> None:
+    """Each field, then the block's dates together (as the form checks them)."""
+    rows.checked(rotation, ROTATION_CHECKS)
+    if errors := block_errors(rotation.starts_on or None, rotation.ends_on or None):
+        raise InvalidValues(errors)
+
+
 def add_rotation(db: Database, rotation: Rotation, changed_on: str) -> int:
     """Insert an application and record its first status on changed_on."""
+    _check_block(rotation)
     with db.atomic():
         rotation_id = rows.insert(db, "rotations", rotation, ROTATION_CHECKS, skip=ROTATION_DISPLAY)
         record_status(db, rotation_id, rotation.status, changed_on)
@@ -132,6 +141,7 @@ def update_rotation(db: Database, rotation: Rotation, changed_on: str) -> None:
     """Save an edited application; a changed status is recorded in the history."""
     if rotation.id is None:
         raise ValueError("update_rotation needs a saved application")
+    _check_block(rotation)
     with db.atomic():
         before = get_rotation(db, rotation.id)
         rows.update(db, "rotations", rotation, ROTATION_CHECKS, skip=ROTATION_DISPLAY)

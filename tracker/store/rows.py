@@ -33,6 +33,8 @@ def values_of(item: Any, skip: tuple[str, ...] = ()) -> dict[str, Any]:
             value = int(value)
         elif isinstance(value, str):
             value = clean_text(value)
+            if value == "" and field.name in _optional(type(item)):
+                value = None  # an empty date or choice is no value, as the schema wants
         values[field.name] = value
     return values
 
@@ -45,6 +47,18 @@ def _by_name(cls: type) -> dict[str, dataclasses.Field[Any]]:
     if cls not in _FIELDS:
         _FIELDS[cls] = {field.name: field for field in dataclasses.fields(cls)}
     return _FIELDS[cls]
+
+
+_OPTIONAL: dict[type, frozenset[str]] = {}
+
+
+def _optional(cls: type) -> frozenset[str]:
+    """The fields that may be None (str | None): empty text is stored as NULL."""
+    if cls not in _OPTIONAL:
+        _OPTIONAL[cls] = frozenset(
+            name for name, field in _by_name(cls).items() if "None" in str(field.type)
+        )
+    return _OPTIONAL[cls]
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
