@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test check demo screenshots bench clean
+.PHONY: run test check soak demo screenshots bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Away needs Python 3.11 or newer")'
@@ -31,6 +31,11 @@ check: $(VENV)/.installed-test
 
 test: check
 	$(BIN)/python -m pytest
+
+# The fault suite at its full counts (about ten minutes); make test runs a fast version.
+# Prints every test's figure (kills, writes, lost records) in one table at the end.
+soak: $(VENV)/.installed-test
+	AWAY_SOAK=1 $(BIN)/python -m pytest tests/reliability
 
 demo: $(VENV)/.installed-app
 	@tmp=$$(mktemp -d)/away-demo.db; $(BIN)/away demo $$tmp && $(BIN)/away --db $$tmp

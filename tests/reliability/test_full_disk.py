@@ -42,7 +42,7 @@ def test_a_disk_filling_up_in_each_area_costs_no_committed_record(tmp_path, area
     for round_ in range(ROUNDS):
         # Room for a few dozen writes beyond what the files hold now, more each round.
         limit = max(p.stat().st_size for p in tmp_path.glob("away.db*")) + 40_000 * (round_ + 1)
-        result = writer(path, area, round_ * 10_000, limit)
+        result = writer(path, area, round_ * 1_000, limit)
         lines = result.stdout.splitlines()
         assert result.returncode == 1, f"{area}: the writer was not stopped: {result.stderr}"
         assert "Traceback" not in result.stderr, result.stderr

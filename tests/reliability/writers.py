@@ -40,7 +40,7 @@ def write(db: AwayDatabase, area: str, n: int) -> str:
 
 
 def _steps(db: AwayDatabase, area: str, n: int) -> str:
-    day = (date(2000, 1, 2) + timedelta(days=n)).isoformat()
+    day = (date(2000, 1, 2) + timedelta(days=n % 36_000)).isoformat()  # years 2000-2098
     if area == "journal":
         saved = journal.save_day(db, None, JournalDay(day=day, learning_points=f"point {n}"))
         skills = [CaseSkill(skill="IV", role="performed")] * 2
