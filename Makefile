@@ -32,7 +32,7 @@ check: $(VENV)/.installed-test
 test: check
 	$(BIN)/python -m pytest
 
-# The fault suite at its full counts (about ten minutes); make test runs a fast version.
+# The fault suite at its full counts (about four minutes); make test runs a fast version.
 # Prints every test's figure (kills, writes, lost records) in one table at the end.
 soak: $(VENV)/.installed-test
 	AWAY_SOAK=1 $(BIN)/python -m pytest tests/reliability

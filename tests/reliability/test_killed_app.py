@@ -68,7 +68,7 @@ class Terminal:
         os.close(self.master)
 
 
-def test_killed_mid_typing_the_journal_reopens_with_the_last_pause_saved(db_path):
+def test_killed_mid_typing_the_journal_reopens_with_the_last_pause_saved(db_path, figure):
     db = open_db(db_path)
     save_profile(db, Profile(full_name="Zoë Nguyễn"))  # past the welcome screen
     db.close()
@@ -89,6 +89,8 @@ def test_killed_mid_typing_the_journal_reopens_with_the_last_pause_saved(db_path
     ).fetchone()
     integrity = conn.execute("PRAGMA integrity_check").fetchone()[0]
     conn.close()
+    kept = "the text before the pause" if row and row[0].startswith("Saw a TAP") else "not"
+    figure("the app killed mid-sentence: what reopens", f"{kept}; integrity {integrity}")
     assert integrity == "ok"
     assert row is not None, "nothing was saved before the kill"
     assert row[0].startswith("Saw a TAP block, ultrasound-guided."), row[0]
