@@ -1,6 +1,7 @@
 """Value checks shared by forms, the CLI and imports: each returns an error message or None."""
 
 import dataclasses
+import functools
 import re
 from collections.abc import Callable
 from enum import StrEnum
@@ -136,6 +137,16 @@ def first_errors(values: dict[str, str], checks: dict[str, tuple[Check, ...]]) -
 SQLITE_INT_LIMIT = 2**63  # SQLite keeps whole numbers in 64 bits
 
 
+@functools.cache
+def _choices(cls: type) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    """Each field of a record class, with its allowed values when it is a choice (once
+    per class: the import checks ten thousand records)."""
+    return tuple(
+        (f.name, frozenset(type(f.default)) if isinstance(f.default, StrEnum) else None)
+        for f in dataclasses.fields(cls)
+    )
+
+
 def record_errors(
     record: "DataclassInstance", checks: dict[str, tuple[Check, ...]]
 ) -> dict[str, str]:
@@ -149,13 +160,13 @@ def record_errors(
         and not isinstance(value, bool)
     }
     errors = first_errors(text, {name: checks[name] for name in text})
-    for field in dataclasses.fields(record):
-        name, value = field.name, getattr(record, field.name)
+    for name, members in _choices(type(record)):
+        value = getattr(record, name)
         if name in errors:
             continue
-        if isinstance(field.default, StrEnum) and value not in set(type(field.default)):
+        if members is not None and value not in members:
             # The form reads aliases ("university" for academic); the file keeps the name.
-            errors[name] = "one of " + ", ".join(type(field.default))
+            errors[name] = "one of " + ", ".join(sorted(members))
             continue
         if not isinstance(value, int) or isinstance(value, bool):
             continue
@@ -169,8 +180,10 @@ def record_errors(
 def member_of(enum: type[StrEnum]) -> Check:
     """Exactly one of the enum's values, or nothing (an optional choice)."""
 
+    members = frozenset(enum)
+
     def check(text: str) -> str | None:
-        return None if text == "" or text in set(enum) else "one of " + ", ".join(enum)
+        return None if text == "" or text in members else "one of " + ", ".join(enum)
 
     return check
 
