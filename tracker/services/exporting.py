@@ -12,55 +12,27 @@ from pathlib import Path
 from typing import Any
 
 from tracker import __version__
+from tracker.store import checklists, letters, programs, tables
 from tracker.store.db import Database, StoreError
 from tracker.store.schema import KNOWN_STEPS
 
 FORMATS = ("md", "html", "pdf", "json", "csv", "ics")
 JSON_SCHEMA = "away-export/1"
-# Tables the export leaves out: SQLite's, the migrations', and the search index (rebuilt
-# by triggers from journal_days and cases on import).
-_SKIP_PREFIXES = ("sqlite_", "_sqlite", "journal_search")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LAST_DAY = "9999-12-31"  # every dated item, however far ahead
 
 
 class ExportError(StoreError):
     """One sentence: why nothing was written or imported."""
 
 
-def user_tables(db: Database) -> list[str]:
-    """Tables in creation order (parents before the tables that refer to them)."""
-    return [
-        str(name)
-        for (name,) in db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid"
-        )
-        if not str(name).startswith(_SKIP_PREFIXES)
-    ]
-
-
 def export_json(db: Database) -> dict[str, Any]:
-    tables: dict[str, Any] = {}
-    for table in user_tables(db):
-        cursor = db.execute(f"SELECT * FROM [{table}] ORDER BY rowid")
-        tables[table] = {
-            "columns": [column[0] for column in cursor.description],
-            "rows": [list(row) for row in cursor],
-        }
-    steps = [
-        str(name) for (name,) in db.execute("SELECT name FROM _sqlite_migrations ORDER BY rowid")
-    ]
     return {
         "schema": JSON_SCHEMA,
         "app_version": __version__,
-        "schema_steps": steps,
-        "tables": tables,
+        "schema_steps": tables.schema_steps(db),
+        "tables": tables.every_row(db),
     }
-
-
-def _has_data(db: Database) -> bool:
-    return any(
-        db.execute(f"SELECT 1 FROM [{table}] LIMIT 1").fetchone() for table in user_tables(db)
-    )
 
 
 def import_json(db: Database, data: dict[str, Any], replace: bool = False) -> int:
@@ -75,22 +47,19 @@ def import_json(db: Database, data: dict[str, Any], replace: bool = False) -> in
         )
     count = 0
     with db.atomic():
-        if _has_data(db):
+        if tables.holds_data(db):
             if not replace:
                 raise ExportError(
                     "the database already holds data; use --replace (a backup is taken first) "
                     "or import into a new file; nothing was imported"
                 )
-            for table in reversed(user_tables(db)):
-                db.execute(f"DELETE FROM [{table}]")
+            tables.empty_all(db)
         db.execute("PRAGMA defer_foreign_keys = ON")
-        known = set(user_tables(db))
+        known = set(tables.user_tables(db))
         for table, body in data["tables"].items():
             if table not in known:
                 raise ExportError(f"the export has a table this Away does not know ({table})")
-            columns = ", ".join(f"[{c}]" for c in body["columns"])
-            marks = ", ".join("?" for _ in body["columns"])
-            db.conn.executemany(f"INSERT INTO [{table}] ({columns}) VALUES ({marks})", body["rows"])
+            tables.insert_rows(db, table, body["columns"], body["rows"])
             count += len(body["rows"])
     return count
 
@@ -133,26 +102,17 @@ def export_ics(db: Database) -> bytes:
         item.add("dtend", last + timedelta(days=1))  # all-day: the end is exclusive
         calendar.add_component(item)
 
-    for rid, place, starts, ends, deadline, status in db.execute(
-        """SELECT rotations.id, coalesce(nullif(programs.institution, ''), programs.name),
-                  rotations.starts_on, rotations.ends_on, rotations.deadline_on, rotations.status
-           FROM rotations JOIN programs ON programs.id = rotations.program_id"""
-    ):
-        if starts and status in ("accepted", "completed", "offered"):
-            event(f"block-{rid}", f"Rotation at {place}", starts, ends)
-        if deadline and status in ("idea", "preparing"):
-            event(f"deadline-{rid}", f"Application deadline: {place}", deadline)
-    for iid, title, due in db.execute(
-        """SELECT id, title, due_on FROM checklist_items
-           WHERE due_on IS NOT NULL AND status NOT IN ('done', 'not_needed')"""
-    ):
-        event(f"item-{iid}", f"Due: {title}", due)
-    for fid, action, due, name in db.execute(
-        """SELECT follow_ups.id, follow_ups.action, follow_ups.due_on, people.name
-           FROM follow_ups JOIN people ON people.id = follow_ups.person_id
-           WHERE follow_ups.due_on IS NOT NULL AND follow_ups.done_on IS NULL"""
-    ):
-        event(f"follow-up-{fid}", f"{action} ({name})", due)
+    for r in programs.list_rotations(db):
+        place = r.institution or r.program_name
+        if r.starts_on and r.status in ("accepted", "completed", "offered"):
+            event(f"block-{r.id}", f"Rotation at {place}", r.starts_on, r.ends_on)
+        if r.deadline_on and r.status in ("idea", "preparing"):
+            event(f"deadline-{r.id}", f"Application deadline: {place}", r.deadline_on)
+    for item in checklists.open_items_due_by(db, LAST_DAY):
+        event(f"item-{item.id}", f"Due: {item.title}", item.due_on or "")
+    for follow_up in letters.open_follow_ups_due_by(db, LAST_DAY):
+        name = follow_up.person_name
+        event(f"follow-up-{follow_up.id}", f"{follow_up.action} ({name})", follow_up.due_on or "")
     return bytes(calendar.to_ical())
 
 
