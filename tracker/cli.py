@@ -265,10 +265,10 @@ def today(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
 @click.option(
     "--format",
     "form",
-    type=click.Choice(["md"]),
+    type=click.Choice(["md", "pdf"]),
     default="md",
     show_default=True,
-    help="Markdown, which reads well as plain text too (PDF comes with the exports).",
+    help="md: Markdown, which reads well as plain text too; pdf: to send as it is.",
 )
 @click.pass_context
 def packet(
@@ -276,9 +276,12 @@ def packet(
 ) -> None:
     """Write the letter packet for PERSON (L4): CV, goals, ERAS ID, and the cases done
     with them by rotation week (never by date), de-identified."""
-    from tracker.services.packet import PersonNotFound, build_packet, find_person, write_packet
+    from tracker.services.packet import PersonNotFound, find_person, render_packet, write_packet
     from tracker.services.safety import open_user_db
 
+    printed = out is not None and str(out) == "-"
+    if printed and form == "pdf":
+        raise click.UsageError("a PDF cannot be printed here; give --out a file name.")
     path = resolve_db(ctx, db_path)
     db, warning = open_user_db(path)
     if warning:
@@ -288,13 +291,13 @@ def packet(
             writer = find_person(db, person)
         except PersonNotFound as error:
             raise click.UsageError(str(error)) from None
-        text = build_packet(db, writer)
+        content = render_packet(db, writer, form)
     finally:
         db.close()
-    if out is not None and str(out) == "-":
-        click.echo(text, nl=False)
+    if printed:
+        click.echo(content.decode(), nl=False)
         return
-    target = write_packet(text, out, path, writer)
+    target = write_packet(content, out, path, writer, form)
     click.echo(f"Packet for {writer.name} written to {target}")
 
 

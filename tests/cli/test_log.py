@@ -80,6 +80,34 @@ def test_away_packet_writes_the_file_and_names_close_matches(tmp_path):
     assert "did you mean “Zoë Nguyễn”" in unknown.stderr
 
 
+def test_away_packet_as_a_pdf_prints_every_name_and_no_date(tmp_path):
+    import io
+    import re
+    import subprocess
+    import sys
+
+    from pypdf import PdfReader
+
+    db = tmp_path / "demo.db"
+    run = lambda *args: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "tracker", "--db", str(db), *args], capture_output=True, text=True
+    )
+    assert run("demo", str(db)).returncode == 0
+    made = run("packet", "Tomás Álvarez", "--format", "pdf")
+    assert made.returncode == 0, made.stderr
+    written = tmp_path / "packets" / "packet-tomas-alvarez.pdf"
+    text = " ".join(
+        page.extract_text() for page in PdfReader(io.BytesIO(written.read_bytes())).pages
+    )
+    assert "Letter packet for Tomás Álvarez" in text
+    assert "Lucía Fernández Okafor" in text
+    assert "Week 1:" in text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text), "a date in the packet"
+    printed = run("packet", "Tomás Álvarez", "--format", "pdf", "--out", "-")
+    assert printed.returncode == 2
+    assert "give --out a file name" in printed.stderr
+
+
 def test_away_today_json_follows_its_schema_and_today_can_be_set(tmp_path):
     import json
     import subprocess

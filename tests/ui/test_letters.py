@@ -46,6 +46,8 @@ async def test_a_writer_goes_from_candidate_to_uploaded_and_gets_a_packet(demo_p
         packets = list((demo_path.parent / "packets").glob("packet-*.md"))
         assert len(packets) == 1
         assert letter.person_name in packets[0].read_text(encoding="utf-8")
+        pdf = packets[0].with_suffix(".pdf")
+        assert pdf.read_bytes().startswith(b"%PDF"), "the PDF to send is written beside it"
 
 
 async def test_l1_line_and_follow_ups_are_on_screen_at_80x24_and_one_is_ticked(demo_path):

@@ -12,6 +12,7 @@ from tracker.domain.journal import block_week
 from tracker.domain.letters import Person
 from tracker.domain.profile import VISA_LABELS, Profile
 from tracker.domain.text import fold, words
+from tracker.services.summary import Section, to_markdown, to_pdf
 from tracker.store import journal
 from tracker.store.checklists import cv_scan_path
 from tracker.store.db import Database
@@ -74,53 +75,63 @@ def _cases_by_week(db: Database, person_id: int) -> dict[str, dict[int, list[str
     return grouped
 
 
-def build_packet(db: Database, person: Person) -> str:
-    """The packet as Markdown (it reads well as plain text too)."""
+def packet_sections(db: Database, person: Person) -> tuple[str, list[Section]]:
+    """The packet as the summary's sections: the same Markdown, HTML and PDF writers."""
     profile: Profile = get_profile(db)
     shared = shared_with(db, person.id or 0)
     cv = cv_scan_path(db)
-    lines = [
-        f"# Letter packet for {person.name}",
-        "",
+    season = f" (ERAS season {profile.match_year - 1})" if profile.match_year else ""
+    goals = Section("What I am applying for")
+    goals.p(
         f"From {profile.full_name or 'the applicant'}"
         + (f", {profile.school}" if profile.school else "")
-        + (f" ({profile.country})" if profile.country else ""),
-        "",
-        "## What I am applying for",
-        "",
-        f"- Anesthesiology residency, Match {profile.match_year or '(year to be set)'}",
-        f"- Visa for residency: {VISA_LABELS.get(profile.visa_needed, profile.visa_needed)}",  # type: ignore[call-overload]
-        f"- ERAS ID: {profile.eras_id or '(to be added)'}; AAMC ID: {profile.aamc_id or '—'}",
-        f"- CV: {cv or 'attached (add its scan to the CV checklist item)'}",
-        "",
-        "## How the letter reaches ERAS",
-        "",
+        + (f" ({profile.country})" if profile.country else "")
+    )
+    goals.ul(
+        [
+            f"Anesthesiology residency, Match {profile.match_year or '(year to be set)'}{season}",
+            f"Visa for residency: {VISA_LABELS.get(profile.visa_needed, profile.visa_needed)}",  # type: ignore[call-overload]
+            f"ERAS ID: {profile.eras_id or '(to be added)'}; AAMC ID: {profile.aamc_id or '—'}",
+            f"CV: {cv or 'attached (add its scan to the CV checklist item)'}",
+        ]
+    )
+    how = Section("How the letter reaches ERAS")
+    how.p(
         "I create a Letter Request Form in ERAS for your letter and send you its Letter ID. "
         "You (or your office) upload the letter as a PDF on letterhead with that ID through "
-        "the ERAS Letter of Recommendation Portal. Thank you!",
-        "",
-        f"## What we did together ({shared.days} days, {shared.cases} cases)",
-        "",
-    ]
+        "the ERAS Letter of Recommendation Portal. Thank you!"
+    )
+    together = Section(f"What we did together ({shared.days} days, {shared.cases} cases)")
     grouped = _cases_by_week(db, person.id or 0)
     if not grouped:
-        lines.append("(No cases with you are in my journal yet.)")
+        together.p("(No cases with you are in my journal yet.)")
     for place, weeks in grouped.items():
-        lines += [f"### {place}", ""]
         for week in sorted(weeks):
-            lines.append(f"Week {week}:" if week else "Outside a rotation block:")
-            lines += [f"- {line}" for line in weeks[week]]
-            lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+            together.p(f"Week {week}: {place}" if week else f"Outside a rotation block: {place}")
+            together.ul(weeks[week])
+    return f"Letter packet for {person.name}", [goals, how, together]
 
 
-def default_packet_path(db_path: Path, person: Person) -> Path:
+def build_packet(db: Database, person: Person) -> str:
+    """The packet as Markdown (it reads well as plain text too)."""
+    return to_markdown(*packet_sections(db, person))
+
+
+def render_packet(db: Database, person: Person, form: str) -> bytes:
+    """The packet's bytes: "md" or "pdf" (what a writer can open anywhere)."""
+    title, sections = packet_sections(db, person)
+    return to_pdf(title, sections) if form == "pdf" else to_markdown(title, sections).encode()
+
+
+def default_packet_path(db_path: Path, person: Person, form: str = "md") -> Path:
     slug = re.sub(r"[^a-z0-9]+", "-", (fold(person.name) or "writer").lower()).strip("-")
-    return db_path.parent / "packets" / f"packet-{slug or 'writer'}.md"
+    return db_path.parent / "packets" / f"packet-{slug or 'writer'}.{form}"
 
 
-def write_packet(text: str, out: Path | None, db_path: Path, person: Person) -> Path:
+def write_packet(
+    content: bytes, out: Path | None, db_path: Path, person: Person, form: str = "md"
+) -> Path:
     """Write the packet whole (the exports' way); a newer packet replaces the older one."""
     from tracker.services.exporting import write_whole
 
-    return write_whole(text.encode(), out or default_packet_path(db_path, person), force=True)
+    return write_whole(content, out or default_packet_path(db_path, person, form), force=True)

@@ -167,7 +167,7 @@ class LetterActions(AreaPane):
         )
 
     def action_packet(self) -> None:
-        from tracker.services.packet import build_packet, write_packet
+        from tracker.services.packet import render_packet, write_packet
 
         person_id, _ = self.selected_person()
         person = letters.get_person(self.db, person_id) if person_id else None
@@ -176,12 +176,13 @@ class LetterActions(AreaPane):
             return
         written: list[str] = []
 
-        def write() -> None:
-            text = build_packet(self.db, person)
-            written.append(str(write_packet(text, None, self.away.db_path, person)))
+        def write() -> None:  # the PDF to send, and the Markdown to read or edit
+            for form in ("pdf", "md"):
+                content = render_packet(self.db, person, form)
+                written.append(str(write_packet(content, None, self.away.db_path, person, form)))
 
         if not self.away.refuse_if_read_only() and self.away.try_write(write):
-            self.notify(f"Packet for {person.name}: {written[0]}", timeout=12)
+            self.notify(f"Packet for {person.name}: {written[0]} (and .md)", timeout=12)
 
     def _place(self, rotation_id: int | None) -> str:
         rotation = get_rotation(self.db, rotation_id) if rotation_id else None
