@@ -124,6 +124,19 @@ def test_the_packet_lists_only_this_writers_cases_by_week_never_by_date(db):
     }
 
 
+def test_days_with_a_person_are_the_days_they_supervised_or_shared_a_case_newest_first(db):
+    mine = letters.add_person(db, Person(name="Dr. Zoë Okafor"))
+    other = letters.add_person(db, Person(name="Dr. Other"))
+    supervised = journal.ensure_day(db, "2026-07-06")
+    journal.set_supervisors(db, supervised, [mine])
+    with_case = journal.ensure_day(db, "2026-07-08")
+    for attending in (mine, mine, other):
+        journal.add_case(db, Case(day_id=with_case, procedure="Hernia", attending_id=attending))
+    journal.set_supervisors(db, journal.ensure_day(db, "2026-07-09"), [other])
+    assert letters.days_with(db, mine) == [("2026-07-08", 2), ("2026-07-06", 0)]
+    assert letters.days_with(db, mine, limit=1) == [("2026-07-08", 2)]
+
+
 def test_an_unknown_or_ambiguous_person_gets_one_sentence_with_close_names(db):
     for name in ["Dr. Ana Silva", "Dr. Ana Souza"]:
         letters.add_person(db, Person(name=name))

@@ -19,6 +19,10 @@ async def test_a_writer_goes_from_candidate_to_uploaded_and_gets_a_packet(demo_p
         table = app.query_one("#letters-table", PagedTable)
         letter = letters.get_letter(app.db, selected_key(table))
         assert letter.status == "candidate"
+        detail = app.query_one("#letter-detail", Static)
+        shown = str(detail.render())
+        assert "Latest days together" in shown, "the days to remind the writer of"
+        assert on_screen(app, detail)
         for _ in range(4):  # asked, agreed, packet sent; the fourth needs the Letter ID
             await pilot.press("greater_than_sign")
             await pilot.pause()

@@ -91,6 +91,25 @@ def shared_with(db: Database, person_id: int) -> Shared:
     return Shared(int(days), int(cases), int(feedback), int(teaching))
 
 
+def days_with(db: Database, person_id: int, limit: int = 8) -> list[tuple[str, int]]:
+    """The latest days spent with a person (they supervised, or a case with them), each
+    with the number of cases done with them that day, newest first."""
+    return [
+        (str(day), int(cases))
+        for day, cases in db.execute(
+            """SELECT journal_days.day,
+                      (SELECT count(*) FROM cases
+                       WHERE cases.day_id = journal_days.id AND cases.attending_id = :person)
+               FROM journal_days
+               WHERE journal_days.id IN (
+                   SELECT day_id FROM journal_day_people WHERE person_id = :person
+                   UNION SELECT day_id FROM cases WHERE attending_id = :person)
+               ORDER BY journal_days.day DESC LIMIT :limit""",
+            {"person": person_id, "limit": limit},
+        )
+    ]
+
+
 def learned_with(db: Database, person_id: int, limit: int = 2) -> list[str]:
     """Teaching points of the cases done with a person, the latest first (for L5)."""
     return [

@@ -19,7 +19,7 @@ from tracker.domain.letters import (
     from_week_two,
     in_last_week,
 )
-from tracker.domain.text import summarise
+from tracker.domain.text import plural, summarise
 from tracker.store import letters
 from tracker.store.profile import get_profile
 from tracker.store.programs import get_rotation, list_rotations
@@ -280,6 +280,11 @@ class LettersPane(LetterActions, AreaPane):
         rotation = get_rotation(self.db, rotation_id) if rotation_id else None
         if rotation:
             text.append(f"Rotation: {rotation.institution or rotation.program_name}\n")
+        days = letters.days_with(self.db, person.id or 0)
+        if days:  # what to remind them of when asking or thanking (L3, L5)
+            text.append("\nLatest days together\n", style="bold")
+            for day, cases in days:
+                text.append(f"{short_date(day):<13}{plural(cases, 'case')}\n")
         letter_id = selected_key(self.query_one("#letters-table", PagedTable))
         letter = letters.get_letter(self.db, letter_id) if letter_id else None
         if letter and letter.person_id == person.id:
