@@ -18,16 +18,22 @@ def runs(fast: int, full: int) -> int:
     return full if SOAK else fast
 
 
-def away_process(*args: object, **options: object) -> subprocess.Popen[str]:
-    """A real `away` command, started (to be killed or waited for)."""
+def python_process(*args: object, **options: object) -> subprocess.Popen[str]:
+    """A Python process of this project (its code on the path), started with its output
+    captured as text."""
     return subprocess.Popen(
-        [sys.executable, "-m", "tracker", *map(str, args)],
+        [sys.executable, *map(str, args)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
         env=ENV,
         **options,  # type: ignore[arg-type]
     )
+
+
+def away_process(*args: object, **options: object) -> subprocess.Popen[str]:
+    """A real `away` command, started (to be killed or waited for)."""
+    return python_process("-m", "tracker", *args, **options)
 
 
 DERIVED = "journal_search"  # the search index: rebuilt from the journal by migrations

@@ -4,12 +4,10 @@ overwrites the other, and no "locked" reaches the user."""
 
 import asyncio
 import sqlite3
-import subprocess
-import sys
 
 from textual.widgets import TextArea
 
-from tests.reliability.faults import ENV, runs
+from tests.reliability.faults import away_process, python_process, runs
 from tests.ui.test_journal import DAY, settle, stored
 from tracker.domain.profile import Profile
 from tracker.store.db import open_db
@@ -32,16 +30,6 @@ for n in range(count):
 """
 
 
-def start(*args: object) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, *map(str, args)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=ENV,
-    )
-
-
 async def test_away_log_and_an_import_while_the_app_autosaves_the_same_day(
     db_path, tmp_path, figure
 ):
@@ -56,10 +44,10 @@ async def test_away_log_and_an_import_while_the_app_autosaves_the_same_day(
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("5", "w")
         loggers = [
-            start("-c", LOG_LOOP, db_path, DAY.isoformat(), who, LOGS)
+            python_process("-c", LOG_LOOP, db_path, DAY.isoformat(), who, LOGS)
             for who in ("writer-a", "writer-b")
         ]
-        importer = start("-m", "tracker", "--db", db_path, "import", "programs", csv)
+        importer = away_process("--db", db_path, "import", "programs", csv)
         n = 0
         # Type and save in the same field as the loggers, until they are all done.
         while any(p.poll() is None for p in [*loggers, importer]) or n < 3:

@@ -2,16 +2,12 @@
 writer acknowledged (printed after its commit) is in the file after the kill, no action
 is half-written, and the file passes SQLite's integrity check."""
 
-import os
 import random
 import signal
 import sqlite3
-import subprocess
-import sys
 import time
-from pathlib import Path
 
-from tests.reliability.faults import runs
+from tests.reliability.faults import python_process, runs
 from tests.reliability.writers import TABLES
 from tracker.domain.profile import Profile
 from tracker.store.db import open_db
@@ -27,14 +23,8 @@ def test_killed_writers_lose_no_acknowledged_write_and_leave_no_half_action(tmp_
     db.close()
     rng = random.Random(20261127)
     acknowledged: list[list[str]] = []
-    env = os.environ | {"PYTHONPATH": str(Path(__file__).parents[2])}
     for kill in range(KILLS):
-        writer = subprocess.Popen(
-            [sys.executable, "-m", "tests.reliability.writers", str(path), str(kill * 180)],
-            stdout=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
+        writer = python_process("-m", "tests.reliability.writers", path, kill * 180)
         time.sleep(0.25 + rng.random() * 0.25)  # past start-up, at a random moment of writing
         writer.send_signal(signal.SIGKILL)
         out, _ = writer.communicate()
