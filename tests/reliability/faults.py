@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tracker.store import tables
 from tracker.store.db import connect_readonly
 
 SOAK = os.environ.get("AWAY_SOAK") == "1"
@@ -36,24 +37,14 @@ def away_process(*args: object, **options: object) -> subprocess.Popen[str]:
     return python_process("-m", "tracker", *args, **options)
 
 
-DERIVED = "journal_search"  # the search index: rebuilt from the journal by migrations
-
-
 def columns(path: Path) -> dict[str, list[str]]:
-    """Each table's columns: the user's data, not the migrations' own, SQLite's, or the
-    search index (derived from the journal, and re-indexed when it covers new fields)."""
+    """Each user table's columns, as the exports see them: not the migrations' own,
+    SQLite's, or the search index (derived from the journal, and re-indexed when it
+    covers new fields)."""
     conn = connect_readonly(path)
-    tables = [
-        name
-        for (name,) in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' "
-            "ESCAPE '\\' AND name NOT LIKE 'sqlite%'"
-        )
-    ]
     found = {
         t: [row[1] for row in conn.execute(f"PRAGMA table_info([{t}])")]
-        for t in tables
-        if not t.startswith(DERIVED)
+        for t in tables.user_tables(conn)  # type: ignore[arg-type]
     }
     conn.close()
     return found
