@@ -74,18 +74,20 @@ def fresh(tmp_path, name: str):
 
 
 texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=40)
+# A day is stored only once it holds something: a blank learning point makes no day.
+words = texts.filter(lambda t: t.strip())
 
 
 @settings(
     max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(points=st.lists(texts, min_size=1, max_size=5), procedure=texts.filter(lambda t: t.strip()))
+@given(points=st.lists(words, min_size=1, max_size=5), procedure=words)
 def test_json_export_then_import_gives_back_identical_data(tmp_path_factory, points, procedure):
     folder = tmp_path_factory.mktemp("round")
     source = fresh(folder, "a.db")
     for n, point in enumerate(points):
         day = journal.save_day(
-            source, None, JournalDay(day=f"2026-07-{n + 1:02d}", learning_points=point or "x")
+            source, None, JournalDay(day=f"2026-07-{n + 1:02d}", learning_points=point)
         )
         journal.add_case(
             source,
