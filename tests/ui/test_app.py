@@ -6,6 +6,7 @@ from tests.conftest import DEMO_DAY
 from tracker.store.db import open_db
 from tracker.store.profile import get_profile
 from tracker.ui.app import make_app
+from tracker.ui.panes.base import AreaPane
 from tracker.ui.modals.form import FormScreen
 from tracker.ui.modals.welcome import WelcomeScreen
 
@@ -139,7 +140,7 @@ async def test_a_write_reloads_only_the_panes_that_show_its_area(demo_path):
         await pilot.press("up", "enter")  # another status for the selected application
         await pilot.pause()
         await pilot.pause()
-        stale = {pane.id for pane in app.query("AreaPane") if not pane.loaded}
+        stale = {pane.PANE_ID for pane in app.query(AreaPane) if not pane.loaded}
         # Today shows deadlines; Checklists, Budget and Letters group by rotation; the
         # Journal does not change.
         assert stale == {"today", "checklists", "budget", "letters"}

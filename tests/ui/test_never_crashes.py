@@ -101,7 +101,7 @@ async def test_an_unexpected_error_is_logged_without_local_variables(demo_path, 
 
     async def crash() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
-            app.query_one("#today").reload = broken
+            app.query_one("#today-pane").reload = broken
             app.call_later(app.action_reload)
             await pilot.pause()
 
@@ -224,7 +224,7 @@ async def test_every_mix_line_and_r_open_the_rule(demo_path):
         await pilot.press("down", "down", "enter")  # the third line
         await pilot.pause()
         assert isinstance(app.screen, RulesScreen)
-        expected = app.query_one("#applications").mix[2].rule_id
+        expected = app.query_one("#applications-pane").mix[2].rule_id
         assert expected in str(app.screen.query_one("#rules-text").render())
         assert "not legal or immigration advice" in str(
             app.screen.query_one("#rules-not-advice").render()

@@ -1,4 +1,8 @@
-"""The app shell: six panes in a tab bar, header, footer, keys, palette and welcome."""
+"""The app shell: six panes in a tab bar, header, footer, keys, palette and welcome.
+
+Only Today is built at start; every other pane's module is imported and its widgets
+mounted the first time its tab is shown (panes/__init__.PANES).
+"""
 
 from collections.abc import Callable
 from pathlib import Path
@@ -7,7 +11,7 @@ import pendulum
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header, TabbedContent
+from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from tracker.domain.checks import InvalidValues
 from tracker.store.db import AwayDatabase, demo_path_of, home_path_of, is_demo, open_db
@@ -16,13 +20,8 @@ from tracker.store.profile import get_profile, is_new_user, save_profile
 from tracker.ui.commands import AwayCommands
 from tracker.ui.crash import write_crash_log
 from tracker.ui.messages import RecordsChanged
+from tracker.ui.panes import PANES
 from tracker.ui.panes.base import AreaPane, Target
-from tracker.ui.panes.budget import BudgetPane
-from tracker.ui.panes.checklists import ChecklistsPane
-from tracker.ui.panes.journal import JournalPane
-from tracker.ui.panes.letters import LettersPane
-from tracker.ui.panes.programs import ApplicationsPane
-from tracker.ui.panes.today import TodayPane
 
 
 class AwayApp(App[Path | None]):
@@ -39,25 +38,17 @@ class AwayApp(App[Path | None]):
     ]
     TITLE = "Away"
     COMMANDS = App.COMMANDS | {AwayCommands}
-    PANES = [
-        ("today", "Today", TodayPane),
-        ("applications", "Applications", ApplicationsPane),
-        ("checklists", "Checklists", ChecklistsPane),
-        ("budget", "Housing & Budget", BudgetPane),
-        ("journal", "Journal", JournalPane),
-        ("letters", "Letters", LettersPane),
-    ]
     BINDINGS = [
         *(
             Binding(
                 str(key),
-                f"show_pane('{pane_id}')",
-                title,
+                f"show_pane('{pane.id}')",
+                pane.title,
                 show=False,
-                id=f"pane.{pane_id}",
-                tooltip=f"Show the {title} pane",
+                id=f"pane.{pane.id}",
+                tooltip=f"Show the {pane.title} pane",
             )
-            for key, (pane_id, title, _) in enumerate(PANES, start=1)
+            for key, pane in enumerate(PANES, start=1)
         ),
         Binding(
             "ctrl+e",
@@ -112,9 +103,12 @@ class AwayApp(App[Path | None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        with TabbedContent(initial="today", id="panes"):
-            for _, _, pane_class in self.PANES:
-                yield pane_class()
+        first = PANES[0]
+        with TabbedContent(initial=first.id, id="panes"):
+            # The first pane is built at once, so the first paint shows the user's data.
+            yield TabPane(f"1 {first.title}", first.pane_class()(), id=first.id)
+            for key, pane in enumerate(PANES[1:], start=2):
+                yield TabPane(f"{key} {pane.title}", id=pane.id)
         yield Footer(compact=True)  # every key of a pane fits on one line at 80 columns
 
     def on_mount(self) -> None:
@@ -123,8 +117,6 @@ class AwayApp(App[Path | None]):
         self.sub_title = "  ·  ".join(
             [*marks, str(self.db_path), self.today.format("ddd D MMM YYYY")]
         )
-        for key, (pane_id, title, _) in enumerate(self.PANES, start=1):
-            self.query_one(TabbedContent).get_tab(pane_id).label = f"{key} {title}"
         if self.open_warning:
             self.notify(
                 self.open_warning[0].upper() + self.open_warning[1:] + ".",
@@ -139,10 +131,23 @@ class AwayApp(App[Path | None]):
     def on_unmount(self) -> None:
         self.db.close()
 
+    def area_pane(self, pane_id: str) -> AreaPane:
+        """The pane of a tab; the first time, its module is imported and the pane mounted
+        into its tab (it builds and loads itself as it mounts)."""
+        tab = self.query_one(TabbedContent).get_pane(pane_id)
+        for pane in tab.query_children(AreaPane):
+            return pane
+        spec = next(spec for spec in PANES if spec.id == pane_id)
+        pane = spec.pane_class()()
+        tab.mount(pane)
+        return pane
+
     @on(TabbedContent.TabActivated)
     def _focus_pane(self, event: TabbedContent.TabActivated) -> None:
-        if isinstance(event.pane, AreaPane):
-            event.pane.focus_first_table()
+        # A click on a tab comes here first; keys mounted the pane before switching.
+        pane = self.area_pane(event.pane.id or "")
+        if pane.is_mounted:
+            pane.focus_first_table()
 
     @on(RecordsChanged)
     def _mark_stale(self, event: RecordsChanged) -> None:
@@ -155,21 +160,17 @@ class AwayApp(App[Path | None]):
         # Drop focus first: Textual would move it to the next table of the pane being
         # hidden, and focus inside a pane makes TabbedContent switch back to it.
         tabbed = self.query_one(TabbedContent)
+        pane = self.area_pane(pane_id)  # mounted before its tab shows: no empty frame
         if tabbed.active == pane_id:
-            pane = tabbed.get_pane(pane_id)
-            if isinstance(pane, AreaPane):
-                pane.focus_first_table()
+            pane.focus_first_table()
             return
         self.screen.set_focus(None)
         tabbed.active = pane_id
 
     def open_target(self, pane_id: str, target: Target) -> None:
         """Show a pane with its cursor on a record (enter on a line of Today)."""
-        tabbed = self.query_one(TabbedContent)
-        pane = tabbed.get_pane(pane_id)
-        if not isinstance(pane, AreaPane):
-            return
-        if tabbed.active == pane_id:
+        pane = self.area_pane(pane_id)
+        if self.query_one(TabbedContent).active == pane_id:
             pane.reveal(target)
             return
         pane.target = target  # landed on once the pane is shown and loaded
@@ -183,8 +184,7 @@ class AwayApp(App[Path | None]):
 
     def action_reload(self) -> None:
         for pane in self.query(AreaPane):
-            if pane.built:
-                pane.reload()
+            pane.reload()
 
     # --- the one guarded path for writes ----------------------------------------------
 
@@ -258,8 +258,8 @@ class AwayApp(App[Path | None]):
         from tracker.ui.modals.rules import RulesScreen
 
         if rule_id is None:
-            pane = self.query_one(TabbedContent).active_pane
-            rule_id = pane.current_rule_id() if isinstance(pane, AreaPane) else None
+            pane_id = self.query_one(TabbedContent).active
+            rule_id = self.area_pane(pane_id).current_rule_id()
         self.push_screen(RulesScreen(rule_id))
 
     def action_export(self) -> None:

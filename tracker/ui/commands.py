@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tracker.store.db import home_path_of, is_demo
+from tracker.ui.panes import PANES
 
 if TYPE_CHECKING:
     from tracker.ui.app import AwayApp
@@ -15,11 +16,11 @@ if TYPE_CHECKING:
 class AwayCommands(Provider):
     def _commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         app = cast("AwayApp", self.app)
-        for key, (pane_id, title, _) in enumerate(app.PANES, start=1):
+        for key, pane in enumerate(PANES, start=1):
             yield (
-                f"Go to {title}",
-                f"Show the {title} pane (key {key})",
-                partial(app.action_show_pane, pane_id),
+                f"Go to {pane.title}",
+                f"Show the {pane.title} pane (key {key})",
+                partial(app.action_show_pane, pane.id),
             )
         yield (
             "Edit profile",

@@ -9,7 +9,8 @@ from pathlib import Path
 import pendulum
 
 from tracker.services.demo import write_demo
-from tracker.ui.app import AwayApp, make_app
+from tracker.ui.app import make_app
+from tracker.ui.panes import PANES
 
 DEMO_DAY = pendulum.date(2026, 7, 15)
 SIZE = (120, 40)
@@ -31,8 +32,8 @@ def main(folder: str = "screenshots") -> None:
         here = Path.cwd()
         try:
             os.chdir(tmp)  # a relative path keeps the header free of the temp folder
-            for key, (pane_id, _, _) in enumerate(AwayApp.PANES, start=1):
-                target = out / f"{key}-{pane_id}.svg"
+            for key, pane in enumerate(PANES, start=1):
+                target = out / f"{key}-{pane.id}.svg"
                 asyncio.run(shoot("demo.db", str(key), target))
                 sys.stdout.write(f"{target}\n")
             small = out / "2-applications-80x24.svg"  # the smallest supported terminal

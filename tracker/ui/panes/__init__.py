@@ -1,1 +1,33 @@
-"""One pane per area, each a TabPane that loads its records on first show."""
+"""One pane per area, in tab order. A pane's module is imported, and the pane built and
+filled from the store, when it is first shown: start-up pays only for Today."""
+
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tracker.ui.panes.base import AreaPane
+
+
+@dataclass(frozen=True)
+class PaneSpec:
+    id: str  # the tab's id, and the key of the pane everywhere (PANE_KEYS, commands)
+    title: str
+    module: str  # tracker.ui.panes.<module>
+    class_name: str
+
+    def pane_class(self) -> "type[AreaPane]":
+        pane_class: type[AreaPane] = getattr(
+            import_module(f"tracker.ui.panes.{self.module}"), self.class_name
+        )
+        return pane_class
+
+
+PANES = (
+    PaneSpec("today", "Today", "today", "TodayPane"),
+    PaneSpec("applications", "Applications", "programs", "ApplicationsPane"),
+    PaneSpec("checklists", "Checklists", "checklists", "ChecklistsPane"),
+    PaneSpec("budget", "Housing & Budget", "budget", "BudgetPane"),
+    PaneSpec("journal", "Journal", "journal", "JournalPane"),
+    PaneSpec("letters", "Letters", "letters", "LettersPane"),
+)

@@ -1,7 +1,7 @@
-"""The shared shape of a pane: empty until first shown, then built and filled from the store.
+"""The shared shape of a pane: built and filled from the store when it is first shown.
 
-Building only the visible pane keeps start-up close to a bare Textual app: every widget
-mounted at start costs style and layout work before the first paint.
+The shell mounts a pane into its tab only when the tab is first shown (panes/__init__):
+every widget mounted at start costs style and layout work before the first paint.
 """
 
 from dataclasses import dataclass
@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, cast
 
 import pendulum
 from textual.app import ComposeResult
-from textual.widgets import DataTable, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import DataTable, TabbedContent
 
 from tracker.store.db import AwayDatabase
 from tracker.ui.widgets.tables import PagedTable, select_row
@@ -28,9 +29,11 @@ class Target:
     rotation_id: int | None = None
 
 
-class AreaPane(TabPane):
-    """Subclasses implement build() (flat widgets, no containers) and load()."""
+class AreaPane(Widget):
+    """Subclasses implement build() and load(); the shell mounts one inside its TabPane."""
 
+    DEFAULT_CSS = "AreaPane { height: auto; }"  # as the TabPane that holds it
+    PANE_ID = ""  # the id of the pane's tab (panes/__init__.PANES)
     built = False
     loaded = False
     # The areas whose records this pane shows: a write to one of them (RecordsChanged)
@@ -51,17 +54,25 @@ class AreaPane(TabPane):
     def today(self) -> pendulum.Date:
         return self.away.today
 
+    def __init__(self) -> None:
+        super().__init__(id=f"{self.PANE_ID}-pane")
+
     def build(self) -> ComposeResult:
         raise NotImplementedError
 
     def load(self) -> None:
         raise NotImplementedError
 
-    async def on_show(self) -> None:
-        if not self.built:
-            self.built = True
-            await self.mount_all(list(self.build()))
-        if not self.loaded:
+    def compose(self) -> ComposeResult:
+        self.built = True
+        yield from self.build()
+
+    def on_mount(self) -> None:
+        # Filled before the first paint: the pane appears with its records, in one frame.
+        self.reload()
+
+    def on_show(self) -> None:
+        if not self.loaded:  # records changed elsewhere since it was last shown
             self.reload()
         self.focus_first_table()
         if self.target is not None:
@@ -89,8 +100,8 @@ class AreaPane(TabPane):
     def focus_first_table(self) -> None:
         # Focusing inside a pane makes TabbedContent switch to it, so a pane that finished
         # building after the user moved on must not take focus back.
-        if self.query_ancestor(TabbedContent).active != self.id:
+        if self.query_ancestor(TabbedContent).active != self.PANE_ID:
             return
         tables = [table for table in self.query(DataTable) if table.can_focus and table.display]
         if tables and not self.app.screen.is_modal:
-            tables[0].focus()
+            tables[0].focus(scroll_visible=False)  # the pane opens at its top

@@ -36,6 +36,7 @@ CHART_WIDTH = 16
 
 
 class BudgetPane(MoneyActions, AreaPane):
+    PANE_ID = "budget"
     READS = frozenset({"budget", "programs", "profile"})
     BINDINGS = [
         Binding("n", "new_expense", "Expense", id="budget.expense", tooltip="A new expense here"),
@@ -66,7 +67,7 @@ class BudgetPane(MoneyActions, AreaPane):
     ]
 
     def __init__(self) -> None:
-        super().__init__("Housing & Budget", id="budget")
+        super().__init__()
         self.scopes: list[Scope] = []
         self.scope: Scope | None = None
         self.profile = Profile()

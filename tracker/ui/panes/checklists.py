@@ -30,6 +30,7 @@ COLUMNS = ["Status", "Item", "Due / done", "Check", "Category", "Rule"]
 
 
 class ChecklistsPane(ItemActions, AreaPane):
+    PANE_ID = "checklists"
     READS = frozenset({"checklists", "programs"})
     BINDINGS = [
         Binding("space", "toggle_done", "Done", id="checklists.done", tooltip="Done today / to do"),
@@ -90,7 +91,7 @@ class ChecklistsPane(ItemActions, AreaPane):
     ]
 
     def __init__(self) -> None:
-        super().__init__("Checklists", id="checklists")
+        super().__init__()
         self.groups: list[Group] = []
         self.group: Group | None = None
         self.missing_only = False

@@ -50,6 +50,7 @@ class DaySaved(Message):
 
 
 class JournalPane(CaseActions):
+    PANE_ID = "journal"
     READS = frozenset({"journal"})
     BINDINGS = [
         Binding("t", "go_today", "Today", id="journal.today", tooltip="Open today's entry"),
@@ -123,7 +124,7 @@ class JournalPane(CaseActions):
     ]
 
     def __init__(self) -> None:
-        super().__init__("Journal", id="journal")
+        super().__init__()
         self.hits: list[SearchHit] = []
         self._search_timer: Timer | None = None
         self._save_timer: Timer | None = None

@@ -32,6 +32,7 @@ RECENT_DAYS = 90  # candidates are shown for blocks that ended at most this long
 
 
 class LettersPane(LetterActions, AreaPane):
+    PANE_ID = "letters"
     READS = frozenset({"letters", "journal", "programs", "profile"})
     BINDINGS = [
         Binding(
@@ -115,7 +116,7 @@ class LettersPane(LetterActions, AreaPane):
     ]
 
     def __init__(self) -> None:
-        super().__init__("Letters", id="letters")
+        super().__init__()
         self.candidate_list: list[Candidate] = []
 
     def build(self) -> ComposeResult:

@@ -64,6 +64,7 @@ NEUTRAL_MARK = ("·", "dim")  # for information, or not enough data yet
 
 
 class ApplicationsPane(AreaPane):
+    PANE_ID = "applications"
     READS = frozenset({"programs", "profile"})
     BINDINGS = [
         Binding(
@@ -135,7 +136,7 @@ class ApplicationsPane(AreaPane):
     ]
 
     def __init__(self) -> None:
-        super().__init__("Applications", id="applications")
+        super().__init__()
         self.fits: dict[int | None, Fit] = {}
         self.rotations: dict[int | None, Rotation] = {}
         self.programs: dict[int | None, Program] = {}

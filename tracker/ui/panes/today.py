@@ -84,6 +84,7 @@ class Line:
 
 
 class TodayPane(AreaPane):
+    PANE_ID = "today"
     READS = frozenset({"programs", "checklists", "letters", "journal", "profile", "budget"})
     BINDINGS = [
         Binding(
@@ -103,7 +104,7 @@ class TodayPane(AreaPane):
     ]
 
     def __init__(self) -> None:
-        super().__init__("Today", id="today")
+        super().__init__()
         self.lines: list[Line] = []
 
     def build(self) -> ComposeResult:
