@@ -6,9 +6,9 @@ from tests.conftest import DEMO_DAY
 from tracker.store.db import open_db
 from tracker.store.profile import get_profile
 from tracker.ui.app import make_app
-from tracker.ui.panes.base import AreaPane
 from tracker.ui.modals.form import FormScreen
 from tracker.ui.modals.welcome import WelcomeScreen
+from tracker.ui.panes.base import AreaPane
 
 PANE_TABLES = {
     "1": ("today", "today-table"),
