@@ -5,6 +5,8 @@ mounted the first time its tab is shown (panes/__init__.PANES).
 """
 
 from collections.abc import Callable
+from functools import partial
+from importlib import import_module
 from pathlib import Path
 
 import pendulum
@@ -23,19 +25,16 @@ from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes import PANES
 from tracker.ui.panes.base import AreaPane, Target
 
+# The other panes' modules and every style file are read this long after start, once
+# the first pane is on screen.
+WARM_UP_AFTER_S = 0.3
+
 
 class AwayApp(App[Path | None]):
     """Returns a Path when the user asked to open another database (the demo)."""
 
-    # Each pane's styles live beside it; the app loads them all.
-    CSS_PATH = [
-        "app.tcss",
-        "panes/programs.tcss",
-        "panes/journal.tcss",
-        "panes/checklists.tcss",
-        "panes/budget.tcss",
-        "panes/letters.tcss",
-    ]
+    # Each pane's and each form's styles live beside it, read when first needed (read_styles).
+    CSS_PATH = "app.tcss"
     TITLE = "Away"
     COMMANDS = App.COMMANDS | {AwayCommands}
     BINDINGS = [
@@ -123,6 +122,7 @@ class AwayApp(App[Path | None]):
                 severity="warning",
                 timeout=15,
             )
+        self.set_timer(WARM_UP_AFTER_S, lambda: self._warm_up(self._warm_up_steps()))
         if is_new_user(self.db):
             from tracker.ui.modals.welcome import WelcomeScreen  # only ever needed once
 
@@ -138,9 +138,35 @@ class AwayApp(App[Path | None]):
         for pane in tab.query_children(AreaPane):
             return pane
         spec = next(spec for spec in PANES if spec.id == pane_id)
+        self.read_styles(spec.styles)
         pane = spec.pane_class()()
         tab.mount(pane)
         return pane
+
+    def read_styles(self, paths: list[Path]) -> None:
+        """Parse style files not read yet. Textual would restyle every widget on screen
+        when a screen brings new styles; these only style widgets not mounted yet (a pane's,
+        a form's), so reading them ahead leaves the screen as it is."""
+        unread = [path for path in paths if not self.stylesheet.has_source(str(path))]
+        for path in unread:
+            self.stylesheet.read(path)
+        if unread:
+            self.stylesheet.parse()
+
+    def _warm_up(self, steps: list[Callable[[], object]]) -> None:
+        """One step of the work done ahead while the user reads the first pane; each step
+        is its own message, so a key pressed meanwhile waits for one step at most."""
+        if steps:
+            steps.pop(0)()
+            self.call_later(self._warm_up, steps)
+
+    def _warm_up_steps(self) -> list[Callable[[], object]]:
+        from tracker.ui.modals import STYLES
+
+        steps: list[Callable[[], object]] = [partial(self.read_styles, STYLES)]
+        for spec in PANES[1:]:
+            steps += [partial(self.read_styles, spec.styles), spec.pane_class]
+        return [*steps, partial(import_module, "tracker.ui.modals.form")]
 
     @on(TabbedContent.TabActivated)
     def _focus_pane(self, event: TabbedContent.TabActivated) -> None:

@@ -3,6 +3,7 @@ filled from the store, when it is first shown: start-up pays only for Today."""
 
 from dataclasses import dataclass
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -15,6 +16,12 @@ class PaneSpec:
     title: str
     module: str  # tracker.ui.panes.<module>
     class_name: str
+
+    @property
+    def styles(self) -> list[Path]:
+        """The pane's style file beside its module, if it has one."""
+        path = Path(__file__).with_name(f"{self.module}.tcss")
+        return [path] if path.exists() else []
 
     def pane_class(self) -> "type[AreaPane]":
         pane_class: type[AreaPane] = getattr(
