@@ -76,9 +76,12 @@ def _place(rotation: Rotation) -> str:
 
 
 def current_block(snapshot: Snapshot) -> Rotation | None:
+    # Status first, then ISO dates compared as text: most rules ask, over every rotation.
+    today = snapshot.today.isoformat()
     for rotation in snapshot.rotations:
-        starts, ends = _d(rotation.starts_on), _d(rotation.ends_on)
-        if rotation.status in SECURED and starts and ends and starts <= snapshot.today <= ends:
+        if rotation.status not in SECURED or not rotation.starts_on or not rotation.ends_on:
+            continue
+        if rotation.starts_on <= today <= rotation.ends_on:
             return rotation
     return None
 

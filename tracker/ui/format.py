@@ -9,6 +9,11 @@ from datetime import date
 from tracker.domain.text import words
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def label(value: str | None) -> str:
@@ -27,6 +32,16 @@ def _without_year(when: date) -> str:
 def short_date(iso: str | None) -> str:
     """'28 Oct 2026': the one date style."""
     return _with_year(date.fromisoformat(iso)) if iso else ""
+
+
+def long_date(when: date) -> str:
+    """'Wednesday 15 July 2026' (English whatever the locale, as the rest of Away)."""
+    return f"{WEEKDAYS[when.weekday()]} {when.day} {MONTH_NAMES[when.month - 1]} {when.year}"
+
+
+def weekday_date(when: date) -> str:
+    """'Wed 15 Jul 2026'."""
+    return f"{WEEKDAYS[when.weekday()][:3]} {_with_year(when)}"
 
 
 def day(when: date, today: date) -> str:

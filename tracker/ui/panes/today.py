@@ -26,9 +26,9 @@ from tracker.domain.letters import count_letters
 from tracker.services.today import gather
 from tracker.store import programs
 from tracker.store.budget import planned_total
-from tracker.ui.format import excerpt, label, relative_days
+from tracker.ui.format import excerpt, label, long_date, relative_days
 from tracker.ui.panes.base import AreaPane, Target
-from tracker.ui.widgets.tables import Cell, fill_table, make_table
+from tracker.ui.widgets.tables import Cell, PagedTable, make_table
 
 FIRST_STEPS = Text.assemble(
     "\n\nWhere to start:\n",
@@ -105,7 +105,8 @@ class TodayPane(AreaPane):
 
     def __init__(self) -> None:
         super().__init__()
-        self.lines: list[Line] = []
+        self.due: list[AgendaItem] = []
+        self.found: list[Line] = []
 
     def build(self) -> ComposeResult:
         yield Static("", id="today-summary", classes="pane-summary")
@@ -129,7 +130,8 @@ class TodayPane(AreaPane):
             style="dim",
         )
         self.query_one("#today-summary", Static).update(summary)
-        self.lines = [self._due_line(item) for item in agenda] + [
+        self.due = agenda  # made into lines only as their rows are shown (years of data)
+        self.found = [
             Line(
                 Text(f.state.value, style=STATE_STYLES[f.state]),
                 f.rule_id,
@@ -142,11 +144,29 @@ class TodayPane(AreaPane):
             if not (f.pane == "checklists" and f.state in (State.OVERDUE, State.DUE_SOON))
             and f.rule_id != "J3"  # the agenda's journal prompt says it
         ]
-        rows: list[tuple[int, list[Cell]]] = [
+        self.query_one("#today-table", PagedTable).show(self._rows, len(agenda) + len(self.found))
+
+    def _rows(self, offset: int, limit: int) -> list[tuple[int, list[Cell]]]:
+        count = len(self.due) + len(self.found)
+        return [
             (index, [line.when, line.rule_id, excerpt(line.text, 80), label(line.pane)])
-            for index, line in enumerate(self.lines)
+            for index in range(offset, min(offset + limit, count))
+            if (line := self.line(index))
         ]
-        fill_table(self.query_one("#today-table", DataTable), rows)
+
+    def line(self, index: int) -> Line | None:
+        """The row's line: what is due first, then the guide's findings."""
+        if 0 <= index < len(self.due):
+            return self._due_line(self.due[index])
+        found = index - len(self.due)
+        return self.found[found] if 0 <= found < len(self.found) else None
+
+    @property
+    def lines(self) -> list[Line]:
+        """Every line, in order (made on each call: for tests and small lists)."""
+        return [
+            line for index in range(len(self.due) + len(self.found)) if (line := self.line(index))
+        ]
 
     def _due_line(self, item: AgendaItem) -> Line:
         when = relative_days(item.due_on, self.today)
@@ -162,8 +182,7 @@ class TodayPane(AreaPane):
         )
 
     def _selected(self) -> Line | None:
-        index = self.query_one("#today-table", DataTable).cursor_row
-        return self.lines[index] if 0 <= index < len(self.lines) else None
+        return self.line(self.query_one("#today-table", DataTable).cursor_row)
 
     def current_rule_id(self) -> str | None:
         line = self._selected()
@@ -183,9 +202,7 @@ class TodayPane(AreaPane):
 
     def _summary(self, shot: Snapshot) -> Text:
         name = shot.profile.full_name or "there"
-        text = Text.assemble(
-            ("Hello, ", ""), (name, "bold"), "  ·  ", self.today.format("dddd D MMMM YYYY")
-        )
+        text = Text.assemble(("Hello, ", ""), (name, "bold"), "  ·  ", long_date(self.today))
         if shot.profile.match_year:
             season = shot.profile.match_year - 1
             text.append(f"\nERAS season {season} (Match {shot.profile.match_year})", style="dim")
