@@ -1,7 +1,8 @@
 """Turning dataclasses into rows and back, with text cleaned on the way in."""
 
 import dataclasses
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from tracker.domain.checks import Check, InvalidValues, record_errors
@@ -62,18 +63,29 @@ def _optional(cls: type) -> frozenset[str]:
 
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    read: Callable[[Sequence[Any]], T] = _reader(cls, tuple(row))
+    return read(tuple(row.values()))
+
+
+@functools.cache
+def _reader(cls: type[T], columns: tuple[str, ...]) -> Callable[[Sequence[Any]], T]:
+    """Makes a record from a row of these columns, once per query shape: the columns
+    without a field are dropped, 0/1 become bools, NULL text becomes ''."""
     names = _by_name(cls)
-    kwargs = {}
-    for key, value in row.items():
-        field = names.get(key)
-        if field is None:
-            continue
-        if field.type is bool:
-            value = bool(value)
-        elif value is None and field.default == "":
-            value = ""
-        kwargs[key] = value
-    return cls(**kwargs)
+    kept = [(index, name) for index, name in enumerate(columns) if name in names]
+    bools = [(index, name) for index, name in kept if names[name].type is bool]
+    blanks = [(index, name) for index, name in kept if names[name].default == ""]
+    plain = [pair for pair in kept if pair not in bools and pair not in blanks]
+
+    def read(row: Sequence[Any]) -> T:
+        values = {name: row[index] for index, name in plain}
+        for index, name in bools:
+            values[name] = bool(row[index])
+        for index, name in blanks:
+            values[name] = "" if row[index] is None else row[index]
+        return cls(**values)
+
+    return read
 
 
 def checked(item: Any, checks: Checks) -> None:
@@ -145,7 +157,11 @@ def select(
     """Rows of sql as cls; with limit, one page of them (sql must have its ORDER BY)."""
     if limit is not None:
         sql, params = f"{sql} LIMIT ? OFFSET ?", [*params, limit, offset]
-    return [from_row(cls, row) for row in db.query(sql, params)]
+    cursor = db.execute(sql, params)
+    read: Callable[[Sequence[Any]], T] = _reader(
+        cls, tuple(column[0] for column in cursor.description)
+    )
+    return [read(row) for row in cursor]
 
 
 def count(db: Database, table: str) -> int:
