@@ -1,5 +1,6 @@
 """The `away` command line. Only opening the TUI imports textual (lazily)."""
 
+import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -109,6 +110,11 @@ def main(ctx: click.Context, db_path: Path | None, today_text: str | None) -> No
         open_tui(resolve_db(ctx, None), today_of(ctx))
 
 
+def resume_collector() -> None:
+    gc.freeze()  # what start-up made is never collected again
+    gc.enable()
+
+
 def today_of(ctx: click.Context) -> "pendulum.Date":
     """--today (or AWAY_TODAY), else the real date."""
     import pendulum
@@ -121,11 +127,20 @@ def open_tui(db_path: Path, today: "pendulum.Date | None" = None) -> None:
     from tracker.services.safety import open_user_db
 
     while True:
-        db, warning = open_user_db(db_path)  # checks, migrates and makes the daily backup
-        from tracker.ui.app import make_app
+        # Start-up makes objects that live until exit (modules, classes, styles); the
+        # collector would walk them again and again while the first screen is built
+        # (about a sixth of the start-up). It resumes once the app has started, with
+        # them set aside.
+        gc.disable()
+        try:
+            db, warning = open_user_db(db_path)  # checks, migrates, makes the daily backup
+            from tracker.ui.app import make_app
 
-        app = make_app(db_path, today, db=db, warning=warning)
-        next_path = app.run()
+            app = make_app(db_path, today, db=db, warning=warning)
+            app.started = resume_collector
+            next_path = app.run()
+        finally:
+            gc.enable()
         if app.return_code:  # an unexpected error, already explained in one sentence
             sys.exit(app.return_code)
         if not isinstance(next_path, Path):

@@ -227,3 +227,18 @@ async def test_ctrl_e_exports_the_summary_beside_the_database(demo_path):
     written = list((demo_path.parent / "exports").glob("away-summary-*.html"))
     assert len(written) == 1
     assert "<h2>Letters of recommendation</h2>" in written[0].read_text(encoding="utf-8")
+
+
+async def test_start_up_ends_with_every_style_read_ahead_and_started_called_once(demo_path):
+    """The CLI resumes the garbage collector in `started`: it must come, once, after the
+    warm-up has read every pane's styles; the panes themselves are not mounted by it."""
+    from tracker.ui.panes import PANES
+
+    app = make_app(demo_path, DEMO_DAY)
+    styles = [path for spec in PANES for path in spec.styles]
+    calls: list[bool] = []
+    app.started = lambda: calls.append(all(app.stylesheet.has_source(str(path)) for path in styles))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(1.0)
+        assert calls == [True], "started() was not called once, after every style was read"
+        assert len(app.query(AreaPane)) == 1, "the warm-up imports panes, it does not mount them"

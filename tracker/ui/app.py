@@ -104,6 +104,10 @@ class AwayApp(App[Path | None]):
         self.open_warning = warning  # e.g. why today's backup could not be made
         self.read_only = self.db.read_only
 
+    # Called once start-up is over: the first pane painted, the warm-up done (the CLI
+    # resumes the garbage collector there).
+    started: Callable[[], object] | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
         first = PANES[0]
@@ -161,6 +165,8 @@ class AwayApp(App[Path | None]):
         if steps:
             steps.pop(0)()
             self.call_later(self._warm_up, steps)
+        elif self.started is not None:
+            self.started()
 
     def _warm_up_steps(self) -> list[Callable[[], object]]:
         from tracker.ui.modals import STYLES
