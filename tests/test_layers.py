@@ -75,3 +75,20 @@ def test_version_and_help_import_no_database_code():
         assert result.returncode == 0, result.stderr
         imported = {line.split("|")[-1].strip() for line in result.stderr.splitlines()}
         assert not imported & {"sqlite_utils", "tracker.store.db", "pendulum"}, args
+
+
+START_UP = """
+import sys
+import tracker.cli, tracker.services.safety, tracker.ui.app, tracker.ui.panes.today
+late = sorted({"pendulum", "sqlite_utils", "iso4217"} & set(sys.modules))
+assert not late, late
+print("clean")
+"""
+
+
+def test_the_tui_reaches_its_first_pane_without_the_libraries_it_reads_ahead_later():
+    """pendulum, sqlite-utils and the currency table are imported after the first paint
+    (the app's warm-up) or by the commands that use them: not on the way to Today."""
+    result = run_python(START_UP)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "clean"

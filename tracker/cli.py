@@ -3,15 +3,13 @@
 import gc
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
 from tracker import __version__
-
-if TYPE_CHECKING:
-    import pendulum
 
 # The store (and sqlite-utils with it) is imported by the commands that use it, so that
 # --version and --help start at once.
@@ -115,15 +113,13 @@ def resume_collector() -> None:
     gc.enable()
 
 
-def today_of(ctx: click.Context) -> "pendulum.Date":
+def today_of(ctx: click.Context) -> date:
     """--today (or AWAY_TODAY), else the real date."""
-    import pendulum
-
     text = ctx.meta.get("away.today")
-    return pendulum.Date.fromisoformat(text) if text else pendulum.today().date()
+    return date.fromisoformat(text) if text else date.today()
 
 
-def open_tui(db_path: Path, today: "pendulum.Date | None" = None) -> None:
+def open_tui(db_path: Path, today: date | None = None) -> None:
     from tracker.services.safety import open_user_db
 
     while True:

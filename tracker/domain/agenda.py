@@ -1,8 +1,7 @@
 """Today's agenda: what is due, overdue or happening, built from the user's records."""
 
 from dataclasses import dataclass
-
-import pendulum
+from datetime import date, timedelta
 
 from tracker.domain.checklists import ChecklistItem
 from tracker.domain.guidance import LOOKAHEAD_DAYS  # one look-ahead for every area
@@ -24,7 +23,7 @@ class AgendaItem:
     record_id: int | None = None  # the record in its area's pane (enter on Today opens it)
 
 
-def current_rotation(rotations: list[Rotation], today: pendulum.Date) -> Rotation | None:
+def current_rotation(rotations: list[Rotation], today: date) -> Rotation | None:
     iso = today.isoformat()
     for rotation in rotations:
         if (
@@ -37,17 +36,17 @@ def current_rotation(rotations: list[Rotation], today: pendulum.Date) -> Rotatio
     return None
 
 
-def rotation_day(rotation: Rotation, today: pendulum.Date) -> tuple[int, int]:
+def rotation_day(rotation: Rotation, today: date) -> tuple[int, int]:
     """(day number, length in days) of today within the rotation's block."""
     if not rotation.starts_on or not rotation.ends_on:
         raise ValueError("the rotation has no block dates")
-    start = pendulum.Date.fromisoformat(rotation.starts_on)
-    end = pendulum.Date.fromisoformat(rotation.ends_on)
+    start = date.fromisoformat(rotation.starts_on)
+    end = date.fromisoformat(rotation.ends_on)
     return (today - start).days + 1, (end - start).days + 1
 
 
 def build_agenda(
-    today: pendulum.Date,
+    today: date,
     rotations: list[Rotation],
     items: list[ChecklistItem],
     follow_ups: list[FollowUp],
@@ -55,7 +54,7 @@ def build_agenda(
 ) -> list[AgendaItem]:
     """Overdue and upcoming things, oldest first; the journal prompt when on rotation."""
     iso = today.isoformat()
-    horizon = today.add(days=LOOKAHEAD_DAYS).isoformat()
+    horizon = (today + timedelta(days=LOOKAHEAD_DAYS)).isoformat()
     agenda: list[AgendaItem] = []
     current = current_rotation(rotations, today)
     written = any(
@@ -71,7 +70,7 @@ def build_agenda(
                 "J3",
             )
         )
-    missed_since = today.subtract(days=MISSED_SHOWN_DAYS).isoformat()
+    missed_since = (today - timedelta(days=MISSED_SHOWN_DAYS)).isoformat()
     for rotation in rotations:
         if (
             rotation.status in OPEN_APPLICATION

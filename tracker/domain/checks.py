@@ -4,10 +4,9 @@ import dataclasses
 import functools
 import re
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING
-
-import pendulum
 
 from tracker.domain.text import clean_text
 
@@ -26,18 +25,18 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MONEY = re.compile(r"^\d{1,9}([.,]\d{1,2})?$")
 
 
-def parse_date(text: str) -> pendulum.Date:
+def parse_date(text: str) -> date:
     """Parse a strict ISO date (YYYY-MM-DD); raises ValueError otherwise."""
     text = text.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValueError("use the form YYYY-MM-DD")
     try:
-        date = pendulum.Date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValueError("no such date") from None
-    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
         raise ValueError(f"the year must be between {FIRST_YEAR} and {LAST_YEAR}")
-    return date
+    return day
 
 
 def check_date(text: str) -> str | None:

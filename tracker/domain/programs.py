@@ -1,9 +1,8 @@
 """Programs and rotation applications (one program, one block): values, checks, pipeline."""
 
 from dataclasses import dataclass
+from datetime import date, timedelta
 from enum import StrEnum
-
-import pendulum
 
 from tracker.domain.checks import (
     DATE,
@@ -295,7 +294,7 @@ ROTATION_CHECKS: dict[str, tuple[Check, ...]] = {
 
 def default_block_end(starts_on: str) -> str:
     """R5: a new block defaults to 4 weeks, ending the day before the fifth week starts."""
-    return parse_date(starts_on).add(days=BLOCK_DAYS - 1).isoformat()
+    return (parse_date(starts_on) + timedelta(days=BLOCK_DAYS - 1)).isoformat()
 
 
 def block_errors(starts: str | None, ends: str | None) -> dict[str, str]:
@@ -334,7 +333,7 @@ def rotation_from_values(values: dict[str, str], rotation_id: int | None = None)
     )
 
 
-def status_dates(rotation: Rotation, status: str, on: pendulum.Date) -> dict[str, str]:
+def status_dates(rotation: Rotation, status: str, on: date) -> dict[str, str]:
     """Dates to fill in when an application moves to status on a day (never overwritten)."""
     dates = {}
     if status == S.APPLIED and not rotation.applied_on:
@@ -344,16 +343,16 @@ def status_dates(rotation: Rotation, status: str, on: pendulum.Date) -> dict[str
     return dates
 
 
-def block_is_over(rotation: Rotation, today: pendulum.Date) -> bool:
+def block_is_over(rotation: Rotation, today: date) -> bool:
     """True once the block's last day has come; a block without an end is not over."""
     return rotation.ends_on is not None and rotation.ends_on <= today.isoformat()
 
 
-def deadline_urgency(deadline_on: str | None, today: pendulum.Date) -> str:
+def deadline_urgency(deadline_on: str | None, today: date) -> str:
     """'overdue', 'urgent' (within 7 days), 'soon' (within 21), or '' for later or none."""
     if not deadline_on:
         return ""
-    days = (pendulum.Date.fromisoformat(deadline_on) - today).days
+    days = (date.fromisoformat(deadline_on) - today).days
     if days < 0:
         return "overdue"
     if days <= 7:

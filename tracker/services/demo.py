@@ -7,6 +7,7 @@ Every name, program and case here is invented. Dates are relative to a reference
 import random
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pendulum
@@ -295,13 +296,14 @@ ICU_PROCEDURES: list[Procedure] = [
 ]
 
 
-def build_demo(db: Database, today: pendulum.Date, scale: int = 1) -> None:
+def build_demo(db: Database, today: date, scale: int = 1) -> None:
     """Fill an empty, migrated database with the demo data set, in one transaction.
 
     scale N repeats the programs, applications, journal, checklists, budget and letters
     N times (for benchmarks): copy k is the same story k * COPY_SHIFT_DAYS earlier, at
     institutions numbered k + 1.
     """
+    today = pendulum.date(today.year, today.month, today.day)  # its calendar arithmetic
     rng = random.Random(SEED)
     with db.atomic():
         save_profile(
@@ -738,19 +740,19 @@ STORY_DAYS = ((7, 8), (8, 5))  # (month, day) first and last
 STORY_DAY = (7, 15)  # the day used when today is outside them
 
 
-def story_day(today: pendulum.Date) -> pendulum.Date:
+def story_day(today: date) -> pendulum.Date:
     """The day the demo's story is told from: today inside the rotation season, else the
     latest 15 July before today. The blocks then fall in R6's window for the profile's
     ERAS season, whatever the date the demo is written on."""
     first = pendulum.date(today.year, *STORY_DAYS[0])
     last = pendulum.date(today.year, *STORY_DAYS[1])
     if first <= today <= last:
-        return today
+        return pendulum.date(today.year, today.month, today.day)
     year = today.year if today > last else today.year - 1
     return pendulum.date(year, *STORY_DAY)
 
 
-def write_demo(path: Path, today: pendulum.Date | None = None, scale: int = 1) -> Path:
+def write_demo(path: Path, today: date | None = None, scale: int = 1) -> Path:
     """Create a new demo database at path; refuses to overwrite an existing file."""
     path = Path(path).expanduser()
     if path.exists():

@@ -4,9 +4,8 @@ import csv
 import io
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-
-import pendulum
 
 from tracker.domain.checks import InvalidValues, check_date
 from tracker.domain.programs import Program, Rotation, default_block_end, program_from_values
@@ -249,7 +248,7 @@ def read_program_rows(
 def import_programs_csv(
     db: Database,
     path: Path,
-    today: pendulum.Date,
+    today: date,
     update: bool = False,
     encoding: str = "utf-8",
     progress: Callable[[int, int], None] | None = None,

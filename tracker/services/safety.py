@@ -3,9 +3,8 @@
 import os
 import sqlite3
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
-
-import pendulum
 
 from tracker.store.backups import (
     copy_unique,
@@ -45,7 +44,7 @@ DATA_TABLES = (
 )
 
 
-def open_user_db(path: Path, today: pendulum.Date | None = None) -> tuple[AwayDatabase, str | None]:
+def open_user_db(path: Path, today: date | None = None) -> tuple[AwayDatabase, str | None]:
     """Open the user's database; on the first open of the day, back it up first.
 
     A backup that cannot be made never stops the opening: the second value says why.
@@ -61,7 +60,7 @@ def open_user_db(path: Path, today: pendulum.Date | None = None) -> tuple[AwayDa
     warning = None
     if existed:
         try:
-            daily_backup(db.conn, path, today or pendulum.today().date())
+            daily_backup(db.conn, path, today or date.today())
         except (sqlite3.Error, OSError) as error:
             warning = f"today's backup could not be made: {explain(error, path)}"
     return db, warning

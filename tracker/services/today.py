@@ -5,8 +5,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import pendulum
-
 from tracker import __version__
 from tracker.domain.agenda import AgendaItem, build_agenda
 from tracker.domain.guidance import (
@@ -38,7 +36,7 @@ def gather(db: Database, today: date) -> TodayData:
     shot = snapshot(db, today)
     horizon = (today + timedelta(days=LOOKAHEAD_DAYS)).isoformat()
     due = build_agenda(
-        pendulum.Date.fromisoformat(today.isoformat()),
+        today,
         shot.rotations,
         shot.open_items,
         letters.open_follow_ups_due_by(db, horizon),

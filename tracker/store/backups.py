@@ -9,9 +9,8 @@ import os
 import re
 import shutil
 import sqlite3
+from datetime import date
 from pathlib import Path
-
-import pendulum
 
 from tracker.store.db import glob_escape, publish, readonly_uri, remove_stale, temp_name
 
@@ -95,6 +94,8 @@ def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
 
 def publish_unique(temp: Path, db_path: Path, kind: str) -> Path:
     """Put temp in backups/ as <stem>-<kind>-<UTC time>.db, adding -2, -3 … if taken."""
+    import pendulum  # not at start-up: opening Away only makes a backup once a day
+
     stamp = pendulum.now("UTC").format("YYYYMMDD-HHmmss")
     base = backup_dir(db_path) / f"{db_path.stem}-{kind}-{stamp}"
     for attempt in range(1, 100):
@@ -130,7 +131,7 @@ def backup_before_upgrade(conn: sqlite3.Connection, db_path: Path) -> Path:
     return write_unique_backup(conn, db_path, "before-upgrade")
 
 
-def daily_backup(conn: sqlite3.Connection, db_path: Path, today: pendulum.Date) -> Path | None:
+def daily_backup(conn: sqlite3.Connection, db_path: Path, today: date) -> Path | None:
     """On the first open of the day, copy the database; keep the newest KEEP_DAILY."""
     clean_leftovers(db_path)
     target = backup_dir(db_path) / f"{db_path.stem}-{today.isoformat()}.db"

@@ -3,8 +3,7 @@
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
-
-import pendulum
+from datetime import date
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.programs import (
@@ -149,7 +148,7 @@ def update_rotation(db: Database, rotation: Rotation, changed_on: str) -> None:
             record_status(db, rotation.id, rotation.status, changed_on)
 
 
-def set_status(db: Database, rotation_id: int, status: str, on: pendulum.Date) -> None:
+def set_status(db: Database, rotation_id: int, status: str, on: date) -> None:
     """Move an application to status on a day, filling applied / decision dates if empty."""
     with db.atomic():
         rotation = get_rotation(db, rotation_id)

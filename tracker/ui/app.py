@@ -5,11 +5,11 @@ mounted the first time its tab is shown (panes/__init__.PANES).
 """
 
 from collections.abc import Callable
+from datetime import date
 from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-import pendulum
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -29,9 +29,9 @@ from tracker.ui.panes.base import AreaPane, Target
 # The other panes' modules and every style file are read this long after start, once
 # the first pane is on screen.
 WARM_UP_AFTER_S = 0.3
-# Modules imported where first used, whose first use would wait on them: the forms, and
-# the currency table (about 15 ms) behind the Budget pane's amounts and the profile form.
-IMPORTED_AHEAD = ("tracker.ui.modals.form", "iso4217")
+# Modules imported where first used, whose first use would wait on them: the forms, the
+# currency table (about 15 ms) behind amounts, the date library behind write timestamps.
+IMPORTED_AHEAD = ("tracker.ui.modals.form", "iso4217", "pendulum")
 
 
 class AwayApp(App[Path | None]):
@@ -93,13 +93,13 @@ class AwayApp(App[Path | None]):
     def __init__(
         self,
         db_path: Path,
-        today: pendulum.Date | None = None,
+        today: date | None = None,
         db: AwayDatabase | None = None,
         warning: str | None = None,
     ) -> None:
         super().__init__()
         self.db_path = db_path
-        self.today = today or pendulum.today().date()
+        self.today = today or date.today()
         self.db = db or open_db(db_path)
         self.open_warning = warning  # e.g. why today's backup could not be made
         self.read_only = self.db.read_only
@@ -354,7 +354,7 @@ class AwayApp(App[Path | None]):
 
 def make_app(
     db_path: Path | str,
-    today: pendulum.Date | None = None,
+    today: date | None = None,
     db: AwayDatabase | None = None,
     warning: str | None = None,
 ) -> AwayApp:

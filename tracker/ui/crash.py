@@ -5,15 +5,15 @@ import tempfile
 import traceback
 from pathlib import Path
 
-import pendulum
-
 LOG_NAME = "away-errors.log"
 
 
 def write_crash_log(db_path: Path, error: BaseException | None) -> Path:
     """Append the traceback (code lines only: no local variables, so no journal text) to
     away-errors.log beside the database, or in the temporary folder if that fails."""
-    stamp = pendulum.now("UTC").format("YYYY-MM-DDTHH:mm:ss[Z]")
+    from tracker.store.rows import now_utc
+
+    stamp = now_utc()
     lines = traceback.format_exception(error) if error else ["no exception recorded\n"]
     text = f"--- {stamp}\n{''.join(lines)}"
     for folder in (db_path.parent, Path(tempfile.gettempdir())):

@@ -5,9 +5,9 @@ every widget mounted at start costs style and layout work before the first paint
 """
 
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
-import pendulum
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import DataTable, TabbedContent
@@ -51,7 +51,7 @@ class AreaPane(Widget):
         return self.away.db
 
     @property
-    def today(self) -> pendulum.Date:
+    def today(self) -> date:
         return self.away.today
 
     def __init__(self) -> None:
