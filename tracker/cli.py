@@ -108,8 +108,16 @@ def main(ctx: click.Context, db_path: Path | None, today_text: str | None) -> No
         open_tui(resolve_db(ctx, None), today_of(ctx))
 
 
+# Collections of the middle generation between two full ones (Python's default is 10).
+FULL_COLLECTION_EVERY = 100
+
+
 def resume_collector() -> None:
-    gc.freeze()  # what start-up made is never collected again
+    gc.freeze()  # what start-up made is never walked again
+    # A full collection walks every record a pane holds (at 100x a pause of about 100 ms
+    # inside a key); the young generations still collect a screen's garbage as before.
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
     gc.enable()
 
 
