@@ -147,3 +147,21 @@ def test_an_unwritable_place_is_one_sentence_not_a_traceback(tmp_path):
         result.output
     )
     assert "Traceback" not in result.output
+
+
+def test_the_collector_resumes_after_start_up_frozen_and_with_rarer_full_collections():
+    """open_tui pauses the garbage collector; resume_collector (the app's `started`) must
+    turn it back on, with start-up's objects frozen. In its own process: it changes gc."""
+    code = (
+        "import gc\n"
+        "from tracker.cli import FULL_COLLECTION_EVERY, resume_collector\n"
+        "gc.disable()\n"
+        "resume_collector()\n"
+        "assert gc.isenabled(), 'the collector stayed off'\n"
+        "assert gc.get_freeze_count() > 10_000, gc.get_freeze_count()\n"
+        "assert gc.get_threshold()[2] == FULL_COLLECTION_EVERY\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"
