@@ -115,7 +115,8 @@ FULL_COLLECTION_EVERY = 100
 def resume_collector() -> None:
     gc.freeze()  # what start-up made is never walked again
     # A full collection walks every record a pane holds (at 100x a pause of about 100 ms
-    # inside a key); the young generations still collect a screen's garbage as before.
+    # inside a key): the app runs them when the user pauses (AwayApp._collect_when_idle),
+    # Python only past this many; the young generations collect as before.
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
     gc.enable()

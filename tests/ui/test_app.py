@@ -242,3 +242,24 @@ async def test_start_up_ends_with_every_style_read_ahead_and_started_called_once
         await pilot.pause(1.0)
         assert calls == [True], "started() was not called once, after every style was read"
         assert len(app.query(AreaPane)) == 1, "the warm-up imports panes, it does not mount them"
+
+
+async def test_full_collections_wait_for_a_pause_in_the_users_input(demo_path, monkeypatch):
+    import gc
+    import time
+
+    import tracker.ui.app as shell
+
+    collected: list[bool] = []
+    monkeypatch.setattr(shell, "FULL_COLLECTION_AFTER", 0)  # something is always pending
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(True) or 0)
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")  # a key: the user is busy
+        collected.clear()  # (the app's own timer may have run before the key)
+        assert time.monotonic() - app.last_input < 1.0
+        app._collect_when_idle()
+        assert collected == [], "collected while the user was typing"
+        app.last_input -= shell.IDLE_BEFORE_COLLECTING_S
+        app._collect_when_idle()
+        assert collected == [True], "no collection after a pause"

@@ -4,13 +4,15 @@ Only Today is built at start; every other pane's module is imported and its widg
 mounted the first time its tab is shown (panes/__init__.PANES).
 """
 
+import gc
+import time
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from importlib import import_module
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, TabbedContent, TabPane
@@ -29,6 +31,11 @@ from tracker.ui.panes.base import AreaPane, Target
 # The other panes' modules and every style file are read this long after start, once
 # the first pane is on screen.
 WARM_UP_AFTER_S = 0.3
+# A full garbage collection walks every record the panes hold (about 100 ms at 100x): it
+# waits for this long a pause in the user's input, then runs as often as Python's own
+# rule would (a full one per ten middle ones; the CLI makes Python's own ones rare).
+IDLE_BEFORE_COLLECTING_S = 2.0
+FULL_COLLECTION_AFTER = 10
 # Modules imported where first used, whose first use would wait on them: the forms, the
 # currency table (about 15 ms) behind amounts, the date library behind write timestamps.
 IMPORTED_AHEAD = ("tracker.ui.modals.form", "iso4217", "pendulum")
@@ -129,6 +136,7 @@ class AwayApp(App[Path | None]):
                 timeout=15,
             )
         self.set_timer(WARM_UP_AFTER_S, lambda: self._warm_up(self._warm_up_steps()))
+        self.set_interval(1.0, self._collect_when_idle)
         if is_new_user(self.db):
             from tracker.ui.modals.welcome import WelcomeScreen  # only ever needed once
 
@@ -136,6 +144,18 @@ class AwayApp(App[Path | None]):
 
     def on_unmount(self) -> None:
         self.db.close()
+
+    last_input = 0.0  # time.monotonic() of the user's last key or mouse event
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self.last_input = time.monotonic()
+        await super().on_event(event)
+
+    def _collect_when_idle(self) -> None:
+        idle = time.monotonic() - self.last_input >= IDLE_BEFORE_COLLECTING_S
+        if idle and gc.isenabled() and gc.get_count()[2] >= FULL_COLLECTION_AFTER:
+            gc.collect()
 
     def area_pane(self, pane_id: str) -> AreaPane:
         """The pane of a tab; the first time, its module is imported and the pane mounted
