@@ -55,11 +55,12 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
             yield Static(self.form_title, id="form-title")
+            # A grid of label | editor, each error under its row across both columns: no
+            # container per row (each widget costs the form's first frame time).
             with VerticalScroll(id="form-fields", can_focus=False):
                 for field in self.fields:
-                    with Horizontal(classes="form-row"):
-                        yield Label(field.label, classes="form-label")
-                        yield self._editor(field)
+                    yield Label(field.label, classes="form-label")
+                    yield self._editor(field)
                     error = Static("", id=f"error-{field.name}", classes="form-error")
                     error.display = False
                     yield error
