@@ -46,7 +46,10 @@ async def test_a_writer_goes_from_candidate_to_uploaded_and_gets_a_packet(demo_p
         assert (done.status, done.eras_letter_id) == ("uploaded", "LOR-2026-0042")
         table.move_cursor(row=table.get_row_index(str(letter.id)))
         await pilot.press("P")
+        await app.workers.wait_for_complete()  # written on a thread: the screen stays free
         await pilot.pause()
+        said = [notice.message for notice in app._notifications]
+        assert any(message.startswith(f"Packet for {letter.person_name}") for message in said)
         packets = list((demo_path.parent / "packets").glob("packet-*.md"))
         assert len(packets) == 1
         assert letter.person_name in packets[0].read_text(encoding="utf-8")

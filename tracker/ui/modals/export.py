@@ -1,11 +1,12 @@
 """The export dialog (ctrl+e): a format, a path, the file written whole."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.domain.checks import check_required, max_length
 from tracker.services.exporting import ExportError, default_path, render, write_whole
-from tracker.store.db import connect_readonly_db
+from tracker.store.db import AwayDatabase, connect_readonly_db
 from tracker.store.errors import explain, is_explainable
 from tracker.ui.modals.choice import ChoiceScreen
 from tracker.ui.modals.confirm import ConfirmScreen
@@ -54,20 +55,30 @@ def ask_and_export(app: "AwayApp") -> None:
 
 
 def export_to(app: "AwayApp", form: str, target: Path) -> None:
-    """Write the export whole, on a thread with its own read-only connection: a PDF of
-    years of data takes seconds, and the screen must not freeze meanwhile. A failure is
-    one sentence; the app stays."""
-    app.notify(f"Writing {target.name}… (you can keep working)", timeout=4)
-    path, today = app.db_path, app.today
+    """Write the export whole, in the background (write_in_background)."""
+    today = app.today
 
-    def work() -> None:
+    def work(db: AwayDatabase) -> str:
+        write_whole(render(db, form, today), target, force=True)
+        return f"Written to {target}"
+
+    write_in_background(app, f"Writing {target.name}…", work)
+
+
+def write_in_background(app: "AwayApp", starting: str, work: Callable[[AwayDatabase], str]) -> None:
+    """Run work (it writes files from the records, and returns what to say when done) on
+    a thread with its own read-only connection: a PDF of years of data takes seconds, and
+    the screen must not freeze meanwhile. A failure is one sentence; the app stays."""
+    app.notify(f"{starting} (you can keep working)", timeout=4)
+    path = app.db_path
+
+    def run() -> None:
         try:
             db = connect_readonly_db(path)
             try:
-                content = render(db, form, today)
+                done = work(db)
             finally:
                 db.close()
-            write_whole(content, target, force=True)
         except Exception as error:
             if not is_explainable(error):
                 raise
@@ -76,6 +87,6 @@ def export_to(app: "AwayApp", form: str, target: Path) -> None:
                 app.notify, reason + ".", title="Not written", severity="error", timeout=12
             )
             return
-        app.call_from_thread(app.notify, f"Written to {target}", timeout=12)
+        app.call_from_thread(app.notify, done, timeout=12)
 
-    app.run_worker(work, thread=True, group="export")
+    app.run_worker(run, thread=True, group="export")

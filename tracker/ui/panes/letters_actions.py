@@ -21,6 +21,7 @@ from tracker.domain.letters import (
     thank_you_words,
 )
 from tracker.store import letters
+from tracker.store.db import AwayDatabase
 from tracker.store.programs import get_rotation, list_programs
 from tracker.ui.format import label
 from tracker.ui.messages import RecordsChanged
@@ -168,21 +169,27 @@ class LetterActions(AreaPane):
 
     def action_packet(self) -> None:
         from tracker.services.packet import render_packet, write_packet
+        from tracker.ui.modals.export import write_in_background
 
         person_id, _ = self.selected_person()
         person = letters.get_person(self.db, person_id) if person_id else None
         if person is None:
             self.notify("Select a letter or a candidate first.")
             return
-        written: list[str] = []
+        if self.away.refuse_if_read_only():
+            return
+        db_path = self.away.db_path
 
-        def write() -> None:  # the PDF to send, and the Markdown to read or edit
-            for form in ("pdf", "md"):
-                content = render_packet(self.db, person, form)
-                written.append(str(write_packet(content, None, self.away.db_path, person, form)))
+        def work(db: AwayDatabase) -> str:  # the PDF to send, and the Markdown to read or edit
+            written = [
+                write_packet(render_packet(db, person, form), None, db_path, person, form)
+                for form in ("pdf", "md")
+            ]
+            return f"Packet for {person.name}: {written[0]} (and .md)"
 
-        if not self.away.refuse_if_read_only() and self.away.try_write(write):
-            self.notify(f"Packet for {person.name}: {written[0]} (and .md)", timeout=12)
+        # The PDF takes a third of a second the first time (fpdf and its font): not on
+        # the screen's thread.
+        write_in_background(self.away, f"Writing the packet for {person.name}…", work)
 
     def _place(self, rotation_id: int | None) -> str:
         rotation = get_rotation(self.db, rotation_id) if rotation_id else None
