@@ -248,7 +248,7 @@ async def test_full_collections_wait_for_a_pause_in_the_users_input(demo_path, m
     import gc
     import time
 
-    import tracker.ui.app as shell
+    import tracker.ui.warm_up as shell
 
     collected: list[bool] = []
     monkeypatch.setattr(shell, "FULL_COLLECTION_AFTER", 0)  # something is always pending

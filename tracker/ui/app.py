@@ -4,15 +4,11 @@ Only Today is built at start; every other pane's module is imported and its widg
 mounted the first time its tab is shown (panes/__init__.PANES).
 """
 
-import gc
-import time
 from collections.abc import Callable
 from datetime import date
-from functools import partial
-from importlib import import_module
 from pathlib import Path
 
-from textual import events, on
+from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.widgets import Footer, Header, TabbedContent, TabPane
@@ -27,21 +23,10 @@ from tracker.ui.format import weekday_date
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes import PANES
 from tracker.ui.panes.base import AreaPane, Target
-
-# The other panes' modules and every style file are read this long after start, once
-# the first pane is on screen.
-WARM_UP_AFTER_S = 0.3
-# A full garbage collection walks every record the panes hold (about 100 ms at 100x): it
-# waits for this long a pause in the user's input, then runs as often as Python's own
-# rule would (a full one per ten middle ones; the CLI makes Python's own ones rare).
-IDLE_BEFORE_COLLECTING_S = 2.0
-FULL_COLLECTION_AFTER = 10
-# Modules imported where first used, whose first use would wait on them: the forms, the
-# currency table (about 15 ms) behind amounts, the date library behind write timestamps.
-IMPORTED_AHEAD = ("tracker.ui.modals.form", "iso4217", "pendulum")
+from tracker.ui.warm_up import WarmUp
 
 
-class AwayApp(App[Path | None]):
+class AwayApp(WarmUp, App[Path | None]):
     """Returns a Path when the user asked to open another database (the demo)."""
 
     # Each pane's and each form's styles live beside it, read when first needed (read_styles).
@@ -111,10 +96,6 @@ class AwayApp(App[Path | None]):
         self.open_warning = warning  # e.g. why today's backup could not be made
         self.read_only = self.db.read_only
 
-    # Called once start-up is over: the first pane painted, the warm-up done (the CLI
-    # resumes the garbage collector there).
-    started: Callable[[], object] | None = None
-
     def compose(self) -> ComposeResult:
         yield Header()
         first = PANES[0]
@@ -135,8 +116,7 @@ class AwayApp(App[Path | None]):
                 severity="warning",
                 timeout=15,
             )
-        self.set_timer(WARM_UP_AFTER_S, lambda: self._warm_up(self._warm_up_steps()))
-        self.set_interval(1.0, self._collect_when_idle)
+        self.start_warm_up()
         if is_new_user(self.db):
             from tracker.ui.modals.welcome import WelcomeScreen  # only ever needed once
 
@@ -144,18 +124,6 @@ class AwayApp(App[Path | None]):
 
     def on_unmount(self) -> None:
         self.db.close()
-
-    last_input = 0.0  # time.monotonic() of the user's last key or mouse event
-
-    async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.InputEvent):
-            self.last_input = time.monotonic()
-        await super().on_event(event)
-
-    def _collect_when_idle(self) -> None:
-        idle = time.monotonic() - self.last_input >= IDLE_BEFORE_COLLECTING_S
-        if idle and gc.isenabled() and gc.get_count()[2] >= FULL_COLLECTION_AFTER:
-            gc.collect()
 
     def area_pane(self, pane_id: str) -> AreaPane:
         """The pane of a tab; the first time, its module is imported and the pane mounted
@@ -168,33 +136,6 @@ class AwayApp(App[Path | None]):
         pane = spec.pane_class()()
         tab.mount(pane)
         return pane
-
-    def read_styles(self, paths: list[Path]) -> None:
-        """Parse style files not read yet. Textual would restyle every widget on screen
-        when a screen brings new styles; these only style widgets not mounted yet (a pane's,
-        a form's), so reading them ahead leaves the screen as it is."""
-        unread = [path for path in paths if not self.stylesheet.has_source(str(path))]
-        for path in unread:
-            self.stylesheet.read(path)
-        if unread:
-            self.stylesheet.parse()
-
-    def _warm_up(self, steps: list[Callable[[], object]]) -> None:
-        """One step of the work done ahead while the user reads the first pane; each step
-        is its own message, so a key pressed meanwhile waits for one step at most."""
-        if steps:
-            steps.pop(0)()
-            self.call_later(self._warm_up, steps)
-        elif self.started is not None:
-            self.started()
-
-    def _warm_up_steps(self) -> list[Callable[[], object]]:
-        from tracker.ui.modals import STYLES
-
-        steps: list[Callable[[], object]] = [partial(self.read_styles, STYLES)]
-        for spec in PANES[1:]:
-            steps += [partial(self.read_styles, spec.styles), spec.pane_class]
-        return [*steps, *(partial(import_module, name) for name in IMPORTED_AHEAD)]
 
     @on(TabbedContent.TabActivated)
     def _focus_pane(self, event: TabbedContent.TabActivated) -> None:
