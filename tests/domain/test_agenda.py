@@ -1,10 +1,10 @@
 import pendulum
 
-from tracker.domain.agenda import build_agenda, current_rotation, rotation_day
+from tracker.domain.agenda import build_agenda
 from tracker.domain.checklists import ChecklistItem
 from tracker.domain.journal import JournalDay
 from tracker.domain.letters import FollowUp
-from tracker.domain.programs import Rotation
+from tracker.domain.programs import Rotation, current_rotation, rotation_day
 
 TODAY = pendulum.date(2026, 7, 15)
 ON_ROTATION = Rotation(

@@ -3,8 +3,9 @@
 import pytest
 
 from tests.conftest import DEMO_DAY
-from tracker.domain.agenda import build_agenda, current_rotation
+from tracker.domain.agenda import build_agenda
 from tracker.domain.guidance import LOOKAHEAD_DAYS
+from tracker.domain.programs import current_rotation
 from tracker.store import checklists, journal, letters, programs
 from tracker.store.db import open_db
 

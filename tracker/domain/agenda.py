@@ -7,11 +7,10 @@ from tracker.domain.checklists import ChecklistItem
 from tracker.domain.guidance import LOOKAHEAD_DAYS  # one look-ahead for every area
 from tracker.domain.journal import DAY_TEXT_FIELDS, JournalDay
 from tracker.domain.letters import FollowUp
-from tracker.domain.programs import Rotation, RotationStatus
+from tracker.domain.programs import Rotation, RotationStatus, current_rotation
 
 MISSED_SHOWN_DAYS = 7  # a lapsed deadline of an idea is shown this long, then dropped
 OPEN_APPLICATION = {RotationStatus.IDEA, RotationStatus.PREPARING}
-ON_ROTATION = {RotationStatus.ACCEPTED, RotationStatus.COMPLETED}
 
 
 @dataclass(frozen=True)
@@ -21,28 +20,6 @@ class AgendaItem:
     text: str
     rule_id: str = ""
     record_id: int | None = None  # the record in its area's pane (enter on Today opens it)
-
-
-def current_rotation(rotations: list[Rotation], today: date) -> Rotation | None:
-    iso = today.isoformat()
-    for rotation in rotations:
-        if (
-            rotation.status in ON_ROTATION
-            and rotation.starts_on
-            and rotation.ends_on
-            and rotation.starts_on <= iso <= rotation.ends_on
-        ):
-            return rotation
-    return None
-
-
-def rotation_day(rotation: Rotation, today: date) -> tuple[int, int]:
-    """(day number, length in days) of today within the rotation's block."""
-    if not rotation.starts_on or not rotation.ends_on:
-        raise ValueError("the rotation has no block dates")
-    start = date.fromisoformat(rotation.starts_on)
-    end = date.fromisoformat(rotation.ends_on)
-    return (today - start).days + 1, (end - start).days + 1
 
 
 def build_agenda(

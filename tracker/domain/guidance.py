@@ -16,13 +16,21 @@ from tracker.domain.checklists import ChecklistItem, Expiring, expiring, is_over
 from tracker.domain.journal import JournalDay, goals_done
 from tracker.domain.letters import Letter, count_letters
 from tracker.domain.profile import Profile, VisaNeed
-from tracker.domain.programs import SUBMITTED_STATUSES, ProgramKind, Rotation, RotationStatus
+from tracker.domain.programs import (
+    SECURED_STATUSES,
+    SUBMITTED_STATUSES,
+    ProgramKind,
+    Rotation,
+    RotationStatus,
+    current_rotation,
+    rotation_day,
+)
 from tracker.domain.text import plural
 
 LOOKAHEAD_DAYS = 21  # one look-ahead for deadlines, everywhere
 S = RotationStatus
 UNDER_WAY = {S.PREPARING, S.APPLIED, S.WAITLISTED, S.OFFERED}
-SECURED = {S.ACCEPTED, S.COMPLETED}
+SECURED = SECURED_STATUSES
 APPLY_RANGE = (8, 15)  # P1
 KIND_RANGES = {  # P2, over the programs applied to
     ProgramKind.ACADEMIC: (3, 5),
@@ -76,14 +84,7 @@ def _place(rotation: Rotation) -> str:
 
 
 def current_block(snapshot: Snapshot) -> Rotation | None:
-    # Status first, then ISO dates compared as text: most rules ask, over every rotation.
-    today = snapshot.today.isoformat()
-    for rotation in snapshot.rotations:
-        if rotation.status not in SECURED or not rotation.starts_on or not rotation.ends_on:
-            continue
-        if rotation.starts_on <= today <= rotation.ends_on:
-            return rotation
-    return None
+    return current_rotation(snapshot.rotations, snapshot.today)
 
 
 def next_block(snapshot: Snapshot) -> Rotation | None:
@@ -102,13 +103,6 @@ def last_ended(snapshot: Snapshot) -> Rotation | None:
         if r.status in SECURED and (e := _d(r.ends_on)) and e < snapshot.today
     ]
     return max(ended, key=lambda r: r.ends_on or "", default=None)
-
-
-def block_day(rotation: Rotation, today: date) -> tuple[int, int]:
-    starts, ends = _d(rotation.starts_on), _d(rotation.ends_on)
-    if starts is None or ends is None:
-        raise ValueError("the rotation has no block dates")
-    return (today - starts).days + 1, (ends - starts).days + 1
 
 
 def _secured(snapshot: Snapshot, specialty: str | None = "anesthesiology") -> list[Rotation]:
@@ -492,7 +486,7 @@ def _l2(snapshot: Snapshot) -> list[Finding]:
     block = current_block(snapshot)
     if block is None:
         return []
-    day, _ = block_day(block, snapshot.today)
+    day, _ = rotation_day(block, snapshot.today)
     if not 8 <= day <= 21:
         return []
     text = f"Week {(day - 1) // 7 + 1} at {_place(block)}: notice who could write for you"
@@ -505,7 +499,7 @@ def _l3(snapshot: Snapshot) -> list[Finding]:
     block = current_block(snapshot)
     if block is None:
         return []
-    day, length = block_day(block, snapshot.today)
+    day, length = rotation_day(block, snapshot.today)
     if day < length - 6:
         return []
     asked = [x for x in snapshot.letters if x.rotation_id == block.id and x.asked_on]

@@ -92,6 +92,7 @@ SUBMITTED_STATUSES = {
 }
 DECISION_STATUSES = {S.OFFERED, S.WAITLISTED, S.DENIED}
 LIVE_STATUSES = set(RotationStatus) - {S.DENIED, S.DECLINED, S.WITHDRAWN}
+SECURED_STATUSES = {S.ACCEPTED, S.COMPLETED}  # a block the user rotates (or rotated) in
 BLOCK_DAYS = 28  # R5: a rotation is usually a 4-week block
 
 
@@ -341,6 +342,27 @@ def status_dates(rotation: Rotation, status: str, on: date) -> dict[str, str]:
     if status in DECISION_STATUSES and not rotation.decision_on:
         dates["decision_on"] = on.isoformat()
     return dates
+
+
+def current_rotation(rotations: list[Rotation], today: date) -> Rotation | None:
+    """The secured block today falls in. Status first, then ISO dates compared as text:
+    Today's rules ask this many times, over every rotation."""
+    iso = today.isoformat()
+    for rotation in rotations:
+        if rotation.status not in SECURED_STATUSES or not rotation.starts_on:
+            continue
+        if rotation.ends_on and rotation.starts_on <= iso <= rotation.ends_on:
+            return rotation
+    return None
+
+
+def rotation_day(rotation: Rotation, today: date) -> tuple[int, int]:
+    """(day number, length in days) of today within the rotation's block."""
+    if not rotation.starts_on or not rotation.ends_on:
+        raise ValueError("the rotation has no block dates")
+    start = date.fromisoformat(rotation.starts_on)
+    end = date.fromisoformat(rotation.ends_on)
+    return (today - start).days + 1, (end - start).days + 1
 
 
 def block_is_over(rotation: Rotation, today: date) -> bool:

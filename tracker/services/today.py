@@ -10,11 +10,11 @@ from tracker.domain.agenda import AgendaItem, build_agenda
 from tracker.domain.guidance import (
     LOOKAHEAD_DAYS,
     Snapshot,
-    block_day,
     current_block,
     findings,
     next_block,
 )
+from tracker.domain.programs import rotation_day
 from tracker.store import letters
 from tracker.store.db import Database
 from tracker.store.guidance import snapshot
@@ -51,7 +51,7 @@ def report(db: Database, today: date) -> dict[str, Any]:
     shot, due = data.snapshot, data.due
     block: dict[str, Any] | None = None
     if current := current_block(shot):
-        day, length = block_day(current, today)
+        day, length = rotation_day(current, today)
         block = {
             "state": "current",
             "place": current.institution or current.program_name,

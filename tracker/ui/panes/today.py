@@ -16,13 +16,13 @@ from tracker.domain.guidance import (
     LOOKAHEAD_DAYS,
     Snapshot,
     State,
-    block_day,
     current_block,
     findings,
     next_block,
 )
 from tracker.domain.journal import goals_done
 from tracker.domain.letters import count_letters
+from tracker.domain.programs import rotation_day
 from tracker.services.today import gather
 from tracker.store import programs
 from tracker.store.budget import planned_total
@@ -211,7 +211,7 @@ class TodayPane(AreaPane):
                 text.append(f"; ERAS opens {opens.day} {opens:%B %Y}", style="dim")
         current, upcoming = current_block(shot), next_block(shot)
         if current:
-            day, length = block_day(current, self.today)
+            day, length = rotation_day(current, self.today)
             text.append(
                 f"\nOn rotation: day {day} of {length} at {current.institution} "
                 f"({label(current.specialty)})"
