@@ -9,11 +9,6 @@ from datetime import date
 from tracker.domain.text import words
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def label(value: str | None) -> str:
@@ -35,13 +30,13 @@ def short_date(iso: str | None) -> str:
 
 
 def long_date(when: date) -> str:
-    """'Wednesday 15 July 2026' (English whatever the locale, as the rest of Away)."""
-    return f"{WEEKDAYS[when.weekday()]} {when.day} {MONTH_NAMES[when.month - 1]} {when.year}"
+    """'Wednesday 15 July 2026'."""
+    return f"{when:%A} {when.day} {when:%B %Y}"
 
 
 def weekday_date(when: date) -> str:
     """'Wed 15 Jul 2026'."""
-    return f"{WEEKDAYS[when.weekday()][:3]} {_with_year(when)}"
+    return f"{when:%a} {_with_year(when)}"
 
 
 def day(when: date, today: date) -> str:
