@@ -7,6 +7,28 @@ import unicodedata
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
+# Characters a terminal obeys instead of printing: C0 controls but tab and newline, DEL,
+# C1 controls (0x9b is CSI on some terminals) and the bidi overrides that reorder a line.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_SHOWN = "\ufffd"  # for controls without a picture of their own
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ … ␛ … ␟: Unicode's pictures of the C0 controls
+    return "\u2421" if code == 0x7F else _SHOWN  # ␡
+
+
+def visible(value: str) -> str:
+    """Stored text as it may reach a screen: every control character (escape sequences,
+    NUL, bell, bidi overrides) replaced by a visible sign, one character for one, so the
+    terminal prints it instead of obeying it. Newlines and tabs stay."""
+    if value.isascii() and value.isprintable():  # the common case, without a regex
+        return value
+    return _CONTROLS.sub(_picture, value)
+
+
 def clean_text(value: str | None) -> str | None:
     """Drop NUL characters and lone surrogates; keep everything else as typed."""
     if value is None:

@@ -11,14 +11,16 @@ from pathlib import Path
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from tracker.domain.checks import InvalidValues
+from tracker.domain.text import visible
+from tracker.services.crash import write_crash_log
 from tracker.store.db import AwayDatabase, demo_path_of, home_path_of, is_demo, open_db
 from tracker.store.errors import explain, is_explainable
 from tracker.store.profile import get_profile, is_new_user, save_profile
 from tracker.ui.commands import AwayCommands
-from tracker.ui.crash import write_crash_log
 from tracker.ui.format import weekday_date
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes import PANES
@@ -109,7 +111,8 @@ class AwayApp(WarmUp, App[Path | None]):
     def on_mount(self) -> None:
         marks = ["DEMO"] if is_demo(self.db_path) else []
         marks += ["READ-ONLY"] if self.read_only else []
-        self.sub_title = "  ·  ".join([*marks, str(self.db_path), weekday_date(self.today)])
+        path = visible(str(self.db_path))  # a file name is data too
+        self.sub_title = "  ·  ".join([*marks, path, weekday_date(self.today)])
         if self.open_warning:
             self.notify(
                 self.open_warning[0].upper() + self.open_warning[1:] + ".",
@@ -182,6 +185,20 @@ class AwayApp(WarmUp, App[Path | None]):
             pane.reload()
 
     # --- the one guarded path for writes ----------------------------------------------
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notice (widgets' included) is literal text: most name a record."""
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def refuse_if_read_only(self) -> bool:
         """True (and says why) when nothing can be written; call before opening a form."""

@@ -5,8 +5,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from tracker.ui.text import Plain, safe
 
 
 class ChoiceScreen(ModalScreen[str | None]):
@@ -23,8 +25,8 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice"):
-            yield Static(self.title_text, id="choice-title")
-            yield OptionList(*(Option(text, id=value) for text, value in self.choices))
+            yield Plain(self.title_text, id="choice-title")
+            yield OptionList(*(Option(safe(text), id=value) for text, value in self.choices))
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)

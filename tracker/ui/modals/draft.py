@@ -4,7 +4,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Static, TextArea
+from textual.widgets import TextArea
+
+from tracker.ui.text import Plain
 
 
 class DraftScreen(ModalScreen[None]):
@@ -31,9 +33,9 @@ class DraftScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="draft"):
-            yield Static(self.draft_title, id="draft-title")
+            yield Plain(self.draft_title, id="draft-title")
             yield TextArea(self.text, id="draft-text", soft_wrap=True)
-            yield Static("Edit freely · ctrl+y copies it · escape closes", id="draft-keys")
+            yield Plain("Edit freely · ctrl+y copies it · escape closes", id="draft-keys")
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

@@ -9,10 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from tracker.domain.checks import Check, first_errors
-from tracker.domain.text import plural
+from tracker.domain.text import plural, visible
+from tracker.ui.text import Plain, PlainLabel, literal
 from tracker.ui.widgets.validators import CheckValidator
 
 if TYPE_CHECKING:
@@ -54,17 +55,17 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Static(self.form_title, id="form-title")
+            yield Plain(self.form_title, id="form-title")
             # A grid of label | editor, each error under its row across both columns: no
             # container per row (each widget costs the form's first frame time).
             with VerticalScroll(id="form-fields", can_focus=False):
                 for field in self.fields:
-                    yield Label(field.label, classes="form-label")
+                    yield PlainLabel(field.label, classes="form-label")
                     yield self._editor(field)
-                    error = Static("", id=f"error-{field.name}", classes="form-error")
+                    error = Plain("", id=f"error-{field.name}", classes="form-error")
                     error.display = False
                     yield error
-            yield Static("", id="form-message")
+            yield Plain("", id="form-message")
             with Horizontal(id="form-buttons"):
                 yield Button("Save  ctrl+s", variant="primary", id="form-save")
                 yield Button("Cancel  esc", id="form-cancel")
@@ -77,7 +78,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         if field.choices is not None:
             known = {choice for _, choice in field.choices}
             return Select(
-                field.choices,
+                [(literal(prompt), choice) for prompt, choice in field.choices],
                 value=value if value in known else field.choices[0][1],
                 allow_blank=False,
                 id=f"field-{field.name}",
@@ -85,7 +86,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
             )
         # Compact editors: one line per field, so a long form fits without scrolling.
         return Input(
-            value=value,
+            value=visible(value),  # (an edit then stores the visible signs: never escapes)
             placeholder=field.placeholder,
             id=f"field-{field.name}",
             validators=[CheckValidator(check) for check in field.checks],

@@ -1,5 +1,6 @@
 """The guide inside the app: every rule by ID, its explanation, and that it is not advice."""
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -9,6 +10,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.rules import NOT_ADVICE, RULES
+from tracker.ui.text import Plain
 
 
 class RulesScreen(ModalScreen[None]):
@@ -25,15 +27,15 @@ class RulesScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="rules"):
-            yield Static("The guide's rules", id="rules-title")
+            yield Plain("The guide's rules", id="rules-title")
             with Horizontal(id="rules-body"):
                 yield OptionList(
                     *(Option(f"{rule.id} {rule.title}", id=rule.id) for rule in RULES.values()),
                     id="rules-list",
                 )
                 with VerticalScroll(id="rules-text-scroll", can_focus=False):
-                    yield Static("", id="rules-text")
-            yield Static(NOT_ADVICE, id="rules-not-advice")
+                    yield Plain("", id="rules-text")
+            yield Plain(NOT_ADVICE, id="rules-not-advice")
 
     def on_mount(self) -> None:
         options = self.query_one("#rules-list", OptionList)
@@ -55,7 +57,9 @@ class RulesScreen(ModalScreen[None]):
     def _show(self, rule_id: str) -> None:
         rule = RULES[rule_id]
         self.query_one("#rules-text", Static).update(
-            f"[b]{rule.id} {rule.title}[/b]\n[dim]{rule.group}[/dim]\n\n{rule.text}"
+            Text.assemble(
+                (f"{rule.id} {rule.title}", "bold"), "\n", (rule.group, "dim"), "\n\n", rule.text
+            )
         )
 
     def action_close(self) -> None:

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from tracker.domain.journal import CaseStats, bar
 from tracker.ui.format import label
+from tracker.ui.text import Plain
 
 BAR_WIDTH = 24
 
@@ -59,9 +60,9 @@ class StatsScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stats"):
-            yield Static("", id="stats-title")
+            yield Plain("", id="stats-title")
             with VerticalScroll(id="stats-scroll"):
-                yield Static("", id="stats-body")
+                yield Plain("", id="stats-body")
 
     def on_mount(self) -> None:
         self._show()
@@ -69,7 +70,9 @@ class StatsScreen(ModalScreen[None]):
     def _show(self) -> None:
         stats = self.of_all if self.showing_all or self.of_rotation is None else self.of_rotation
         title = "Every case" if stats is self.of_all else f"Cases at {self.rotation}"
-        self.query_one("#stats-title", Static).update(f"[b]{title}[/b]  (a: all / rotation)")
+        self.query_one("#stats-title", Static).update(
+            Text.assemble((title, "bold"), "  (a: all / rotation)")
+        )
         self.query_one("#stats-body", Static).update(stats_text(stats))
 
     def action_toggle_scope(self) -> None:

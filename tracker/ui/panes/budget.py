@@ -29,8 +29,9 @@ from tracker.store.profile import get_profile
 from tracker.ui.format import block, label, short_date
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.budget_actions import MoneyActions
+from tracker.ui.text import Plain
 from tracker.ui.widgets import options
-from tracker.ui.widgets.tables import Cell, PagedTable, make_table, show_records
+from tracker.ui.widgets.tables import Cell, PagedTable, Table, make_table, show_records
 
 CHART_WIDTH = 16
 
@@ -74,19 +75,19 @@ class BudgetPane(MoneyActions, AreaPane):
 
     def build(self) -> ComposeResult:
         # A summary to read, not to act on: the keys go to the housing and expense lists.
-        categories: DataTable[Cell] = DataTable(id="budget-categories", cursor_type="none")
+        categories: DataTable[Cell] = Table(id="budget-categories", cursor_type="none")
         categories.can_focus = False
         categories.add_columns("Category", "Planned", "Spent", "Left", "Spent of planned")
-        housing: DataTable[Cell] = DataTable(id="housing-table", cursor_type="row")
+        housing: DataTable[Cell] = Table(id="housing-table", cursor_type="row")
         housing.add_columns("Housing", "Kind", "Cost", "Stay", "Status")
         yield Horizontal(
             OptionList(id="budget-scopes"),
             VerticalScroll(
-                Static("", id="budget-summary"),
+                Plain("", id="budget-summary"),
                 categories,
-                Static("Housing (h adds, b books)", classes="section-title"),
+                Plain("Housing (h adds, b books)", classes="section-title"),
                 housing,
-                Static("Expenses (n adds, enter edits)", classes="section-title"),
+                Plain("Expenses (n adds, enter edits)", classes="section-title"),
                 make_table(
                     "expenses-table", ["Category", "Description", "Planned", "Spent", "Date"]
                 ),

@@ -23,6 +23,7 @@ from tracker.store.checklists import Group
 from tracker.ui.format import block, excerpt, label, relative_days, short_date
 from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.panes.checklists_actions import ItemActions
+from tracker.ui.text import Plain
 from tracker.ui.widgets import options
 from tracker.ui.widgets.tables import Cell, PagedTable, make_table, select_row, show_records
 
@@ -102,7 +103,7 @@ class ChecklistsPane(ItemActions, AreaPane):
         yield Horizontal(
             OptionList(id="checklist-groups"),
             Vertical(
-                Static("", id="checklist-summary"),
+                Plain("", id="checklist-summary"),
                 Input(placeholder="/ filter items", id="checklist-filter", compact=True),
                 make_table("checklist-table", COLUMNS),
                 id="checklist-main",

@@ -26,7 +26,15 @@ from tracker.store.programs import get_rotation, list_rotations
 from tracker.ui.format import label, relative_days, short_date
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.letters_actions import LetterActions
-from tracker.ui.widgets.tables import Cell, PagedTable, make_table, selected_key, show_records
+from tracker.ui.text import Plain
+from tracker.ui.widgets.tables import (
+    Cell,
+    PagedTable,
+    Table,
+    make_table,
+    selected_key,
+    show_records,
+)
 
 RECENT_DAYS = 90  # candidates are shown for blocks that ended at most this long ago
 
@@ -120,9 +128,9 @@ class LettersPane(LetterActions, AreaPane):
         self.candidate_list: list[Candidate] = []
 
     def build(self) -> ComposeResult:
-        candidates: DataTable[Cell] = DataTable(id="candidates-table", cursor_type="row")
+        candidates: DataTable[Cell] = Table(id="candidates-table", cursor_type="row")
         candidates.add_columns("Who to ask (L2)", "Rotation", "Why")
-        yield Static("", id="letters-summary")
+        yield Plain("", id="letters-summary")
         yield Horizontal(
             Vertical(
                 make_table(
@@ -131,14 +139,12 @@ class LettersPane(LetterActions, AreaPane):
                     classes="upper-table",
                 ),
                 candidates,
-                Static(
-                    "Follow-ups (space ticks one, enter edits, n adds)", classes="section-title"
-                ),
+                Plain("Follow-ups (space ticks one, enter edits, n adds)", classes="section-title"),
                 make_table("follow-ups-table", ["Due", "With", "Action", "Rule"]),
                 id="letters-lists",
             ),
             VerticalScroll(
-                Static("", id="letter-detail"), id="letter-detail-scroll", can_focus=False
+                Plain("", id="letter-detail"), id="letter-detail-scroll", can_focus=False
             ),
             id="letters-main",
         )

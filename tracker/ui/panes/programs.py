@@ -38,6 +38,7 @@ from tracker.ui.format import excerpt, label, relative_days, short_block, short_
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.panes.programs_detail import program_detail, rotation_detail
+from tracker.ui.text import Plain, safe_text
 from tracker.ui.widgets.tables import (
     Cell,
     PagedTable,
@@ -148,7 +149,7 @@ class ApplicationsPane(AreaPane):
 
     def build(self) -> ComposeResult:
         # The mix lines, one per rule; on a short terminal one summary line instead (m).
-        yield Static("", id="mix-summary")
+        yield Plain("", id="mix-summary")
         yield OptionList(id="mix-list")
         yield Horizontal(
             Input(
@@ -172,20 +173,20 @@ class ApplicationsPane(AreaPane):
         )
         yield Horizontal(
             Vertical(
-                Static("Applications", classes="section-title"),
+                Plain("Applications", classes="section-title"),
                 # What matters most first: a narrow terminal cuts the last columns.
                 make_table(
                     "rotations-table",
                     ["Institution", "Status", "Deadline", "Block", "Specialty"],
                     classes="upper-table",
                 ),
-                Static("Programs by fit", classes="section-title", id="programs-title"),
+                Plain("Programs by fit", classes="section-title", id="programs-title"),
                 make_table(
                     "programs-table", ["Fit", "Institution", "Kind", "J-1", "H-1B", "IMGs", "Apps"]
                 ),
                 id="apps-tables",
             ),
-            VerticalScroll(Static("", id="apps-detail"), id="apps-detail-scroll", can_focus=False),
+            VerticalScroll(Plain("", id="apps-detail"), id="apps-detail-scroll", can_focus=False),
             id="apps-main",
         )
 
@@ -286,7 +287,11 @@ class ApplicationsPane(AreaPane):
             mark, style = MIX_MARKS.get(line.state, NEUTRAL_MARK)
             options.add_option(
                 Option(
-                    Text.assemble((f"{mark} ", style), (f"{line.rule_id} ", "bold"), line.message),
+                    safe_text(
+                        Text.assemble(
+                            (f"{mark} ", style), (f"{line.rule_id} ", "bold"), line.message
+                        )
+                    ),
                     id=line.rule_id,
                 )
             )

@@ -28,6 +28,7 @@ from tracker.store import programs
 from tracker.store.budget import planned_total
 from tracker.ui.format import excerpt, label, long_date, relative_days
 from tracker.ui.panes.base import AreaPane, Target
+from tracker.ui.text import Plain
 from tracker.ui.widgets.tables import Cell, PagedTable, make_table
 
 FIRST_STEPS = Text.assemble(
@@ -109,7 +110,7 @@ class TodayPane(AreaPane):
         self.found: list[Line] = []
 
     def build(self) -> ComposeResult:
-        yield Static("", id="today-summary", classes="pane-summary")
+        yield Plain("", id="today-summary", classes="pane-summary")
         # Narrow terminals cut the last columns: the rule (r explains it) comes early.
         yield make_table("today-table", ["When / state", "Rule", "What", "Where"])
 

@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tracker.ui.text import safe_text
+
 
 def refill(
     options: OptionList, entries: Iterable[tuple[str, Text]], keep: str | None, fallback: int
@@ -15,7 +17,7 @@ def refill(
     option at fallback. Returns the highlighted index."""
     listed = list(entries)
     options.clear_options()
-    options.add_options(Option(prompt, id=key) for key, prompt in listed)
+    options.add_options(Option(safe_text(prompt), id=key) for key, prompt in listed)
     keys = [key for key, _ in listed]
     index = keys.index(keep) if keep in keys else fallback
     options.highlighted = index

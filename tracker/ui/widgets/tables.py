@@ -10,11 +10,14 @@ from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 from rich.text import Text
+from textual.content import Content
 from textual.coordinate import Coordinate
 from textual.widgets import DataTable
-from textual.widgets.data_table import RowDoesNotExist
+from textual.widgets.data_table import ColumnKey, RowDoesNotExist, RowKey
 
-Cell = str | Text  # what a table cell holds
+from tracker.ui.text import safe, safe_text
+
+Cell = str | Text | Content  # what a table cell holds: literal text (see Table)
 Row = tuple[int | str | None, Sequence[Cell]]  # (record id, cells)
 Fetch = Callable[[int, int], Sequence[Row]]  # (offset, limit) -> rows
 
@@ -22,7 +25,33 @@ PAGE = 100  # rows added at a time; a terminal shows at most a few dozen
 NEAR_END = 20  # rows before the last loaded one at which the next page is added
 
 
-class PagedTable(DataTable[Cell]):
+class Table(DataTable[Cell]):
+    """A DataTable whose cells are literal text (a str cell would be read as markup)."""
+
+    def add_row(
+        self,
+        *cells: Cell,
+        height: int | None = 1,
+        key: str | None = None,
+        label: str | Text | None = None,
+    ) -> RowKey:
+        shown = (
+            None if label is None else safe_text(Text(label) if isinstance(label, str) else label)
+        )
+        return super().add_row(*(safe(cell) for cell in cells), height=height, key=key, label=shown)
+
+    def update_cell(
+        self,
+        row_key: RowKey | str,
+        column_key: ColumnKey | str,
+        value: Cell,
+        *,
+        update_width: bool = False,
+    ) -> None:
+        super().update_cell(row_key, column_key, safe(value), update_width=update_width)
+
+
+class PagedTable(Table):
     def __init__(self, table_id: str, columns: Sequence[str], classes: str = "") -> None:
         super().__init__(id=table_id, cursor_type="row", zebra_stripes=True, classes=classes)
         self.add_columns(*columns)
