@@ -89,3 +89,50 @@ async def test_away_log_and_an_import_while_the_app_autosaves_the_same_day(
     assert not missing_logs, f"{len(missing_logs)} of {len(logged)} away log lines lost"
     assert not missing_typed, f"typed words lost: {missing_typed}"
     assert on_screen == saved, "the screen and the file disagree after the last save"
+
+
+TYPED_LOGS = runs(50, 150)  # `away log` lines while the user types
+
+
+async def test_away_log_while_the_user_types_loses_no_line_and_no_keystroke(db_path, figure):
+    """The user types without pausing for the file: autosave after each pause merges the
+    logged lines into the field, which must neither drop a line nor move the cursor (a
+    moved cursor reorders what is typed next)."""
+    db = open_db(db_path)
+    save_profile(db, Profile(full_name="Zoë Nguyễn"))
+    db.close()
+    typed = ""
+    app = make_app(db_path, DAY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("5", "w")
+        logger = python_process("-c", LOG_LOOP, db_path, DAY.isoformat(), "log", TYPED_LOGS)
+        n = 0
+        while logger.poll() is None or n < 30:
+            word = f" w{n}"
+            typed += word
+            await pilot.press(*word)
+            # Mostly quick typing; every fourth word a pause long enough for the autosave.
+            await asyncio.sleep(1.2 if n % 4 == 3 else 0.05)
+            n += 1
+        await pilot.press("tab")  # leaving the field saves it
+        await settle(app, pilot)
+        await pilot.press("shift+tab", *" end")
+        typed += " end"
+        await pilot.press("tab")
+        await settle(app, pilot)
+        await pilot.pause()
+        area = app.query_one("#day-learning_points", TextArea)
+        on_screen = area.text
+    reports = logger.communicate()[0].splitlines()
+    saved = stored(db_path, DAY.isoformat())["learning_points"]
+    logged = [f"Logged by log, line {n}" for n in range(TYPED_LOGS)]
+    missing = [line for line in logged if line not in saved]
+    refused = [line for line in reports if not line.startswith("0 ")]
+    figure(
+        "typed while logging: lines / typed characters / lost lines / typed text in one piece",
+        f"{len(logged)} / {len(typed)} / {len(missing)} / {typed.strip() in saved}",
+    )
+    assert not refused, f"a logger was refused: {refused}"
+    assert not missing, f"{len(missing)} of {len(logged)} away log lines lost"
+    assert typed.strip() in saved, "typed characters were lost or reordered"
+    assert on_screen == saved, "the screen and the file disagree after the last save"

@@ -4,30 +4,18 @@ guard, cases, search and the jump to a found day."""
 import sqlite3
 
 import pendulum
-import pytest
 from textual.widgets import Input, Static, TextArea
 
 from tests.conftest import DEMO_DAY
 from tests.ui.test_never_crashes import on_screen
-from tracker.domain.profile import Profile
 from tracker.store import journal
-from tracker.store.db import connect, open_db
-from tracker.store.profile import save_profile
+from tracker.store.db import connect
 from tracker.ui.app import make_app
 from tracker.ui.modals.form import FormScreen
 from tracker.ui.panes.journal import SAVE_AFTER_PAUSE_S, JournalPane
 from tracker.ui.widgets.tables import PagedTable, selected_key
 
 DAY = pendulum.date(2026, 7, 15)
-
-
-@pytest.fixture
-def user_path(db_path):
-    """A new user's database, past the welcome screen (a profile, nothing else)."""
-    db = open_db(db_path)
-    save_profile(db, Profile(full_name="Zoë Nguyễn"))
-    db.close()
-    return db_path
 
 
 def stored(path, day: str) -> dict | None:

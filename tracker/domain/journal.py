@@ -262,6 +262,8 @@ def merge_text(base: str, mine: str, theirs: str) -> str:
         return theirs
     if theirs.startswith(base):
         added = theirs[len(base) :].strip("\n")
+        if added in mine:  # the editor shows it already (merged into the screen before)
+            return mine
         return "\n".join(filter(None, [mine.rstrip("\n"), added]))
     missing = [line for line in theirs.splitlines() if line.strip() and line not in mine]
     return "\n".join([mine.rstrip("\n"), *missing]) if missing else mine

@@ -22,6 +22,7 @@ from tracker.domain.journal import (
     SearchHit,
     block_week,
     case_values,
+    merge_text,
     split_list,
     week_of,
 )
@@ -32,8 +33,9 @@ from tracker.store import journal
 from tracker.store.db import AwayDatabase
 from tracker.store.programs import get_rotation
 from tracker.ui.format import excerpt, short_date
-from tracker.ui.panes.journal_cases import CaseActions
 from tracker.ui.panes.journal_day import DayEditor
+from tracker.ui.panes.journal_quit import QuitActions
+from tracker.ui.text import Plain
 from tracker.ui.widgets.tables import Cell, PagedTable, make_table, selected_key, show_records
 
 COLUMNS = ["Day", "Cases", "Learning points"]
@@ -49,7 +51,7 @@ class DaySaved(Message):
         self.key, self.result, self.error = key, result, error
 
 
-class JournalPane(CaseActions):
+class JournalPane(QuitActions):
     PANE_ID = "journal"
     READS = frozenset({"journal"})
     BINDINGS = [
@@ -146,7 +148,7 @@ class JournalPane(CaseActions):
             id="journal-search",
             compact=True,
         )
-        yield Static("", id="journal-found", classes="section-title")
+        yield Plain("", id="journal-found", classes="section-title")
         yield Horizontal(
             make_table("journal-table", COLUMNS),
             DayEditor(self.away.read_only),
@@ -363,13 +365,16 @@ class JournalPane(CaseActions):
         self._refresh_row(saved)
 
     def _take_merged(self, saved: JournalDay) -> None:
-        """Text another writer added (an `away log` line) appears in the field, unless
-        the user typed there since this save was queued."""
+        """Text another writer added (an `away log` line) appears in the field, merged
+        with what the user typed since this save was queued, the cursor left in place.
+        The screen must hold every stored line: the next save starts from the file."""
         for field in DAY_TEXT_FIELDS:
-            area = self.editor.text_area(field)
-            ours = getattr(self.stored, field)
-            if getattr(saved, field) != ours and area.text == ours and field not in self.flags:
-                area.load_text(getattr(saved, field))
+            ours, theirs = getattr(self.stored, field), getattr(saved, field)
+            if theirs != ours:
+                shown = self.editor.text_area(field).text
+                merged = merge_text(ours, shown, theirs)
+                if merged != shown:
+                    self.editor.merge_into(field, merged)
         if field_held := {f: getattr(self.stored, f) for f in self.flags}:
             saved = replace(saved, **field_held)
         self.stored = saved
@@ -393,36 +398,6 @@ class JournalPane(CaseActions):
         from tracker.ui.messages import RecordsChanged
 
         self.post_message(RecordsChanged("journal", self))
-
-    def before_quit(self) -> bool:
-        """Save and wait for the writer; False (and a question) when flagged text would
-        be left behind."""
-        self.save_now()
-        if self.flags:
-            self._ask_keep_flagged()
-            return False
-        if self._writer is not None:
-            self._writer.close(timeout=15)
-        return True
-
-    def _ask_keep_flagged(self) -> None:
-        from tracker.ui.modals.confirm import ConfirmScreen
-
-        def answer(keep: bool | None) -> None:
-            if keep:
-                self.action_save_now()
-                self.app.exit()
-
-        words = "; ".join(f"“{f.text}”" for found in self.flags.values() for f in found)
-        self.app.push_screen(
-            ConfirmScreen(
-                f"{short_date(self.editor.day)} holds words that look like a patient "
-                f"identifier ({words}), not kept yet. Keep them as written and quit? "
-                "(No: back to the journal to edit them.)",
-                yes_label="Keep and quit",
-            ),
-            answer,
-        )
 
     def on_unmount(self) -> None:
         if self._writer is not None:

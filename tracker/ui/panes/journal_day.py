@@ -18,8 +18,10 @@ from tracker.domain.journal import (
     JournalDay,
 )
 from tracker.domain.phi import Flag
-from tracker.domain.text import plural
+from tracker.domain.text import plural, visible
 from tracker.ui.format import label
+from tracker.ui.text import Plain, PlainLabel
+from tracker.ui.widgets.tables import Table
 
 # (field, title with the rule it serves, placeholder)
 TEXT_FIELDS = {
@@ -54,11 +56,11 @@ class DayEditor(VerticalScroll, can_focus=False):
         self.filling = False  # True while show() sets values: no change is the user's
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="day-title")
-        yield Static("", id="day-state")
-        yield Static("", id="day-phi", classes="day-warning")
+        yield Plain("", id="day-title")
+        yield Plain("", id="day-state")
+        yield Plain("", id="day-phi", classes="day-warning")
         with Horizontal(classes="day-row"):
-            yield Label("Where", classes="day-label")
+            yield PlainLabel("Where", classes="day-label")
             yield Select(
                 [(name, value.value) for value, name in LOCATION_LABELS.items()],
                 prompt="—",
@@ -67,7 +69,7 @@ class DayEditor(VerticalScroll, can_focus=False):
                 disabled=self.read_only,
             )
         with Horizontal(classes="day-row"):
-            yield Label("Supervisors", classes="day-label")
+            yield PlainLabel("Supervisors", classes="day-label")
             yield Input(
                 placeholder="who supervised you, names separated by commas",
                 id="day-supervisors",
@@ -75,7 +77,7 @@ class DayEditor(VerticalScroll, can_focus=False):
                 disabled=self.read_only,
             )
         for field, (title, hint) in TEXT_FIELDS.items():
-            yield Label(title, classes="day-field-title")
+            yield PlainLabel(title, classes="day-field-title")
             yield TextArea(
                 id=f"day-{field}",
                 classes="day-text",
@@ -83,16 +85,16 @@ class DayEditor(VerticalScroll, can_focus=False):
                 read_only=self.read_only,
                 compact=True,
             )
-        yield Label("Today's small goals (J5)", classes="day-field-title")
+        yield PlainLabel("Today's small goals (J5)", classes="day-field-title")
         with Horizontal(classes="day-checks"):
             for field, _ in DAILY_GOALS:
                 yield self._checkbox(field, SHORT_GOALS[field])
-        yield Label("", id="day-week-title", classes="day-field-title")
+        yield PlainLabel("", id="day-week-title", classes="day-field-title")
         with Horizontal(classes="day-checks"):
             for key, _ in WATCHED:
                 yield self._checkbox(f"watched-{key}", SHORT_WATCHED[key])
-        yield Label("", id="day-cases-title", classes="day-field-title")
-        table: DataTable[str | Text] = DataTable(id="day-cases", cursor_type="row")
+        yield PlainLabel("", id="day-cases-title", classes="day-field-title")
+        table = Table(id="day-cases", cursor_type="row")
         table.add_columns(*CASE_COLUMNS)
         yield table
 
@@ -118,9 +120,9 @@ class DayEditor(VerticalScroll, can_focus=False):
             self.query_one("#day-title", Static).update(title)
             location = self.query_one("#day-location", Select)
             location.value = day.location or Select.NULL
-            self.query_one("#day-supervisors", Input).value = ", ".join(supervisors)
+            self.query_one("#day-supervisors", Input).value = visible(", ".join(supervisors))
             for field in DAY_TEXT_FIELDS:
-                self.text_area(field).load_text(getattr(day, field))
+                self.text_area(field).load_text(visible(getattr(day, field)))
             for field, _ in DAILY_GOALS:
                 self.query_one(f"#day-{field}", Checkbox).value = getattr(day, field)
             self.query_one("#day-week-title", Label).update(week_title)
@@ -149,6 +151,19 @@ class DayEditor(VerticalScroll, can_focus=False):
 
     def text_area(self, field: str) -> TextArea:
         return self.query_one(f"#day-{field}", TextArea)
+
+    def merge_into(self, field: str, merged: str) -> None:
+        """Show a field's text with what another writer added, the user's cursor and
+        selection where they were: lines added after the user's text are inserted at the
+        end, so what the user types next stays in one piece."""
+        area = self.text_area(field)
+        before, selection = area.text, area.selection
+        shown = visible(merged)
+        if shown.startswith(before):
+            area.insert(shown[len(before) :], area.document.end, maintain_selection_offset=False)
+        else:  # another window rewrote the field: the cursor stays at its line and column
+            area.load_text(shown)
+        area.selection = selection  # (TextArea clamps it to the text)
 
     # --- reading ------------------------------------------------------------------------
 
