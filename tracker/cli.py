@@ -1,6 +1,7 @@
 """The `away` command line. Only opening the TUI imports textual (lazily)."""
 
 import gc
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -10,6 +11,7 @@ from typing import Any, NoReturn, TypeVar
 import click
 
 from tracker import __version__
+from tracker.domain.text import visible
 
 # The store (and sqlite-utils with it) is imported by the commands that use it, so that
 # --version and --help start at once.
@@ -18,9 +20,34 @@ F = TypeVar("F", bound=Callable[..., Any])
 DB_HELP = "Database file (default: your data folder's away.db; or set AWAY_DB)."
 
 
+def echo(message: str, err: bool = False, nl: bool = True) -> None:
+    """Every line Away prints: stored text in it (names, journal lines, file names) is
+    shown, never obeyed: control characters become visible signs (domain.text.visible)."""
+    click.echo(visible(message), err=err, nl=nl)
+
+
+DOCUMENTS = ("md", "html")  # read by people: printed as text, control characters as signs
+DATA = ("json", "ics")  # read by programs: kept exactly in a pipe; pdf and csv are binary
+
+
+def write_stdout(content: bytes, form: str) -> None:
+    """`--out -`: a document as text whose control characters are signs; data as its
+    exact bytes into a pipe (as text with signs on a terminal); a binary file only into
+    a pipe (on a terminal it would be noise)."""
+    if form in DOCUMENTS or (form in DATA and sys.stdout.isatty()):
+        echo(content.decode("utf-8", errors="replace"), nl=False)
+        return
+    if sys.stdout.isatty():
+        raise click.UsageError("this is a binary file: give --out a file name or pipe it.")
+    sys.stdout.buffer.write(content)
+    sys.stdout.flush()
+
+
 class AwayGroup(click.Group):
-    """Every failure is one sentence on stderr with a non-zero exit, never a traceback:
-    store, SQLite and OS errors exit 2, usage errors 2, a declined question 1."""
+    """Every failure is one sentence on stderr with a non-zero exit, never a traceback.
+    The exit codes (README, "Exit codes"): 0 done; 1 you declined or stopped it; 2 an
+    error, nothing was changed (bad input or file, a refused import, the store, SQLite
+    or the OS); 3 `away log` refused text that looks like a patient identifier."""
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         kwargs["standalone_mode"] = False
@@ -29,30 +56,40 @@ class AwayGroup(click.Group):
         except click.UsageError as error:
             command = error.ctx.command_path if error.ctx else "away"
             message = error.format_message().rstrip(".")
-            click.echo(f"away: {message} (see: {command} --help).", err=True)
+            echo(f"away: {message} (see: {command} --help).", err=True)
             sys.exit(2)
         except click.Abort:
-            click.echo("away: stopped; nothing was changed.", err=True)
+            echo("away: stopped; nothing was changed.", err=True)
             sys.exit(1)
         except click.ClickException as error:
-            click.echo(f"away: {error.format_message()}", err=True)
+            echo(f"away: {error.format_message()}", err=True)
             sys.exit(error.exit_code)
         except KeyboardInterrupt:
-            click.echo("away: interrupted.", err=True)
+            echo("away: interrupted.", err=True)
             sys.exit(130)
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except click.exceptions.Exit:
-            raise
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise  # usage errors and answers: main() says them
         except Exception as error:
             from tracker.store.errors import explain, is_explainable
 
+            db_path = ctx.meta.get("away.db")
             if not is_explainable(error):
-                raise
-            click.echo(f"away: {explain(error, ctx.meta.get('away.db'))}.", err=True)
+                from tracker.services.crash import write_crash_log
+
+                log = write_crash_log(Path(db_path or "away.db").absolute(), error)
+                echo(
+                    f"away: stopped by an unexpected error ({type(error).__name__}); nothing "
+                    f"more was changed. What happened (without your data) is in {log}; "
+                    "'away check' finds values Away cannot use.",
+                    err=True,
+                )
+                sys.exit(2)
+            echo(f"away: {explain(error, db_path)}.", err=True)
             sys.exit(2)
 
 
@@ -174,32 +211,38 @@ def demo(ctx: click.Context, path: Path, scale: int) -> None:
 
     day = story_day(today_of(ctx))
     write_demo(path, day, scale=scale)
-    click.echo(f"Demo database written to {path}. Open it with: away --db {path}")
+    echo(f"Demo database written to {path}. Open it with: away --db {path}")
     if day != today_of(ctx):
-        click.echo(f"Its story is told as of {day.isoformat()}: add --today {day.isoformat()}")
+        echo(f"Its story is told as of {day.isoformat()}: add --today {day.isoformat()}")
 
 
 @main.command()
 @db_option
 @click.pass_context
 def check(ctx: click.Context, db_path: Path | None) -> None:
-    """Check the database: integrity, schema version, file mode and row counts."""
+    """Check the database: integrity, schema version, file mode, row counts, and every
+    stored value (text that is valid UTF-8, dates that exist, numbers that fit)."""
     from tracker.services.safety import check as run_check
 
     report = run_check(resolve_db(ctx, db_path))
-    click.echo(f"database:  {report.path}")
-    click.echo(f"size:      {report.size_bytes:,} bytes, mode {report.mode:04o}")
-    click.echo(f"integrity: {report.integrity}")
-    click.echo(f"schema:    step {report.schema_steps} ({report.schema_latest})")
-    click.echo("rows:      " + ", ".join(f"{t} {n}" for t, n in report.counts.items()))
-    click.echo(f"backup:    {report.newest_backup or 'none yet'}")
+    echo(f"database:  {report.path}")
+    echo(f"size:      {report.size_bytes:,} bytes, mode {report.mode:04o}")
+    echo(f"integrity: {report.integrity}")
+    echo(f"schema:    step {report.schema_steps} ({report.schema_latest})")
+    echo("rows:      " + ", ".join(f"{t} {n}" for t, n in report.counts.items()))
+    echo(f"backup:    {report.newest_backup or 'none yet'}")
+    named, total = report.value_problems
+    if total:
+        echo(f"values:    {total:,} that Away cannot use (named, not shown):", err=True)
+        for problem in named:
+            echo(f"  {problem}", err=True)
+        if total > len(named):
+            echo(f"  and {total - len(named):,} more", err=True)
     if report.mode & 0o077:
-        click.echo(
-            f"warning: the file is readable by others; run: chmod 600 {report.path}", err=True
-        )
+        echo(f"warning: the file is readable by others; run: chmod 600 {report.path}", err=True)
     if not report.healthy:
         sys.exit(2)
-    click.echo("healthy")
+    echo("healthy")
 
 
 @main.command()
@@ -233,7 +276,7 @@ def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, fo
         raise click.BadParameter(problem, param_hint="--date")
     day = (day or today_of(ctx).isoformat()).strip()
     if (flags := find_phi(text)) and not force:
-        click.echo(
+        echo(
             f"away: not saved: this looks like a patient identifier: {describe(flags)}. "
             "Remove it (or, if it is not one, use --force).",
             err=True,
@@ -241,12 +284,12 @@ def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, fo
         sys.exit(3)
     db, warning = open_user_db(resolve_db(ctx, db_path))
     if warning:
-        click.echo(f"away: {warning}.", err=True)
+        echo(f"away: {warning}.", err=True)
     try:
         append_learning_point(db, day, text)
     finally:
         db.close()
-    click.echo(f"Saved to {day}: {text}")
+    echo(f"Saved to {day}: {text}")
 
 
 @main.command()
@@ -265,12 +308,12 @@ def today(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
 
     db, warning = open_user_db(resolve_db(ctx, db_path))
     if warning:
-        click.echo(f"away: {warning}.", err=True)
+        echo(f"away: {warning}.", err=True)
     try:
         found = report(db, today_of(ctx))
     finally:
         db.close()
-    click.echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else as_text(found))
+    echo(json.dumps(found, ensure_ascii=False, indent=2) if as_json else as_text(found))
 
 
 @main.command()
@@ -305,7 +348,7 @@ def packet(
     path = resolve_db(ctx, db_path)
     db, warning = open_user_db(path)
     if warning:
-        click.echo(f"away: {warning}.", err=True)
+        echo(f"away: {warning}.", err=True)
     try:
         try:
             writer = find_person(db, person)
@@ -315,27 +358,36 @@ def packet(
     finally:
         db.close()
     if printed:
-        click.echo(content.decode(), nl=False)
+        write_stdout(content, form)
         return
     target = write_packet(content, out, path, writer, form)
-    click.echo(f"Packet for {writer.name} written to {target}")
+    echo(f"Packet for {writer.name} written to {target}")
 
 
 @main.command()
 @db_option
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     default=None,
-    help="Where to write the copy (default: the backups folder beside the database).",
+    help="Where to write the copy; - writes it to standard output, e.g. to pipe it to "
+    "another machine (default: the backups folder beside the database).",
 )
 @click.pass_context
 def backup(ctx: click.Context, db_path: Path | None, out: Path | None) -> None:
     """Write a checked copy of the database (0600)."""
+    import tempfile
+
     from tracker.services.safety import backup_to
 
-    target = backup_to(resolve_db(ctx, db_path), out)
-    click.echo(f"Backup written to {target}")
+    path = resolve_db(ctx, db_path)
+    if out is not None and str(out) == "-":
+        with tempfile.TemporaryDirectory() as folder:  # (0700: the copy stays private)
+            copy = backup_to(path, Path(folder) / "away.db")
+            write_stdout(copy.read_bytes(), "db")
+        return
+    target = backup_to(path, out)
+    echo(f"Backup written to {target}")
 
 
 @main.group(name="import", cls=AwayGroup)
@@ -379,22 +431,20 @@ def import_programs(
         raise click.BadParameter(f"{csv_file} is not a file", param_hint="CSV_FILE")
     db, warning = open_user_db(resolve_db(ctx.find_root(), db_path))
     if warning:
-        click.echo(f"away: {warning}.", err=True)
+        echo(f"away: {warning}.", err=True)
     try:
         result = import_programs_csv(db, csv_file, today_of(ctx), update, encoding, show_progress)
     except ImportRefused as refused:
         for problem in refused.problems:
-            click.echo(problem, err=True)
-        click.echo(
-            f"away: nothing was imported ({plural(len(refused.problems), 'problem')}).", err=True
-        )
-        sys.exit(1)
+            echo(problem, err=True)
+        echo(f"away: nothing was imported ({plural(len(refused.problems), 'problem')}).", err=True)
+        sys.exit(2)
     finally:
         db.close()
     if result.ignored_columns:
-        click.echo("Ignored columns: " + ", ".join(result.ignored_columns))
+        echo("Ignored columns: " + ", ".join(result.ignored_columns))
     hint = " (already in Away; --update updates them)" if result.skipped else ""
-    click.echo(f"{result.added} added, {result.updated} updated, {result.skipped} skipped{hint}.")
+    echo(f"{result.added} added, {result.updated} updated, {result.skipped} skipped{hint}.")
 
 
 @import_group.command(name="json")
@@ -403,37 +453,48 @@ def import_programs(
 @click.option(
     "--replace", is_flag=True, help="Replace what the database holds (a backup is taken first)."
 )
+@click.option(
+    "--keep-flagged",
+    is_flag=True,
+    help="Keep journal text the PHI guard flags, as written (as ctrl+s does in the app).",
+)
 @click.pass_context
 def import_json_command(
-    ctx: click.Context, db_path: Path | None, json_file: Path, replace: bool
+    ctx: click.Context, db_path: Path | None, json_file: Path, replace: bool, keep_flagged: bool
 ) -> None:
-    """Bring back everything from an `away export --format json` file, all or nothing."""
+    """Bring back everything from an `away export --format json` file, all or nothing:
+    every row is checked as the forms check it first."""
     import json
 
     from tracker.services.exporting import ExportError, import_json
     from tracker.services.safety import open_user_db
+    from tracker.store.db import exclusive_lock
 
     try:
         data = json.loads(json_file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as error:
-        raise click.BadParameter(f"{json_file} cannot be read as JSON ({error})") from None
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        raise click.BadParameter(f"{json_file} cannot be read as JSON ({reason})") from None
     path = resolve_db(ctx.find_root(), db_path)
+    if replace:  # like restore: another Away's later writes would mix with the import
+        with exclusive_lock(path):
+            pass
     db, warning = open_user_db(path)
     if warning:
-        click.echo(f"away: {warning}.", err=True)
+        echo(f"away: {warning}.", err=True)
     try:
         if replace:
             from tracker.store.backups import write_unique_backup
 
             kept = write_unique_backup(db.conn, path, "before-import")
-            click.echo(f"The current data was kept at {kept}")
-        count = import_json(db, data, replace)
+            echo(f"The current data was kept at {kept}")
+        count = import_json(db, data, replace, keep_flagged)
     except ExportError as error:
-        click.echo(f"away: {error}.", err=True)
-        sys.exit(1)
+        echo(f"away: {error}.", err=True)
+        sys.exit(2)
     finally:
         db.close()
-    click.echo(f"{count:,} rows imported from {json_file}")
+    echo(f"{count:,} rows imported from {json_file}")
 
 
 @main.command(name="export")
@@ -448,9 +509,10 @@ def import_json_command(
 )
 @click.option(
     "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     default=None,
-    help="Where to write it (default: exports/ beside the database).",
+    help="Where to write it; - writes it to standard output (default: exports/ beside "
+    "the database).",
 )
 @click.option("--force", is_flag=True, help="Replace the file if it exists.")
 @click.pass_context
@@ -463,25 +525,27 @@ def export_command(
 
     path = resolve_db(ctx, db_path)
     today = today_of(ctx)
+    printed = out is not None and str(out) == "-"
     target = out or default_path(path, form, today)
-    if target.exists() and not force:
-        click.echo(
-            f"away: {target} already exists; nothing was written (--force replaces it).", err=True
-        )
-        sys.exit(1)
+    if not printed and os.path.lexists(target) and not force:
+        echo(f"away: {target} already exists; nothing was written (--force replaces it).", err=True)
+        sys.exit(2)
     db, warning = open_user_db(path)
     if warning:
-        click.echo(f"away: {warning}.", err=True)
+        echo(f"away: {warning}.", err=True)
     try:
         content = render(db, form, today)
     finally:
         db.close()
+    if printed:
+        write_stdout(content, form)
+        return
     try:
         write_whole(content, target, force)
     except ExportError as error:
-        click.echo(f"away: {error}.", err=True)
-        sys.exit(1)
-    click.echo(f"Written to {target}")
+        echo(f"away: {error}.", err=True)
+        sys.exit(2)
+    echo(f"Written to {target}")
 
 
 @main.command()
@@ -504,5 +568,5 @@ def restore(ctx: click.Context, db_path: Path | None, path: Path, yes: bool) -> 
         )
     kept = restore_from(target, path)
     if kept:
-        click.echo(f"The previous database was kept at {kept}")
-    click.echo(f"Restored {path} into {target}")
+        echo(f"The previous database was kept at {kept}")
+    echo(f"Restored {path} into {target}")

@@ -131,7 +131,7 @@ def test_import_programs_subprocess(tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("name,kind\nA,castle\n")
     refused = away("--db", db, "import", "programs", bad)
-    assert refused.returncode == 1
+    assert refused.returncode == 2
     assert "line 2: kind: 'castle' is not one of academic, affiliated, community" in refused.stderr
     assert "nothing was imported" in refused.stderr
     assert "Traceback" not in refused.stderr

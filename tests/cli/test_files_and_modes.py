@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from tests.cli.test_cli import away
+from tests.ordinary_user import AS_NOBODY, needs_ordinary_user
 from tracker.cli import main
 from tracker.domain.programs import Program
 from tracker.services.safety import restore_from
@@ -125,20 +126,11 @@ def test_check_does_not_migrate_or_leave_files_beside_a_file_it_refuses(tmp_path
 
 def as_nobody(*args) -> subprocess.CompletedProcess:
     return subprocess.run(
-        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=120,
+        [*AS_NOBODY, *map(str, args)], capture_output=True, text=True, timeout=120
     )
 
 
-needs_root = pytest.mark.skipif(
-    os.geteuid() != 0 or not shutil.which("setpriv"),
-    reason="runs a command as another user (needs root, setpriv)",
-)
-
-
-@needs_root
+@needs_ordinary_user
 def test_check_and_backup_work_in_a_read_only_folder_as_an_ordinary_user(demo_path):
     import sys
 
@@ -223,7 +215,7 @@ def test_a_new_database_on_a_nearly_full_disk_says_so_and_leaves_no_damaged_file
     assert [p.name for p in small_disk.iterdir() if p.name != "filler"] == []
 
 
-@needs_root
+@needs_ordinary_user
 def test_a_new_database_in_a_folder_the_user_cannot_write_is_one_sentence():
     import sys
 

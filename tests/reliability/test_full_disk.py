@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ordinary_user import needs_ordinary_user
 from tests.reliability.faults import ENV, runs
 from tests.reliability.writers import AREAS, TABLES
 from tracker.domain.profile import Profile
@@ -78,7 +79,7 @@ def test_a_disk_filling_up_in_each_area_costs_no_committed_record(tmp_path, area
     figure(f"{area}: what the user read", " | ".join(sorted(sentences)))
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to act as an ordinary user")
+@needs_ordinary_user
 def test_a_folder_turned_read_only_is_one_sentence_and_keeps_every_record(figure):
     import pwd
     import shutil

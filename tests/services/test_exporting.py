@@ -156,12 +156,12 @@ def test_each_format_as_a_command_never_overwrites_and_says_why_it_cannot_write(
         assert result.returncode == 0, (form, result.stderr)
         assert "Written to" in result.stdout
     again = away("--db", db, "export", "--format", "md")
-    assert again.returncode == 1
+    assert again.returncode == 2
     assert "already exists" in again.stderr
     folder = tmp_path / "a-file"
     folder.write_text("not a folder")
     blocked = away("--db", db, "export", "--format", "md", "--out", folder / "x.md")
-    assert blocked.returncode == 1
+    assert blocked.returncode == 2
     assert "cannot be written" in blocked.stderr
     assert "Traceback" not in blocked.stderr
     export = next((tmp_path / "exports").glob("*.json"))
@@ -169,5 +169,5 @@ def test_each_format_as_a_command_never_overwrites_and_says_why_it_cannot_write(
     restored = away("--db", new, "import", "json", export)
     assert restored.returncode == 0, restored.stderr
     refused = away("--db", new, "import", "json", export)
-    assert refused.returncode == 1
+    assert refused.returncode == 2
     assert "--replace" in refused.stderr

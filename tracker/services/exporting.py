@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import sqlite3
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from typing import Any
 from tracker import __version__
 from tracker.store import checklists, letters, programs, tables
 from tracker.store.db import Database, StoreError
+from tracker.store.errors import rule_broken
 from tracker.store.schema import KNOWN_STEPS
 
 FORMATS = ("md", "html", "pdf", "json", "csv", "ics")
@@ -35,16 +37,25 @@ def export_json(db: Database) -> dict[str, Any]:
     }
 
 
-def import_json(db: Database, data: dict[str, Any], replace: bool = False) -> int:
+def import_json(
+    db: Database, data: object, replace: bool = False, keep_flagged: bool = False
+) -> int:
     """Every row of an export into this database, one transaction; rows imported.
-    Refused into a database that holds data unless replace (the caller backs it up)."""
-    if data.get("schema") != JSON_SCHEMA:
+    Refused into a database that holds data unless replace (the caller backs it up).
+    Every row is checked first, as the forms check it (json_checks): one bad cell and
+    nothing is imported, the problems named by table, row and field."""
+    from tracker.services.json_checks import problems, summary
+
+    if not isinstance(data, dict) or data.get("schema") != JSON_SCHEMA:
         raise ExportError(f"this is not an Away export ({JSON_SCHEMA}); nothing was imported")
     if data.get("schema_steps") != KNOWN_STEPS:
         raise ExportError(
             "the export was made by another version of Away's schema; open it with the "
             "version that made it, or import into that version first; nothing was imported"
         )
+    found = problems(data, tables.columns_of(db), keep_flagged)
+    if found:
+        raise ExportError(f"{summary(found)}\nnothing was imported")
     count = 0
     with db.atomic():
         if tables.holds_data(db):
@@ -59,7 +70,12 @@ def import_json(db: Database, data: dict[str, Any], replace: bool = False) -> in
         for table, body in data["tables"].items():
             if table not in known:
                 raise ExportError(f"the export has a table this Away does not know ({table})")
-            tables.insert_rows(db, table, body["columns"], body["rows"])
+            try:
+                tables.insert_rows(db, table, body["columns"], body["rows"])
+            except sqlite3.IntegrityError as error:
+                raise ExportError(
+                    f"table {table}: {rule_broken(error)}; nothing was imported"
+                ) from None
             count += len(body["rows"])
     return count
 
@@ -142,18 +158,34 @@ def default_path(db_path: Path, form: str, today: date) -> Path:
     return db_path.parent / "exports" / f"away-{kind}-{today.isoformat()}.{suffix}"
 
 
+def private_folder(folder: Path) -> None:
+    """Make folder (and its missing parents) 0700 whatever the umask; a folder that
+    exists already is the user's choice and is left as it is."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for made in reversed(missing):
+        os.mkdir(made, 0o700)
+        os.chmod(made, 0o700)  # (mkdir's mode passes through the umask)
+
+
 def write_whole(content: bytes, target: Path, force: bool = False) -> Path:
     """Write content to target through a temporary file renamed into place: a failure
-    never leaves half a file. An existing file is kept unless force."""
-    if target.exists() and not force:
+    never leaves half a file. An existing file (or a symbolic link, even a broken one)
+    is kept unless force. The file is 0600 and new folders 0700: an export holds the
+    journal."""
+    if os.path.lexists(target) and not force:
         raise ExportError(
             f"{target} already exists; nothing was written (use --force to replace it)"
         )
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(target.parent)
         temp = target.with_name(f".{target.name}.{os.getpid()}.partial")
         try:
-            with open(temp, "wb") as handle:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "wb") as handle:
+                os.fchmod(handle.fileno(), 0o600)  # (a leftover file keeps its old mode)
                 handle.write(content)
                 handle.flush()
                 os.fsync(handle.fileno())

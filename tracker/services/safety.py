@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from tracker.store import tables
 from tracker.store.backups import (
     copy_unique,
     daily_backup,
@@ -80,7 +81,7 @@ def backup_to(db_path: Path, out: Path | None = None) -> Path:
     try:
         if out is None:
             return write_unique_backup(db.conn, db_path, "manual")
-        if out.exists():
+        if os.path.lexists(out):  # (a broken symbolic link too: never followed)
             raise StoreError(f"{out} already exists; choose another --out path.")
         try:
             return write_backup(db.conn, out)
@@ -154,10 +155,11 @@ class HealthReport:
     schema_latest: str
     counts: dict[str, int]
     newest_backup: Path | None
+    value_problems: tuple[list[str], int] = ([], 0)  # (the first ones named, how many)
 
     @property
     def healthy(self) -> bool:
-        return self.integrity == "ok" and self.mode & 0o077 == 0
+        return self.integrity == "ok" and self.mode & 0o077 == 0 and not self.value_problems[1]
 
 
 def check(db_path: Path) -> HealthReport:
@@ -172,6 +174,7 @@ def check(db_path: Path) -> HealthReport:
                 "yet; open it with away to do so."
             )
         counts = {table: count(db, table) for table in DATA_TABLES}
+        values = tables.value_problems(db) if integrity == "ok" else ([], 0)
     finally:
         db.close()
     return HealthReport(
@@ -183,4 +186,5 @@ def check(db_path: Path) -> HealthReport:
         schema_latest=latest,
         counts=counts,
         newest_backup=newest_backup(db_path),
+        value_problems=values,
     )

@@ -55,11 +55,33 @@ def _sqlite_cause(error: sqlite3.Error, where: str, path: Path | str | None) -> 
         return f"the disk reported an input/output error while using {where}; {NOTHING_SAVED}"
     if "unable to open" in text:
         return f"{where} cannot be opened (check that it and its folder are readable)"
+    if "could not decode" in text:  # SQLite's message quotes the text: never echoed
+        return f"{where} holds text that is not valid UTF-8; run 'away check' to see where"
     if isinstance(error, sqlite3.IntegrityError):
-        return f"the change conflicts with data already saved ({error}); {NOTHING_SAVED}"
+        return f"{rule_broken(error)}; {NOTHING_SAVED}"
     if is_damage(error):
         return f"{where} is damaged ({error}); run 'away check' and restore the newest backup"
     return f"the database could not be used ({error}); {NOTHING_SAVED}"
+
+
+def rule_broken(error: sqlite3.IntegrityError) -> str:
+    """A constraint SQLite enforced, in words rather than its SQL."""
+    text = str(error)
+    detail = text.split(":", 1)[1].strip() if ":" in text else ""
+    columns = ", ".join(
+        part.strip().split(".")[-1].replace("_", " ") for part in detail.split(",") if part
+    )
+    if text.startswith("UNIQUE"):
+        return f"a record with the same {columns} is saved already"
+    if text.startswith("NOT NULL"):
+        return f"{columns} is required"
+    if text.startswith("FOREIGN KEY"):
+        return "a record refers to another that does not exist"
+    if text.startswith("CHECK"):
+        # "planned_cents >= 0" or "status IN (...)": name the column, not the SQL.
+        name = detail.split()[0].replace("_", " ") if detail else "a value"
+        return f"a value of {name} is outside what Away allows"
+    return "the change conflicts with data already saved"
 
 
 def _os_cause(error: OSError) -> str:

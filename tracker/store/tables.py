@@ -57,3 +57,47 @@ def insert_rows(db: Database, table: str, columns: list[str], rows: list[list[An
     names = ", ".join(f"[{c}]" for c in columns)
     marks = ", ".join("?" for _ in columns)
     db.conn.executemany(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", rows)
+
+
+def columns_of(db: Database) -> dict[str, list[str]]:
+    """Each user table's columns."""
+    return {
+        table: [str(row[1]) for row in db.execute(f"PRAGMA table_info([{table}])")]
+        for table in user_tables(db)
+    }
+
+
+def value_problems(db: Database, shown: int = 20) -> tuple[list[str], int]:
+    """Stored values that Away could not use: text that is not valid UTF-8 (a flipped
+    byte), dates that do not exist, numbers past 64 bits (domain/cells.py). Named by
+    table, row and column, never by content; the first `shown`, and how many in all."""
+    from tracker.domain.cells import cell_problem
+
+    found: list[str] = []
+    total = 0
+    conn = db.conn
+    names = user_tables(db)
+    previous = conn.text_factory
+    conn.text_factory = bytes  # read text undecoded: a bad byte must not stop the scan
+    try:
+        for table in names:
+            cursor = conn.execute(f"SELECT rowid, * FROM [{table}]")
+            columns = [column[0] for column in cursor.description][1:]
+            for rowid, *values in cursor:
+                for column, value in zip(columns, values, strict=True):
+                    if isinstance(value, bytes):
+                        try:
+                            value = value.decode("utf-8")
+                        except UnicodeDecodeError:
+                            problem: str | None = "not valid UTF-8 text"
+                        else:
+                            problem = cell_problem(column, value)
+                    else:
+                        problem = cell_problem(column, value)
+                    if problem:
+                        total += 1
+                        if len(found) < shown:
+                            found.append(f"{table} row {rowid}, {column}: {problem}")
+    finally:
+        conn.text_factory = previous
+    return found, total
