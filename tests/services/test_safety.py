@@ -78,3 +78,22 @@ def test_open_user_db_backs_up_an_existing_database_once_a_day(demo_path):
 def test_open_user_db_does_not_back_up_a_new_database(db_path):
     open_user_db(db_path)[0].close()
     assert not (db_path.parent / "backups").exists()
+
+
+def test_check_names_values_away_cannot_use_by_place_never_by_content(demo_path):
+    conn = sqlite3.connect(demo_path)
+    conn.execute("UPDATE rotations SET starts_on = '2026-02-30' WHERE id = 1")
+    # A flipped byte: "Mrs Example" with an invalid UTF-8 byte in the middle.
+    conn.execute(
+        "UPDATE journal_days SET learning_points = CAST(X'4D7273FF4578616D706C65' AS TEXT) "
+        "WHERE id = 1"
+    )
+    conn.commit()
+    conn.close()
+    report = check(demo_path)
+    named, total = report.value_problems
+    assert not report.healthy
+    assert total == 2
+    assert "rotations row 1, starts_on: not a real date (no such date)" in named
+    assert "journal_days row 1, learning_points: not valid UTF-8 text" in named
+    assert "Example" not in " ".join(named)
