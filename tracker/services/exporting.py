@@ -56,6 +56,17 @@ def import_json(
     found = problems(data, tables.columns_of(db), keep_flagged)
     if found:
         raise ExportError(f"{summary(found)}\nnothing was imported")
+    try:
+        return _insert_all(db, data, replace)
+    except sqlite3.IntegrityError as error:  # a link checked at commit (deferred keys)
+        if db.conn.in_transaction:
+            db.rollback()
+        raise ExportError(
+            f"the rows do not fit together: {rule_broken(error)}; nothing was imported"
+        ) from None
+
+
+def _insert_all(db: Database, data: dict[str, Any], replace: bool) -> int:
     count = 0
     with db.atomic():
         if tables.holds_data(db):
