@@ -58,7 +58,7 @@ def test_r6_window_is_the_year_before_applying_and_checks_the_match_year():
     late = replace(BLOCK, starts_on="2026-11-02", ends_on="2026-11-29")
     assert said(shot("2026-05-01", rotations=[late]))["R6"][0].state == State.NOT_MET
     wrong = replace(PROFILE, match_year=2027)
-    assert "the season set is 2026" in said(shot("2026-05-01", profile=wrong))["R6"][0].message
+    assert "the season set is ERAS 2027" in said(shot("2026-05-01", profile=wrong))["R6"][0].message
 
 
 def test_journal_rules_speak_during_the_block_on_weekdays():
@@ -94,7 +94,8 @@ def test_letter_rules_follow_the_block():
 def test_eras_rules_around_the_eras_date():
     assert "L6" not in said(shot("2027-03-01"))
     assert said(shot("2027-05-20"))["L6"][0].state == State.INFO
-    assert said(shot("2027-06-10"))["L6"][0].state == State.DUE_SOON
+    assert "L6" not in said(shot("2027-06-10")), "opening day: nothing is submitted yet"
+    assert said(shot("2027-09-10"))["L6"][0].state == State.DUE_SOON  # submissions open
     assert "L7" not in said(shot("2027-06-10")), "L7 waits for an interview"
     assert "A1" in said(shot("2027-03-01"))
     assert "A2" not in said(shot("2027-03-01"))
@@ -135,7 +136,7 @@ def test_one_applicants_season_from_nine_months_before_to_after_eras():
         "2026-07-30": {"L3", "J3"},  # day 25
         "2026-08-16": {"L5"},  # two weeks after
         "2027-05-14": {"L6", "A1", "A2"},  # three weeks before ERAS opens
-        "2027-06-07": {"L6"},  # after it opens
+        "2027-09-10": {"L6", "E1"},  # submissions open (1 Sep, the estimated ERAS 2028)
         "2027-10-20": {"L7"},  # an interview invitation recorded for 2 November
     }
     invited = replace(BLOCK, status="completed", interview_on="2027-11-02")

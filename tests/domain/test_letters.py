@@ -35,19 +35,24 @@ def test_the_pipeline_runs_from_candidate_to_thanked():
     assert problem_with_step(Letter(eras_letter_id="L-1"), "uploaded") is None
 
 
-def test_l1_counts_letters_under_way_by_kind():
+def test_l1_counts_only_letters_uploaded_to_eras_and_shows_the_others_apart():
     count = count_letters(
         [
             Letter(status="agreed"),
             Letter(status="uploaded"),
+            Letter(status="thanked"),  # after its upload
             Letter(status="candidate"),  # not asked yet
             Letter(status="declined"),
             Letter(status="asked", us_anesthesiology=False),
+            Letter(status="uploaded", us_anesthesiology=False),
         ]
     )
     assert (count.us_anesthesiology, count.others) == (2, 1)
+    assert (count.asked, count.agreed) == (1, 1)
     assert not count.short_of_l1
-    assert count_letters([Letter(status="asked")]).short_of_l1
+    assert "on the way: 1 asked, 1 agreed" in count.describe()
+    asked_only = count_letters([Letter(status="asked"), Letter(status="agreed")])
+    assert asked_only.short_of_l1, "letters asked or agreed do not meet L1"
 
 
 def test_candidates_rank_by_cases_then_days_feedback_and_teaching():

@@ -29,7 +29,7 @@ def rotation(db, status="accepted", starts="2027-01-04", deadline="2026-10-15") 
 
 
 def test_templates_apply_once_and_groups_show_progress(db):
-    block = rotation(db)
+    block = rotation(db, status="applied")
     added = checklists.apply_templates(db, ["documents", "immunizations", "visa"], block)
     assert added > 25
     assert checklists.apply_templates(db, ["documents"], block) == 0
@@ -40,6 +40,9 @@ def test_templates_apply_once_and_groups_show_progress(db):
     assert (mine.rotation_id, mine.total) == (None, 0)
     assert (lakeside.rotation_id, lakeside.total, lakeside.settled) == (block, added, 1)
     assert lakeside.overdue > 0  # deadline items counted back from 15 Oct are past due
+    programs.set_status(db, block, "accepted", pendulum.date(2026, 11, 20))
+    [_, accepted] = checklists.groups(db, TODAY)
+    assert accepted.overdue == 0  # once accepted, they are due by the block's first day
 
 
 def test_done_is_stamped_and_undone_and_filters_run_in_sql(db):

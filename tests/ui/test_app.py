@@ -77,13 +77,13 @@ async def test_welcome_then_profile_form_saves_valid_values(db_path):
         assert error.display
         assert app.screen.region.contains_region(error.region)
         assert get_profile(app.db).full_name == ""  # nothing written
-        await pilot.press("backspace", "backspace", *"27")
+        await pilot.press("backspace", "backspace", *"28")
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not isinstance(app.screen, FormScreen)
     profile = get_profile(open_db(db_path))
     assert profile.full_name == "Amara Diallo"
-    assert profile.match_year == 2028, "the 2027 season leads to the 2028 Match"
+    assert profile.match_year == 2028, "ERAS 2028 is AAMC's name for the 2028 Match's season"
 
 
 async def test_welcome_demo_choice_opens_a_separate_demo_file(db_path):

@@ -63,7 +63,7 @@ async def test_l1_line_and_follow_ups_are_on_screen_at_80x24_and_one_is_ticked(d
         await pilot.press("6")
         await pilot.pause()
         summary = app.query_one("#letters-summary", Static)
-        assert "US anesthesiology letters" in str(summary.render())
+        assert "Letters in ERAS: US anesthesiology" in str(summary.render())
         assert on_screen(app, summary)
         follow_ups = app.query_one("#follow-ups-table", PagedTable)
         assert follow_ups.row_count > 0

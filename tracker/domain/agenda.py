@@ -3,11 +3,11 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tracker.domain.checklists import ChecklistItem
+from tracker.domain.checklists import ChecklistItem, due_now
 from tracker.domain.guidance import LOOKAHEAD_DAYS  # one look-ahead for every area
 from tracker.domain.journal import DAY_TEXT_FIELDS, JournalDay
 from tracker.domain.letters import FollowUp
-from tracker.domain.programs import Rotation, RotationStatus, current_rotation
+from tracker.domain.programs import Rotation, RotationStatus, block_dates, current_rotation
 
 MISSED_SHOWN_DAYS = 7  # a lapsed deadline of an idea is shown this long, then dropped
 OPEN_APPLICATION = {RotationStatus.IDEA, RotationStatus.PREPARING}
@@ -62,9 +62,12 @@ def build_agenda(
             else:
                 text = f"Application deadline: {rotation.institution}"
             agenda.append(AgendaItem(rotation.deadline_on, "applications", text, "D2", rotation.id))
+    blocks = block_dates(rotations)
     for item in items:
-        if not item.settled and item.due_on and item.due_on <= horizon:
-            agenda.append(AgendaItem(item.due_on, item.category, item.title, item.rule_id, item.id))
+        block = blocks.get(item.rotation_id) if item.rotation_id else None
+        due = due_now(item, today, block)
+        if due and due <= horizon:
+            agenda.append(AgendaItem(due, item.category, item.title, item.rule_id, item.id))
     for follow_up in follow_ups:
         if follow_up.done_on is None and follow_up.due_on and follow_up.due_on <= horizon:
             agenda.append(

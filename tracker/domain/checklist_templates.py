@@ -9,7 +9,7 @@ and only the host and the embassy can say what applies (see the guide's own warn
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tracker.domain.checklists import ChecklistItem
+from tracker.domain.checklists import ChecklistItem, ItemStatus
 
 
 @dataclass(frozen=True)
@@ -103,15 +103,43 @@ TEMPLATE_LABELS = {
 }
 
 
+FLU_MONTHS = frozenset({10, 11, 12, 1, 2, 3})  # hosts ask for the vaccine October-March
+FLU_NOTE = (
+    "The new season's vaccine is usually available from late August or September; "
+    "hosts ask for it for blocks in October-March (check the host's own rule)."
+)
+FLU_NOT_NEEDED = (
+    "Not needed for a block outside flu season (October-March), unless the host asks: "
+    "set it to do if they do. " + FLU_NOTE
+)
+
+
+def in_flu_season(starts_on: str | None, ends_on: str | None) -> bool:
+    """Whether any month of the block falls in October-March (no dates: assume so)."""
+    if not starts_on:
+        return True
+    start = date.fromisoformat(starts_on)
+    end = date.fromisoformat(ends_on) if ends_on else start + timedelta(days=27)
+    month, year = start.month, start.year
+    while (year, month) <= (end.year, end.month):
+        if month in FLU_MONTHS:
+            return True
+        month, year = (1, year + 1) if month == 12 else (month + 1, year)
+    return False
+
+
 def items_for(
     names: list[str],
     rotation_id: int | None,
     starts_on: str | None,
     deadline_on: str | None,
     taken: set[str],
+    ends_on: str | None = None,
 ) -> list[ChecklistItem]:
     """The templates' items for a rotation (or the user's own list, without due dates),
-    leaving out titles already on that list (taken, folded)."""
+    leaving out titles already on that list (taken, folded). The influenza vaccine is
+    asked for only when the block falls in flu season; otherwise it comes as not needed,
+    saying why and when the new vaccine usually arrives."""
     items = []
     for name in names:
         for template in TEMPLATES[name]:
@@ -124,15 +152,21 @@ def items_for(
                 if anchor and rotation_id is not None
                 else None
             )
+            status, notes = ItemStatus.TODO.value, template.notes
+            if template.validity == "season":
+                needed = rotation_id is None or in_flu_season(starts_on, ends_on)
+                status = ItemStatus.TODO.value if needed else ItemStatus.NOT_NEEDED.value
+                notes = FLU_NOTE if needed else FLU_NOT_NEEDED
             items.append(
                 ChecklistItem(
                     category=template.category,
                     title=template.title,
                     rotation_id=rotation_id,
                     due_on=due,
+                    status=status,
                     validity=template.validity,
                     rule_id=template.rule_id,
-                    notes=template.notes,
+                    notes=notes,
                 )
             )
     return items

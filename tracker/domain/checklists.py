@@ -156,8 +156,45 @@ def expiring(item: ChecklistItem, starts: date | None, ends: date | None) -> Exp
     return None
 
 
-def is_overdue(item: ChecklistItem, today: date) -> bool:
-    return not item.settled and item.due_on is not None and date.fromisoformat(item.due_on) < today
+# A block's status after which its checklist asks nothing more of the user.
+CLOSED_STATUSES = frozenset({"denied", "declined", "withdrawn", "completed"})
+
+
+@dataclass(frozen=True)
+class BlockDates:
+    """What an item's due date depends on: its block's status and dates (no block: the
+    user's own list)."""
+
+    status: str = ""
+    starts_on: str | None = None
+    ends_on: str | None = None
+    accepted_on: str | None = None  # the decision date of an accepted application
+
+
+def due_now(item: ChecklistItem, today: date, block: BlockDates | None = None) -> str | None:
+    """When the item is due as of today, or None when it is not due at all: settled, or
+    its block is over (ended, completed, denied, declined, withdrawn). Once the block is
+    accepted, an item whose date counted back from the application deadline and passed
+    before the acceptance counts back from the block instead: due by its first day."""
+    if item.settled or item.due_on is None:
+        return None
+    if block is None:
+        return item.due_on
+    if block.status in CLOSED_STATUSES or (block.ends_on and block.ends_on < today.isoformat()):
+        return None
+    accepted = block.accepted_on or today.isoformat()
+    if (
+        block.status == "accepted"
+        and block.starts_on
+        and item.due_on < min(accepted, block.starts_on)
+    ):
+        return block.starts_on
+    return item.due_on
+
+
+def is_overdue(item: ChecklistItem, today: date, block: BlockDates | None = None) -> bool:
+    due = due_now(item, today, block)
+    return due is not None and due < today.isoformat()
 
 
 def item_from_values(values: dict[str, str], rotation_id: int | None) -> ChecklistItem:

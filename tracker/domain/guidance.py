@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import StrEnum
 
-from tracker.domain.checklists import ChecklistItem, Expiring, expiring, is_overdue
+from tracker.domain.checklists import ChecklistItem, Expiring, due_now, expiring
 from tracker.domain.journal import JournalDay, goals_done
 from tracker.domain.letters import Letter, count_letters
 from tracker.domain.profile import Profile, VisaNeed
@@ -22,9 +22,11 @@ from tracker.domain.programs import (
     ProgramKind,
     Rotation,
     RotationStatus,
+    block_dates,
     current_rotation,
     rotation_day,
 )
+from tracker.domain.seasons import Season, season, season_opening
 from tracker.domain.text import plural
 
 LOOKAHEAD_DAYS = 21  # one look-ahead for deadlines, everywhere
@@ -174,10 +176,11 @@ def _r5(snapshot: Snapshot) -> list[Finding]:
 
 def _r6(snapshot: Snapshot) -> list[Finding]:
     """Rotate April-October of the year before the application (apply in Sept 2026:
-    rotate Apr-Oct 2025). The application year comes from the ERAS date, else the Match."""
+    rotate Apr-Oct 2025). The application year is the year ERAS opens: the user's date,
+    else the season's (ERAS 2028 opens in June 2027: AAMC names a season by its Match)."""
     profile = snapshot.profile
-    opens = _d(profile.eras_opens_on)
-    if opens is None and not profile.match_year:
+    opens = season_opening(profile.match_year, profile.eras_opens_on)
+    if opens is None:
         return [
             Finding(
                 "R6",
@@ -186,16 +189,16 @@ def _r6(snapshot: Snapshot) -> list[Finding]:
                 "today",
             )
         ]
-    applying = opens.year if opens else (profile.match_year or 0) - 1
+    applying = opens.year
     year = applying - 1
     window = (date(year, 4, 1), date(year, 10, 31))
-    if profile.match_year and opens and profile.match_year != opens.year + 1:
+    if profile.match_year and profile.match_year != opens.year + 1:
         return [
             Finding(
                 "R6",
                 State.NOT_MET,
-                f"ERAS opens in {opens.year}, but the season set is "
-                f"{profile.match_year - 1} (Match {profile.match_year}): check the profile (p)",
+                f"ERAS opens in {opens.year}, which is the ERAS {opens.year + 1} season, but "
+                f"the season set is ERAS {profile.match_year}: check the profile (p)",
                 "today",
             )
         ]
@@ -332,11 +335,16 @@ def _p3(snapshot: Snapshot) -> list[Finding]:
 def _items(rule_prefix: str) -> Callable[[Snapshot], list[Finding]]:
     def handler(snapshot: Snapshot) -> list[Finding]:
         found = []
+        blocks = block_dates(snapshot.rotations)
+        horizon = (snapshot.today + timedelta(days=LOOKAHEAD_DAYS)).isoformat()
         for item in snapshot.open_items:
             if not item.rule_id.startswith(rule_prefix):
                 continue
-            overdue = is_overdue(item, snapshot.today)
-            when = f"overdue since {item.due_on}" if overdue else f"due {item.due_on}"
+            due = due_now(item, snapshot.today, blocks.get(item.rotation_id or 0))
+            if due is None or due > horizon:  # its block is over, or it moved to the block
+                continue
+            overdue = due < snapshot.today.isoformat()
+            when = f"overdue since {due}" if overdue else f"due {due}"
             found.append(
                 Finding(
                     item.rule_id,
@@ -548,26 +556,109 @@ def _l5(snapshot: Snapshot) -> list[Finding]:
 
 
 def _l6(snapshot: Snapshot) -> list[Finding]:
-    opens = _d(snapshot.profile.eras_opens_on)
+    """Before ERAS opens: get the letters in; once applications can be submitted: tell
+    the writers where you applied (not on opening day: nothing is submitted yet)."""
+    profile = snapshot.profile
+    opens = season_opening(profile.match_year, profile.eras_opens_on)
     if opens is None:
         return [
-            Finding("L6", State.NOT_MET, "Add the date ERAS opens to your profile (p)", "today")
+            Finding(
+                "L6",
+                State.NOT_MET,
+                "Add the ERAS season you apply in to your profile (p)",
+                "today",
+            )
         ]
     days = (opens - snapshot.today).days
-    if days < 0 and days >= -30:
-        return [
-            Finding("L6", State.DUE_SOON, "ERAS is open: tell your writers you applied", "letters")
-        ]
     if 0 <= days <= 30:
         return [
             Finding(
                 "L6",
                 State.INFO,
-                f"ERAS opens in {days} days: letters uploaded, writers told",
+                f"ERAS opens in {days} days: ask each writer to upload their letter "
+                "(its Letter ID, E2)",
+                "letters",
+            )
+        ]
+    submit = season(profile.match_year or opens.year + 1).submit_from
+    if 0 <= (snapshot.today - submit).days <= 30:
+        return [
+            Finding(
+                "L6",
+                State.DUE_SOON,
+                "Once you have applied, tell your writers (gently) where you applied",
                 "letters",
             )
         ]
     return []
+
+
+def _facts(snapshot: Snapshot) -> Season | None:
+    year = snapshot.profile.match_year
+    return season(year) if year else None
+
+
+def _cited(facts: Season) -> str:
+    return " (estimated: check AAMC's timeline)" if facts.estimated else " (AAMC)"
+
+
+def _e1(snapshot: Snapshot) -> list[Finding]:
+    """Submitting: the month before submissions open, then until programs review."""
+    facts, today = _facts(snapshot), snapshot.today
+    if facts is None or not (facts.submit_from - timedelta(days=30) <= today < facts.review_from):
+        return []
+    submit, review = _day(facts.submit_from), _day(facts.review_from)
+    if today < facts.submit_from:
+        text = f"Applications can be submitted from {submit}; programs start reviewing {review}"
+        return [Finding("E1", State.INFO, text + _cited(facts), "today")]
+    text = f"Submit your applications before programs start reviewing on {review}"
+    return [Finding("E1", State.DUE_SOON, text + _cited(facts), "applications")]
+
+
+def _e2(snapshot: Snapshot) -> list[Finding]:
+    """Letters: from ERAS's opening until programs review, those agreed but not in."""
+    facts, today = _facts(snapshot), snapshot.today
+    if facts is None or not (facts.opens_on <= today < facts.review_from):
+        return []
+    waiting = [
+        letter
+        for letter in snapshot.letters
+        if letter.counts and not letter.in_eras and letter.status != "asked"
+    ]
+    if not waiting:
+        return []
+    names = ", ".join(letter.person_name or "a writer" for letter in waiting[:3])
+    return [
+        Finding(
+            "E2",
+            State.NOT_MET,
+            f"{plural(len(waiting), 'letter')} agreed, not in ERAS yet ({names}): each writer "
+            "uploads with its Letter ID; then assign at most 4 to each program",
+            "letters",
+        )
+    ]
+
+
+def _e3(snapshot: Snapshot) -> list[Finding]:
+    """Interviews (October-January), then the rank list, then Match Day."""
+    facts, today = _facts(snapshot), snapshot.today
+    if facts is None:
+        return []
+    first, last = facts.interviews
+    if first <= today <= last:
+        text = "Interview season: a thank-you note after each interview (L7 names writers there)"
+        return [Finding("E3", State.INFO, text, "applications")]
+    if last < today <= facts.match_day:
+        text = (
+            "Certify your rank list with the NRMP before its deadline (early March); "
+            f"Match Day {_day(facts.match_day)}{_cited(facts)}"
+        )
+        return [Finding("E3", State.DUE_SOON, text, "applications")]
+    return []
+
+
+def _day(when: date) -> str:
+    return f"{when.day} {when:%b %Y}"
 
 
 def _l7(snapshot: Snapshot) -> list[Finding]:
@@ -672,6 +763,9 @@ HANDLERS: dict[str, Callable[[Snapshot], list[Finding]]] = {
     "A1": _a("A1", "Personal statement: draw on the memorable cases in your journal", 120),
     "A2": _a("A2", "Prepare interview stories from your memorable cases (s in the journal)", 60),
     "A3": _a3,
+    "E1": _e1,
+    "E2": _e2,
+    "E3": _e3,
 }
 
 

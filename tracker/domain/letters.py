@@ -115,8 +115,13 @@ class Letter:
 
     @property
     def counts(self) -> bool:
-        """A letter that exists or is on its way (L1): neither a candidate nor declined."""
+        """A letter that exists or is on its way: neither a candidate nor declined."""
         return self.status not in (LetterStatus.CANDIDATE, LetterStatus.DECLINED)
+
+    @property
+    def in_eras(self) -> bool:
+        """Uploaded to ERAS (then thanked): only such a letter counts toward L1."""
+        return self.status in (LetterStatus.UPLOADED, LetterStatus.THANKED)
 
 
 @dataclass(frozen=True)
@@ -168,17 +173,22 @@ def problem_with_step(letter: Letter, status: str) -> str | None:
 
 @dataclass(frozen=True)
 class LetterCount:
-    """L1: letters from US anesthesiology faculty, and the others, against the guide."""
+    """L1: letters in ERAS from US anesthesiology faculty, and the others, against the
+    guide; letters asked and agreed are on their way, shown apart, never counted."""
 
     us_anesthesiology: int
     others: int
+    asked: int = 0
+    agreed: int = 0  # agreed, packet sent or Letter ID made: not uploaded yet
 
     def describe(self) -> str:
         low, high = L1_US_ANESTHESIOLOGY
         other_low, other_high = L1_OTHERS
+        on_the_way = f" · on the way: {self.asked} asked, {self.agreed} agreed"
         return (
-            f"US anesthesiology letters {self.us_anesthesiology} (aim {low}-{high}) · "
+            f"Letters in ERAS: US anesthesiology {self.us_anesthesiology} (aim {low}-{high}) · "
             f"others {self.others} (aim {other_low}-{other_high})"
+            + (on_the_way if self.asked or self.agreed else "")
         )
 
     @property
@@ -187,9 +197,11 @@ class LetterCount:
 
 
 def count_letters(letters: list[Letter]) -> LetterCount:
-    counted = [letter for letter in letters if letter.counts]
-    us = sum(1 for letter in counted if letter.us_anesthesiology)
-    return LetterCount(us, len(counted) - us)
+    uploaded = [letter for letter in letters if letter.in_eras]
+    us = sum(1 for letter in uploaded if letter.us_anesthesiology)
+    asked = sum(1 for letter in letters if letter.status == LetterStatus.ASKED)
+    agreed = sum(1 for letter in letters if letter.counts and not letter.in_eras) - asked
+    return LetterCount(us, len(uploaded) - us, asked, agreed)
 
 
 @dataclass(frozen=True)

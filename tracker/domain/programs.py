@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
+from tracker.domain.checklists import BlockDates
 from tracker.domain.checks import (
     DATE,
     LINK_MAX,
@@ -382,3 +383,13 @@ def deadline_urgency(deadline_on: str | None, today: date) -> str:
     if days <= 21:
         return "soon"
     return ""
+
+
+def block_dates(rotations: list[Rotation]) -> dict[int, BlockDates]:
+    """Each application's status and dates, by id: what its checklist items' due dates
+    depend on (checklists.due_now)."""
+    return {
+        r.id: BlockDates(r.status, r.starts_on, r.ends_on, r.decision_on)
+        for r in rotations
+        if r.id is not None
+    }

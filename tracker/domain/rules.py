@@ -30,6 +30,7 @@ GROUPS = {
     "J": "During the rotation: the daily journal",
     "L": "Letters of recommendation",
     "A": "Turning it into an application",
+    "E": "The ERAS season (AAMC's calendar, dated in tracker/domain/seasons.py)",
 }
 
 _RULES = [
@@ -271,6 +272,26 @@ _RULES = [
         "Only one rotation",
         "With only one rotation, make it excellent, and add observerships and research or "
         "quality improvement work (remote is fine).",
+    ),
+    Rule(
+        "E1",
+        "Apply before programs start reviewing",
+        "Applicants may submit to programs from early September; programs begin reviewing "
+        "in late September. Submit before review starts. AAMC publishes both dates each "
+        "season (ERAS timeline); Away shows them with their source, or its estimate.",
+    ),
+    Rule(
+        "E2",
+        "Letters uploaded and assigned",
+        "A letter counts once its writer has uploaded it to ERAS with its Letter ID; then "
+        "assign it to your programs, at most four letters to each program.",
+    ),
+    Rule(
+        "E3",
+        "Interviews, rank list, Match",
+        "Interviews run from October to January: send a short thank-you note after each. "
+        "Then certify your rank list with the NRMP before its deadline (early March); the "
+        "Match is in March.",
     ),
 ]
 

@@ -80,7 +80,7 @@ def packet_sections(db: Database, person: Person) -> tuple[str, list[Section]]:
     profile: Profile = get_profile(db)
     shared = shared_with(db, person.id or 0)
     cv = cv_scan_path(db)
-    season = f" (ERAS season {profile.match_year - 1})" if profile.match_year else ""
+    season = f" (the ERAS {profile.match_year} season)" if profile.match_year else ""
     goals = Section("What I am applying for")
     goals.p(
         f"From {profile.full_name or 'the applicant'}"

@@ -11,6 +11,7 @@ from tracker.domain.journal import block_week
 from tracker.domain.letters import STATUS_LABELS, count_letters
 from tracker.domain.money import format_money, to_home
 from tracker.domain.profile import VISA_LABELS, Profile
+from tracker.domain.seasons import season_name
 from tracker.domain.text import words
 from tracker.store import budget, checklists, journal, letters, programs
 from tracker.store.budget import EVERYTHING, Scope
@@ -81,8 +82,8 @@ def _profile(p: Profile, today: date) -> Section:
     section.ul(
         [
             f"School: {p.school or '—'} ({p.country or '—'})",
-            f"ERAS season: {p.match_year - 1 if p.match_year else '—'} "
-            f"(Match {p.match_year or '—'}); ERAS opens {p.eras_opens_on or '—'}",
+            f"Season: {season_name(p.match_year) if p.match_year else 'ERAS —'}; "
+            f"ERAS opens {p.eras_opens_on or '—'}",
             f"Visa for residency: {VISA_LABELS.get(p.visa_needed, '—')}",  # type: ignore[call-overload]
             f"US clinical experience before these rotations: {p.usce_months} months",
             f"Summary made on {today.isoformat()}",

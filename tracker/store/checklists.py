@@ -1,10 +1,18 @@
 """Checklist items (visa, immunization, document, travel, other), grouped by the rotation
 they serve or the user's own list, and the templates applied to either."""
 
+from collections import Counter
 from dataclasses import dataclass, replace
+from datetime import date
 
 from tracker.domain.checklist_templates import TEMPLATES, items_for
-from tracker.domain.checklists import ITEM_CHECKS, ChecklistItem, ItemStatus
+from tracker.domain.checklists import (
+    ITEM_CHECKS,
+    BlockDates,
+    ChecklistItem,
+    ItemStatus,
+    is_overdue,
+)
 from tracker.domain.text import fold
 from tracker.store import rows
 from tracker.store.db import Database
@@ -26,38 +34,57 @@ class Group:
     total: int
     settled: int
     overdue: int
+    decision_on: str | None = None
 
     @property
     def key(self) -> str:
         return str(self.rotation_id) if self.rotation_id else "mine"
+
+    @property
+    def block(self) -> BlockDates | None:
+        """What its items' due dates depend on (None: the user's own list)."""
+        if self.rotation_id is None:
+            return None
+        return BlockDates(self.rotation_status, self.starts_on, self.ends_on, self.decision_on)
 
 
 def groups(db: Database, today: str) -> list[Group]:
     """The user's own list first, then each rotation that has items or is under way
     (preparing to accepted), soonest block first."""
     counts = {
-        rotation_id: (total, settled, overdue)
-        for rotation_id, total, settled, overdue in db.execute(
-            f"""SELECT rotation_id, count(*), sum({_SETTLED}),
-                       sum(NOT {_SETTLED} AND due_on < ?)
-                FROM checklist_items GROUP BY rotation_id""",
-            [today],
+        rotation_id: (total, settled)
+        for rotation_id, total, settled in db.execute(
+            f"""SELECT rotation_id, count(*), sum({_SETTLED})
+                FROM checklist_items GROUP BY rotation_id"""
         )
     }
-    found = [Group(None, "Mine", None, None, "", *counts.get(None, (0, 0, 0)))]
-    for rotation_id, name, starts_on, ends_on, status in db.execute(
-        f"""SELECT rotations.id, {PLACE},
-                   rotations.starts_on, rotations.ends_on, rotations.status
+    found = [Group(None, "Mine", None, None, "", *counts.get(None, (0, 0)), 0)]
+    for rotation_id, name, starts_on, ends_on, status, decided in db.execute(
+        f"""SELECT rotations.id, {PLACE}, rotations.starts_on, rotations.ends_on,
+                   rotations.status, rotations.decision_on
             FROM rotations JOIN programs ON programs.id = rotations.program_id
             WHERE rotations.status IN {_UNDER_WAY}
                OR rotations.id IN (SELECT rotation_id FROM checklist_items)
             ORDER BY rotations.starts_on IS NULL, rotations.starts_on, rotations.id"""
     ):
-        total, settled, overdue = counts.get(rotation_id, (0, 0, 0))
+        total, settled = counts.get(rotation_id, (0, 0))
         found.append(
-            Group(rotation_id, name, starts_on, ends_on, status, total, settled or 0, overdue or 0)
+            Group(rotation_id, name, starts_on, ends_on, status, total, settled or 0, 0, decided)
         )
-    return found
+    # Overdue as the domain says (a block that is over asks nothing; an accepted one
+    # moves its passed application items to its first day): only the late items are read.
+    late = rows.select(
+        db,
+        ChecklistItem,
+        f"SELECT * FROM checklist_items WHERE NOT {_SETTLED} AND due_on < ?",
+        [today],
+    )
+    day = date.fromisoformat(today)
+    blocks = {group.rotation_id: group.block for group in found}
+    overdue = Counter(
+        item.rotation_id for item in late if is_overdue(item, day, blocks.get(item.rotation_id))
+    )
+    return [replace(group, overdue=overdue[group.rotation_id]) for group in found]
 
 
 def _where(rotation_id: int | None, missing_only: bool, text: str) -> tuple[str, list[object]]:
@@ -154,10 +181,11 @@ def apply_templates(db: Database, names: list[str], rotation_id: int | None) -> 
     to the user's own list; titles already there are left out. Returns how many."""
     with db.atomic():
         block = db.execute(
-            "SELECT starts_on, deadline_on FROM rotations WHERE id = ?", [rotation_id]
+            "SELECT starts_on, deadline_on, ends_on FROM rotations WHERE id = ?", [rotation_id]
         ).fetchone()
-        starts_on, deadline_on = block if block else (None, None)
-        items = items_for(names, rotation_id, starts_on, deadline_on, _titles(db, rotation_id))
+        starts_on, deadline_on, ends_on = block if block else (None, None, None)
+        taken = _titles(db, rotation_id)
+        items = items_for(names, rotation_id, starts_on, deadline_on, taken, ends_on)
         rows.insert_many(db, "checklist_items", items, ITEM_CHECKS)
     return len(items)
 

@@ -548,3 +548,19 @@ def m008_residency_interviews(db: Database) -> None:
     # The date of a residency interview at a program where the user applied or rotated:
     # L7 speaks when one is recorded (name the writers there and the cases).
     db.execute(f"ALTER TABLE rotations ADD COLUMN interview_on TEXT {_date('interview_on')}")
+
+
+@step
+def m009_eras_season_by_match_year(db: Database) -> None:
+    # Away asked for "the ERAS season you apply in" as the year ERAS opens and stored
+    # the Match year as that plus one; AAMC names a season by its Match year, so a user
+    # who typed AAMC's name (2028 for the season opening June 2027) got 2029 stored.
+    # Where the profile's ERAS date says which season was meant, the Match year follows
+    # it; without a date the stored year stays (it cannot tell which naming was used).
+    db.execute(
+        """UPDATE profile
+           SET match_year = CAST(substr(eras_opens_on, 1, 4) AS INTEGER) + 1
+           WHERE match_year IS NOT NULL
+             AND eras_opens_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
+             AND match_year != CAST(substr(eras_opens_on, 1, 4) AS INTEGER) + 1"""
+    )

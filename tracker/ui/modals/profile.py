@@ -11,12 +11,15 @@ PROFILE_FIELDS = [
     Field("country", "Country"),
     Field(
         "eras_season",
-        "ERAS season you apply in",
-        (int_range(FIRST_YEAR - 1, LAST_YEAR - 1),),
-        placeholder="e.g. 2027: ERAS opens June 2027, the Match is March 2028",
+        "ERAS season (AAMC's name: the Match year)",
+        (int_range(FIRST_YEAR, LAST_YEAR),),
+        placeholder="e.g. 2028: ERAS opens June 2027, the Match is March 2028",
     ),
     Field(
-        "eras_opens_on", "ERAS opens on", PROFILE_CHECKS["eras_opens_on"], placeholder="YYYY-MM-DD"
+        "eras_opens_on",
+        "ERAS opens on",
+        PROFILE_CHECKS["eras_opens_on"],
+        placeholder="YYYY-MM-DD; empty: the season's usual date",
     ),
     Field(
         "usce_months",
@@ -53,8 +56,8 @@ def profile_to_values(profile: Profile) -> dict[str, str]:
     values = {name: "" if value is None else str(value) for name, value in vars(profile).items()}
     values["budget_limited"] = "1" if profile.budget_limited else "0"
     values["usd_rate"] = format_rate(profile.usd_rate_micros)
-    # The form asks for the season applied in; the Match is the spring after it.
-    values["eras_season"] = str(profile.match_year - 1) if profile.match_year else ""
+    # AAMC names a season by its Match year: ERAS 2028 opens June 2027, Match 2028.
+    values["eras_season"] = str(profile.match_year) if profile.match_year else ""
     return values
 
 
@@ -69,7 +72,7 @@ def values_to_profile(values: dict[str, str]) -> Profile:
             full_name=values["full_name"].strip(),
             school=values["school"].strip(),
             country=values["country"].strip(),
-            match_year=season + 1 if season is not None else None,
+            match_year=season,
             eras_opens_on=values["eras_opens_on"].strip() or None,
             usce_months=number("usce_months") or 0,
             visa_needed=values["visa_needed"],

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from tracker.domain.checklists import (
     STATUS_LABELS,
     ChecklistItem,
+    due_now,
     expiring,
     is_overdue,
 )
@@ -186,7 +187,7 @@ class ChecklistsPane(ItemActions, AreaPane):
             return
         everything = checklists.list_items(self.db, group.rotation_id)
         missing = [i for i in everything if not i.settled]
-        overdue = [i for i in missing if is_overdue(i, self.today)]
+        overdue = [i for i in missing if is_overdue(i, self.today, group.block)]
         too_old = [(i, e) for i in everything if (e := expiring(i, *self.block))]
         text = Text(group.name, style="bold")
         starts, ends = self.block
@@ -222,10 +223,15 @@ class ChecklistsPane(ItemActions, AreaPane):
         status = Text(STATUS_LABELS.get(item.status, item.status))  # type: ignore[call-overload]
         if item.done:
             status.stylize("green")
+        due = due_now(item, self.today, self.group.block if self.group else None)
         when: Cell = (
-            short_date(item.done_on) if item.done else relative_days(item.due_on, self.today)
+            short_date(item.done_on)
+            if item.done
+            else relative_days(due, self.today)
+            if due
+            else short_date(item.due_on)  # its block is over: a date, no longer a to-do
         )
-        if is_overdue(item, self.today):
+        if due and due < self.today.isoformat():
             when = Text(str(when), style="bold red")
         verdict = expiring(item, *self.block)
         check: Cell = Text(verdict.short(), style="bold yellow") if verdict else ""

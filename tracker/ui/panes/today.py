@@ -23,6 +23,7 @@ from tracker.domain.guidance import (
 from tracker.domain.journal import goals_done
 from tracker.domain.letters import count_letters
 from tracker.domain.programs import rotation_day
+from tracker.domain.seasons import season_name
 from tracker.services.today import gather
 from tracker.store import programs
 from tracker.store.budget import planned_total
@@ -205,8 +206,7 @@ class TodayPane(AreaPane):
         name = shot.profile.full_name or "there"
         text = Text.assemble(("Hello, ", ""), (name, "bold"), "  ·  ", long_date(self.today))
         if shot.profile.match_year:
-            season = shot.profile.match_year - 1
-            text.append(f"\nERAS season {season} (Match {shot.profile.match_year})", style="dim")
+            text.append(f"\n{season_name(shot.profile.match_year)}", style="dim")
             if shot.profile.eras_opens_on:
                 opens = date.fromisoformat(shot.profile.eras_opens_on)
                 text.append(f"; ERAS opens {opens.day} {opens:%B %Y}", style="dim")

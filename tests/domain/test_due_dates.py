@@ -1,0 +1,63 @@
+"""Advice that expires: a block's checklist stops being overdue once the block is over,
+and an accepted block's passed application items count back from its first day. Dated
+tests on one applicant's timeline."""
+
+from datetime import date
+
+from tracker.domain.agenda import build_agenda
+from tracker.domain.checklists import BlockDates, ChecklistItem, due_now, is_overdue
+from tracker.domain.programs import Rotation
+
+DEAN = ChecklistItem(id=1, rotation_id=7, title="Dean's letter", due_on="2027-03-01")
+ACCEPTED = BlockDates("accepted", "2027-07-05", "2027-08-01", accepted_on="2027-04-10")
+
+
+def test_an_application_item_passed_before_acceptance_is_due_by_the_block():
+    assert due_now(DEAN, date(2027, 5, 1), ACCEPTED) == "2027-07-05"
+    assert not is_overdue(DEAN, date(2027, 5, 1), ACCEPTED)
+    assert is_overdue(DEAN, date(2027, 7, 6), ACCEPTED)  # still missing once there
+
+
+def test_before_acceptance_the_deadline_date_holds():
+    applied = BlockDates("applied", "2027-07-05", "2027-08-01")
+    assert due_now(DEAN, date(2027, 3, 5), applied) == "2027-03-01"
+    assert is_overdue(DEAN, date(2027, 3, 5), applied)
+
+
+def test_a_block_that_is_over_or_closed_asks_nothing_more():
+    assert due_now(DEAN, date(2027, 8, 2), ACCEPTED) is None  # ended yesterday
+    for status in ("completed", "denied", "declined", "withdrawn"):
+        assert due_now(DEAN, date(2027, 3, 5), BlockDates(status, "2027-07-05")) is None
+    mine = ChecklistItem(id=2, title="Passport", due_on="2027-03-01")
+    assert is_overdue(mine, date(2027, 12, 4))  # the user's own list never expires
+
+
+def test_the_agenda_in_december_has_no_overdue_line_from_finished_blocks():
+    block = Rotation(
+        id=7,
+        program_id=1,
+        status="accepted",
+        starts_on="2027-07-05",
+        ends_on="2027-08-01",
+        decision_on="2027-04-10",
+    )
+    agenda = build_agenda(date(2027, 12, 4), [block], [DEAN], [], [])
+    assert agenda == []
+    before = build_agenda(date(2027, 6, 20), [block], [DEAN], [], [])
+    assert [(line.due_on, line.text) for line in before] == [("2027-07-05", "Dean's letter")]
+
+
+def test_the_flu_vaccine_is_asked_for_only_for_a_block_in_flu_season():
+    from tracker.domain.checklist_templates import items_for
+
+    def flu(starts_on: str, ends_on: str) -> ChecklistItem:
+        items = items_for(["immunizations"], 7, starts_on, None, set(), ends_on)
+        return next(item for item in items if item.validity == "season")
+
+    august = flu("2027-07-05", "2027-08-01")  # the new vaccine does not exist yet
+    assert august.status == "not_needed"
+    assert "October-March" in august.notes
+    assert "late August or September" in august.notes
+    october = flu("2027-09-20", "2027-10-17")  # its last weeks are in flu season
+    assert october.status == "todo"
+    assert october.due_on == "2027-09-06"
