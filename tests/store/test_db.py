@@ -192,3 +192,28 @@ def test_sqlite_utils_version_has_atomic_rollback(db_path):
     with pytest.raises(RuntimeError):
         write_then_fail()
     assert db.execute("SELECT count(*) FROM programs").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("typed", "opens_on", "kept"),
+    [
+        (2029, "2027-06-02", 2028),  # AAMC's name (2028) typed, stored +1: the date tells
+        (2028, "2027-06-04", 2028),  # the old naming (2027) typed: already right
+        (2029, None, 2029),  # no date: which naming was meant cannot be told; kept
+    ],
+)
+def test_m009_gives_the_match_year_the_eras_date_shows(db_path, typed, opens_on, kept):
+    open_db(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute(
+        "INSERT OR REPLACE INTO profile (id, full_name, match_year, eras_opens_on) "
+        "VALUES (1, 'Zoë', ?, ?)",
+        [typed, opens_on],
+    )
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm009_eras_season_by_match_year'")
+    conn.commit()
+    conn.close()
+    open_db(db_path).close()  # runs m009 again
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT match_year FROM profile").fetchone()[0] == kept
+    conn.close()
