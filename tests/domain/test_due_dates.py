@@ -61,3 +61,36 @@ def test_the_flu_vaccine_is_asked_for_only_for_a_block_in_flu_season():
     october = flu("2027-09-20", "2027-10-17")  # its last weeks are in flu season
     assert october.status == "todo"
     assert october.due_on == "2027-09-06"
+
+
+def test_j1_the_evening_before_the_first_day_b1_met_once_planned_b2_says_housing():
+    from tests.domain.test_guidance import said, shot
+    from tracker.domain.guidance import State
+
+    # The block starts on Monday 6 July 2026: Sunday evening is the first J1.
+    [j1] = said(shot("2026-07-05"))["J1"]
+    assert j1.state == State.DUE_SOON
+    [b1] = said(shot("2026-06-20"))["B1"]
+    assert b1.state == State.INFO  # nothing planned yet: the reminder
+    [b1] = said(shot("2026-06-20", next_planned=260_000))["B1"]
+    assert (b1.state, b1.message) == (State.MET, "Lakeside University is planned: $2,600")
+    warning = "No housing booked and the block starts in 16 days."
+    [b2] = said(shot("2026-06-20", next_housing=[warning]))["B2"]
+    assert b2.state == State.DUE_SOON
+    assert b2.message == "Lakeside University: No housing booked and the block starts in 16 days"
+
+
+def test_v1_speaks_from_the_application_with_the_ds160_passport_and_consular_wait():
+    from dataclasses import replace
+
+    from tests.domain.test_guidance import BLOCK, said, shot
+    from tracker.domain.guidance import State
+
+    applied = replace(BLOCK, status="applied")
+    [v1] = said(shot("2025-11-01", rotations=[applied]))["V1"]  # eight months ahead
+    assert v1.state == State.INFO
+    for words in ("B-1/B-2", "DS-160", "six months past the stay", "Global Visa Wait Times"):
+        assert words in v1.message
+    [v1] = said(shot("2026-04-01", rotations=[applied]))["V1"]
+    assert v1.state == State.DUE_SOON  # within 120 days
+    assert "V1" not in said(shot("2025-11-01", rotations=[replace(BLOCK, status="idea")]))

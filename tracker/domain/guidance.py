@@ -8,7 +8,7 @@ opens, A1-A3 as the application approaches.
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -74,6 +74,8 @@ class Snapshot:
     block_items: list[ChecklistItem] = field(default_factory=list)  # the next block's, all
     entry_today: JournalDay | None = None
     candidates: int = 0  # people with a journal record in the current block, no letter yet
+    next_planned: int | None = None  # the next block's planned cost, USD cents (B1)
+    next_housing: list[str] = field(default_factory=list)  # its housing warnings (B2)
     researched: dict[str, int] = field(default_factory=dict)  # programs on file, by kind
 
 
@@ -171,6 +173,25 @@ def _r5(snapshot: Snapshot) -> list[Finding]:
             r.id,
         )
         for r in odd[:2]
+    ] + ended_blocks(snapshot)
+
+
+ENDED_SAYING = "mark it completed (c)"
+
+
+def ended_blocks(snapshot: Snapshot) -> list[Finding]:
+    """An accepted block whose last day has passed is asked about once a day until it is
+    marked completed (one key on Today), so the lists stop treating it as ahead."""
+    return [
+        Finding(
+            "R5",
+            State.DUE_SOON,
+            f"The block at {_place(r)} ended on {r.ends_on}: {ENDED_SAYING}",
+            "applications",
+            r.id,
+        )
+        for r in snapshot.rotations
+        if r.status == S.ACCEPTED and (end := _d(r.ends_on)) and end < snapshot.today
     ]
 
 
@@ -400,12 +421,77 @@ def _before_block(rule: str, text: str, days: int = 90) -> Callable[[Snapshot], 
     return handler
 
 
+VISA_WAITS = "travel.state.gov: Global Visa Wait Times"
+
+
+def _v1(snapshot: Snapshot) -> list[Finding]:
+    """From the moment a block is applied for, not 120 days before it: consular waits can
+    run many months. The earliest block ahead that is applied for, offered or accepted."""
+    ahead = [
+        r
+        for r in snapshot.rotations
+        if r.status in (S.APPLIED, S.OFFERED, S.WAITLISTED, S.ACCEPTED)
+        and (start := _d(r.starts_on))
+        and start > snapshot.today
+    ]
+    block = min(ahead, key=lambda r: r.starts_on or "", default=None)
+    if block is None:
+        return []
+    days = (_d(block.starts_on) - snapshot.today).days  # type: ignore[operator]
+    message = (
+        f"Visa for {_place(block)} (in {days} days): usually B-1/B-2 with the host's "
+        "invitation letter (verify with the host). Fill in the DS-160, check your passport "
+        "is valid six months past the stay, and look up your consulate's appointment wait "
+        f"({VISA_WAITS}): it can run for months"
+    )
+    state = State.DUE_SOON if days <= 120 else State.INFO
+    return [Finding("V1", state, message, "checklists", rotation_id=block.id)]
+
+
+_B1_REMINDER = _before_block("B1", "Plan what {place} will cost (Housing & Budget, B)", 60)
+_B2_REMINDER = _before_block(
+    "B2", "Save on {place}: student housing, sublets from residents, ask the coordinator", 60
+)
+
+
+def _b1(snapshot: Snapshot) -> list[Finding]:
+    """The reminder to plan, until a plan exists; then the plan, met."""
+    found = _B1_REMINDER(snapshot)
+    if found and snapshot.next_planned:
+        dollars = f"${snapshot.next_planned / 100:,.0f}"
+        place = _place(next_block(snapshot))  # type: ignore[arg-type]
+        return [replace(found[0], state=State.MET, message=f"{place} is planned: {dollars}")]
+    return found
+
+
+def _b2(snapshot: Snapshot) -> list[Finding]:
+    """Housing: nothing booked with the block close, or nights left uncovered, as the
+    Budget pane says it; else the reminder to look for cheaper housing."""
+    block = next_block(snapshot)
+    if block is not None and snapshot.next_housing:
+        return [
+            Finding(
+                "B2",
+                State.DUE_SOON,
+                f"{_place(block)}: {warning.rstrip('.')}",
+                "budget",
+                rotation_id=block.id,
+            )
+            for warning in snapshot.next_housing
+        ]
+    return _B2_REMINDER(snapshot)
+
+
 # --- J: during a block --------------------------------------------------------------------
 
 
 def _j1(snapshot: Snapshot) -> list[Finding]:
-    block = current_block(snapshot)
+    """The evening before each weekday of a block, the first one included."""
     tomorrow = snapshot.today + timedelta(days=1)
+    block = current_block(snapshot)
+    upcoming = next_block(snapshot)
+    if block is None and upcoming is not None and _d(upcoming.starts_on) == tomorrow:
+        block = upcoming
     if block is None or tomorrow > _d(block.ends_on) or tomorrow.weekday() >= 5:  # type: ignore[operator]
         return []
     entry = snapshot.entry_today
@@ -728,21 +814,14 @@ HANDLERS: dict[str, Callable[[Snapshot], list[Finding]]] = {
     "P7": _p_info("P7", "Weigh location and total cost (housing, travel) with the program"),
     "D1": _d1,
     "D2": _items("D2"),
-    "V1": _before_block(
-        "V1",
-        "Visa for {place}: the usual one for a visiting rotation, with the "
-        "host's invitation letter (verify with the host)",
-        120,
-    ),
+    "V1": _v1,
     "V2": _items("V2"),
     "V3": _items("V3"),
     "V4": _before_block(
         "V4", "Visa rules change: confirm your status with {place}'s GME office", 30
     ),
-    "B1": _before_block("B1", "Plan what {place} will cost (Housing & Budget, B)", 60),
-    "B2": _before_block(
-        "B2", "Save on {place}: student housing, sublets from residents, ask the coordinator", 60
-    ),
+    "B1": _b1,
+    "B2": _b2,
     "J1": _j1,
     "J2": _during("J2", "In the OR: set up monitors, airway, IV supplies; draw up what you may"),
     "J3": _j3,

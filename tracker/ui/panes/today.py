@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Static
 from tracker.domain.agenda import AgendaItem
 from tracker.domain.checks import format_cents
 from tracker.domain.guidance import (
+    ENDED_SAYING,
     LOOKAHEAD_DAYS,
     Snapshot,
     State,
@@ -22,12 +23,13 @@ from tracker.domain.guidance import (
 )
 from tracker.domain.journal import goals_done
 from tracker.domain.letters import count_letters
-from tracker.domain.programs import rotation_day
+from tracker.domain.programs import block_is_over, rotation_day
 from tracker.domain.seasons import season_name
 from tracker.services.today import gather
 from tracker.store import programs
 from tracker.store.budget import planned_total
 from tracker.ui.format import excerpt, label, long_date, relative_days
+from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.text import Plain
 from tracker.ui.widgets.tables import Cell, PagedTable, make_table
@@ -102,6 +104,13 @@ class TodayPane(AreaPane):
             "Rule",
             id="today.rule",
             tooltip="Explain the rule behind the selected line",
+        ),
+        Binding(
+            "c",
+            "mark_completed",
+            "Completed",
+            id="today.completed",
+            tooltip="Mark the selected block that has ended as completed",
         ),
     ]
 
@@ -192,6 +201,28 @@ class TodayPane(AreaPane):
 
     def action_show_rule(self) -> None:
         self.away.action_show_rule(self.current_rule_id())
+
+    def action_mark_completed(self) -> None:
+        """On a line asking about a block that has ended: mark it completed."""
+        line = self._selected()
+        record = line.target.record_id if line and line.target else None
+        rotation = programs.get_rotation(self.db, record) if record else None
+        if (
+            line is None
+            or ENDED_SAYING not in line.text
+            or rotation is None
+            or rotation.id is None
+            or not block_is_over(rotation, self.today)
+        ):
+            self.notify("Select a line about a block that has ended (it says “c”).")
+            return
+        rotation_id = rotation.id
+        if self.away.try_write(
+            lambda: programs.set_status(self.db, rotation_id, "completed", self.today)
+        ):
+            self.notify(f"{rotation.institution}: completed.")
+            self.post_message(RecordsChanged("programs", self))
+            self.reload()
 
     @on(DataTable.RowSelected)
     def action_open_line(self) -> None:
