@@ -4,6 +4,7 @@ untouched; hypothesis mutates a real export and never gets a traceback."""
 
 import copy
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -152,9 +153,10 @@ JSON_VALUES = st.recursive(
 )
 
 FUZZED = {"count": 0, "refused": 0}
+FUZZ_EXAMPLES = int(os.environ.get("AWAY_FUZZ_EXAMPLES", "150"))  # make soak: more
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_fuzzed_exports_never_raise_anything_but_a_refusal(export, tmp_path_factory, data):
     """One cell, a row or a table body replaced by any JSON value: either imported whole

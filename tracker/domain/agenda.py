@@ -1,5 +1,6 @@
 """Today's agenda: what is due, overdue or happening, built from the user's records."""
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -63,11 +64,15 @@ def build_agenda(
                 text = f"Application deadline: {rotation.institution}"
             agenda.append(AgendaItem(rotation.deadline_on, "applications", text, "D2", rotation.id))
     blocks = block_dates(rotations)
+    places = {r.id: r.institution or r.program_name for r in rotations}
     for item in items:
         block = blocks.get(item.rotation_id) if item.rotation_id else None
         due = due_now(item, today, block)
         if due and due <= horizon:
-            agenda.append(AgendaItem(due, item.category, item.title, item.rule_id, item.id))
+            # The block's name on each line: the same item of two blocks reads apart.
+            place = places.get(item.rotation_id) if item.rotation_id else None
+            text = f"{item.title} ({place})" if place else item.title
+            agenda.append(AgendaItem(due, item.category, text, item.rule_id, item.id))
     for follow_up in follow_ups:
         if follow_up.done_on is None and follow_up.due_on and follow_up.due_on <= horizon:
             agenda.append(
@@ -80,3 +85,29 @@ def build_agenda(
                 )
             )
     return sorted(agenda, key=lambda entry: (entry.due_on, entry.area))
+
+
+FOLD_AFTER = 3  # overdue lines of one area shown before the rest fold into one line
+FOLD_KEEP = 2
+
+
+def fold_overdue(agenda: list[AgendaItem], today: date) -> list[AgendaItem]:
+    """A long run of overdue lines of one area becomes its first two and one line that
+    counts the rest ("and 9 more overdue in checklists"), so other advice stays in view
+    on a small terminal; enter on that line opens the area."""
+    iso = today.isoformat()
+    overdue = Counter(item.area for item in agenda if item.due_on < iso)
+    seen: Counter[str] = Counter()
+    shown = []
+    for item in agenda:
+        if item.due_on >= iso or overdue[item.area] <= FOLD_AFTER:
+            shown.append(item)
+            continue
+        seen[item.area] += 1
+        if seen[item.area] <= FOLD_KEEP:
+            shown.append(item)
+        elif seen[item.area] == FOLD_KEEP + 1:
+            rest = overdue[item.area] - FOLD_KEEP
+            text = f"and {rest} more overdue in {item.area} (enter opens them)"
+            shown.append(AgendaItem(item.due_on, item.area, text))
+    return shown

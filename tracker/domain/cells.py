@@ -18,6 +18,10 @@ def cell_problem(column: str, value: object) -> str | None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return "not a text or a number"
+    if not isinstance(value, str) and (
+        DATE_COLUMN.search(column) or TIMESTAMP_COLUMN.search(column)
+    ):
+        return "not a date (a number where a date belongs)"
     if isinstance(value, int):
         return None if -SQLITE_INT_LIMIT <= value < SQLITE_INT_LIMIT else "too large a number"
     if isinstance(value, float):

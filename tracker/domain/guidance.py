@@ -357,6 +357,7 @@ def _items(rule_prefix: str) -> Callable[[Snapshot], list[Finding]]:
     def handler(snapshot: Snapshot) -> list[Finding]:
         found = []
         blocks = block_dates(snapshot.rotations)
+        places = {r.id: _place(r) for r in snapshot.rotations}
         horizon = (snapshot.today + timedelta(days=LOOKAHEAD_DAYS)).isoformat()
         for item in snapshot.open_items:
             if not item.rule_id.startswith(rule_prefix):
@@ -366,6 +367,8 @@ def _items(rule_prefix: str) -> Callable[[Snapshot], list[Finding]]:
                 continue
             overdue = due < snapshot.today.isoformat()
             when = f"overdue since {due}" if overdue else f"due {due}"
+            block = places.get(item.rotation_id or 0)
+            when = f"{block}, {when}" if block else when
             found.append(
                 Finding(
                     item.rule_id,

@@ -200,22 +200,6 @@ def list_rotations(db: Database, text: str = "", status: str | None = None) -> l
     )
 
 
-def rotations_for_today(db: Database, today: str, horizon: str) -> list[Rotation]:
-    """Only what Today shows: blocks under way today and open applications whose
-    deadline falls before horizon (the agenda's look-ahead)."""
-    return rows.select(
-        db,
-        Rotation,
-        f"""{_ROTATIONS}
-            WHERE (rotations.status IN ('accepted', 'completed')
-                   AND rotations.starts_on <= ? AND rotations.ends_on >= ?)
-               OR (rotations.status IN ('idea', 'preparing')
-                   AND rotations.deadline_on <= ?)
-            ORDER BY rotations.starts_on""",
-        [today, today, horizon],
-    )
-
-
 def has_rotations(db: Database) -> bool:
     return bool(db.execute("SELECT EXISTS (SELECT 1 FROM rotations)").fetchone()[0])
 

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
-from tracker.domain.agenda import AgendaItem
+from tracker.domain.agenda import AgendaItem, fold_overdue
 from tracker.domain.checks import format_cents
 from tracker.domain.guidance import (
     ENDED_SAYING,
@@ -123,6 +123,8 @@ class TodayPane(AreaPane):
         yield Plain("", id="today-summary", classes="pane-summary")
         # Narrow terminals cut the last columns: the rule (r explains it) comes early.
         yield make_table("today-table", ["When / state", "Rule", "What", "Where"])
+        # A narrow terminal cuts long lines: the selected one in full (app.tcss).
+        yield Plain("", id="today-detail")
 
     def load(self) -> None:
         # Only what Today shows, by keyed and date-filtered queries (services.today),
@@ -141,7 +143,9 @@ class TodayPane(AreaPane):
             style="dim",
         )
         self.query_one("#today-summary", Static).update(summary)
-        self.due = agenda  # made into lines only as their rows are shown (years of data)
+        # Made into lines only as their rows are shown (years of data); a long run of
+        # overdue lines of one area folds into one, so the rest stays in view.
+        self.due = fold_overdue(agenda, self.today)
         self.found = [
             Line(
                 Text(f.state.value, style=STATE_STYLES[f.state]),
@@ -151,11 +155,15 @@ class TodayPane(AreaPane):
                 Target(FINDING_TABLES.get(f.pane), f.record_id, f.rotation_id),
             )
             for f in found
-            # Due checklist items are in the agenda above already.
-            if not (f.pane == "checklists" and f.state in (State.OVERDUE, State.DUE_SOON))
+            # Due checklist items are in the agenda above already (V1 is not an item).
+            if not (
+                f.pane == "checklists"
+                and f.record_id is not None
+                and f.state in (State.OVERDUE, State.DUE_SOON)
+            )
             and f.rule_id != "J3"  # the agenda's journal prompt says it
         ]
-        self.query_one("#today-table", PagedTable).show(self._rows, len(agenda) + len(self.found))
+        self.query_one("#today-table", PagedTable).show(self._rows, len(self.due) + len(self.found))
 
     def _rows(self, offset: int, limit: int) -> list[tuple[int, list[Cell]]]:
         count = len(self.due) + len(self.found)
@@ -201,6 +209,12 @@ class TodayPane(AreaPane):
 
     def action_show_rule(self) -> None:
         self.away.action_show_rule(self.current_rule_id())
+
+    @on(DataTable.RowHighlighted, "#today-table")
+    def _show_detail(self, event: DataTable.RowHighlighted) -> None:
+        line = self.line(event.cursor_row)
+        detail = f"{line.rule_id}  {line.text}".strip() if line else ""
+        self.query_one("#today-detail", Static).update(detail)
 
     def action_mark_completed(self) -> None:
         """On a line asking about a block that has ended: mark it completed."""

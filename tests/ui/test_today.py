@@ -1,0 +1,67 @@
+"""Today: a block whose last day has passed is asked about, and one key marks it
+completed (Pilot pressing real keys on the demo, three weeks after the July block)."""
+
+from datetime import date
+
+from tests.ui.test_never_crashes import notifications
+from tracker.store import programs
+from tracker.ui.app import make_app
+from tracker.ui.panes.today import TodayPane
+from tracker.ui.widgets.tables import PagedTable
+
+AFTER_THE_BLOCK = date(2026, 8, 10)
+
+
+async def test_c_on_the_line_of_an_ended_block_marks_it_completed(demo_path):
+    app = make_app(demo_path, AFTER_THE_BLOCK)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        today = app.query_one(TodayPane)
+        lines = today.lines
+        index = next(i for i, line in enumerate(lines) if "mark it completed (c)" in line.text)
+        rotation_id = lines[index].target.record_id
+        table = app.query_one("#today-table", PagedTable)
+        table.move_cursor(row=index)
+        table.focus()
+        await pilot.press("c")
+        await pilot.pause()
+        assert programs.get_rotation(app.db, rotation_id).status == "completed"
+        assert any("completed" in message for message in notifications(app))
+        assert not any("mark it completed" in line.text for line in today.lines)
+        await pilot.press("c")  # on a line about something else: says what it needs
+        await pilot.pause()
+        assert "Select a line about a block that has ended" in notifications(app)[-1]
+
+
+async def test_at_80_columns_the_selected_line_is_shown_in_full_on_screen(demo_path):
+    from textual.widgets import Static
+
+    from tests.ui.test_never_crashes import on_screen
+
+    app = make_app(demo_path, AFTER_THE_BLOCK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        today = app.query_one(TodayPane)
+        longest = max(range(len(today.lines)), key=lambda i: len(today.lines[i].text))
+        assert len(today.lines[longest].text) > 60, "a line the table cuts at 80 columns"
+        app.query_one("#today-table", PagedTable).move_cursor(row=longest)
+        await pilot.pause()
+        detail = app.query_one("#today-detail", Static)
+        assert on_screen(app, detail)
+        assert today.lines[longest].text in " ".join(str(detail.render()).split("\n"))
+
+
+def test_a_long_run_of_overdue_lines_of_one_area_folds_into_one():
+    from tracker.domain.agenda import AgendaItem, fold_overdue
+
+    late = [AgendaItem(f"2026-07-0{n}", "checklists", f"Item {n}") for n in range(1, 7)]
+    later = [AgendaItem("2026-07-20", "letters", "Thank-you note")]
+    shown = fold_overdue(late + later, date(2026, 7, 10))
+    assert [item.text for item in shown] == [
+        "Item 1",
+        "Item 2",
+        "and 4 more overdue in checklists (enter opens them)",
+        "Thank-you note",
+    ]
+    few = late[:3]
+    assert fold_overdue(few, date(2026, 7, 10)) == few
