@@ -94,3 +94,30 @@ def test_v1_speaks_from_the_application_with_the_ds160_passport_and_consular_wai
     [v1] = said(shot("2026-04-01", rotations=[applied]))["V1"]
     assert v1.state == State.DUE_SOON  # within 120 days
     assert "V1" not in said(shot("2025-11-01", rotations=[replace(BLOCK, status="idea")]))
+
+
+def test_v1_counts_back_from_the_block_with_the_consulate_s_wait():
+    from dataclasses import replace
+
+    from tests.domain.test_guidance import BLOCK, PROFILE, said, shot
+    from tracker.domain.guidance import State
+
+    waiting = replace(PROFILE, visa_wait_days=150)  # block 6 July 2026: book by 23 Jan
+    [v1] = said(shot("2025-11-01", profile=waiting))["V1"]
+    assert "book the consulate appointment by 23 Jan 2026 (a 150-day wait)" in v1.message
+    assert v1.state == State.INFO
+    assert said(shot("2026-01-01", profile=waiting))["V1"][0].state == State.DUE_SOON
+    assert said(shot("2026-02-01", profile=waiting))["V1"][0].state == State.OVERDUE
+    [unknown] = said(shot("2025-11-01", rotations=[replace(BLOCK, status="applied")]))["V1"]
+    assert "put it in your profile (p)" in unknown.message
+
+
+def test_p1_stops_asking_for_applications_once_the_rotation_window_has_closed():
+    from tests.domain.test_guidance import said, shot
+    from tracker.domain.guidance import State
+
+    # ERAS opens June 2027 (PROFILE): rotations belong in Apr-Oct 2026.
+    assert said(shot("2026-03-01", rotations=[]))["P1"][0].state == State.NOT_MET
+    [late] = said(shot("2026-12-04", rotations=[]))["P1"]
+    assert late.state == State.INFO
+    assert "has closed (Apr-Oct 2026)" in late.message

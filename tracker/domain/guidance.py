@@ -298,6 +298,14 @@ def _p1(snapshot: Snapshot) -> list[Finding]:
                 "applications",
             )
         ]
+    opens = season_opening(snapshot.profile.match_year, snapshot.profile.eras_opens_on)
+    if opens is not None and snapshot.today > date(opens.year - 1, 10, 31):
+        # R6's window for this season has closed: more applications cannot help it.
+        text = (
+            f"The rotation window before ERAS opens in {opens.year} has closed (Apr-Oct "
+            f"{opens.year - 1}): no more applications for this season"
+        )
+        return [Finding("P1", State.INFO, text, "applications")]
     n = len(_applied(snapshot))
     low, high = APPLY_RANGE
     if n < low:
@@ -425,6 +433,7 @@ def _before_block(rule: str, text: str, days: int = 90) -> Callable[[Snapshot], 
 
 
 VISA_WAITS = "travel.state.gov: Global Visa Wait Times"
+VISA_PROCESSING_DAYS = 14  # after the interview, until the passport comes back
 
 
 def _v1(snapshot: Snapshot) -> list[Finding]:
@@ -440,14 +449,27 @@ def _v1(snapshot: Snapshot) -> list[Finding]:
     block = min(ahead, key=lambda r: r.starts_on or "", default=None)
     if block is None:
         return []
-    days = (_d(block.starts_on) - snapshot.today).days  # type: ignore[operator]
+    start = date.fromisoformat(block.starts_on or "")
+    days = (start - snapshot.today).days
     message = (
         f"Visa for {_place(block)} (in {days} days): usually B-1/B-2 with the host's "
         "invitation letter (verify with the host). Fill in the DS-160, check your passport "
-        "is valid six months past the stay, and look up your consulate's appointment wait "
-        f"({VISA_WAITS}): it can run for months"
+        "is valid six months past the stay, and "
     )
-    state = State.DUE_SOON if days <= 120 else State.INFO
+    wait = snapshot.profile.visa_wait_days
+    if wait is None:
+        message += (
+            f"look up your consulate's appointment wait ({VISA_WAITS}; it can run for "
+            "months) and put it in your profile (p)"
+        )
+        state = State.DUE_SOON if days <= 120 else State.INFO
+    else:
+        # The appointment, then about two weeks for the passport to come back.
+        book_by = start - timedelta(days=wait + VISA_PROCESSING_DAYS)
+        message += f"book the consulate appointment by {_day(book_by)} (a {wait}-day wait)"
+        state = State.DUE_SOON if (book_by - snapshot.today).days <= 30 else State.INFO
+        if book_by < snapshot.today:
+            state = State.OVERDUE
     return [Finding("V1", state, message, "checklists", rotation_id=block.id)]
 
 

@@ -52,6 +52,7 @@ class Profile:
     home_currency: str = ""
     usd_rate_micros: int | None = None  # home-currency units per US dollar, in millionths
     rate_on: str | None = None
+    visa_wait_days: int | None = None  # the user's consulate's appointment wait (V1)
 
 
 # One check list per field, used by the profile form and by the store before writing.
@@ -67,6 +68,7 @@ PROFILE_CHECKS: dict[str, tuple[Check, ...]] = {
     "email": (check_email, max_length(NAME_MAX)),
     "home_currency": (lambda text: check_currency(text) if text.strip() else None,),
     "rate_on": DATE,
+    "visa_wait_days": (int_range(0, 730),),
 }
 
 

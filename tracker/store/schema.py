@@ -564,3 +564,13 @@ def m009_eras_season_by_match_year(db: Database) -> None:
              AND eras_opens_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'
              AND match_year != CAST(substr(eras_opens_on, 1, 4) AS INTEGER) + 1"""
     )
+
+
+@step
+def m010_visa_wait(db: Database) -> None:
+    # The visitor-visa appointment wait at the user's consulate, in days, as the State
+    # Department publishes it (V1 counts back from the block with it).
+    db.execute(
+        "ALTER TABLE profile ADD COLUMN visa_wait_days INTEGER "
+        "CHECK (visa_wait_days IS NULL OR visa_wait_days BETWEEN 0 AND 730)"
+    )

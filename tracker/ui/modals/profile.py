@@ -49,6 +49,12 @@ PROFILE_FIELDS = [
         placeholder="e.g. 1180.50 of your currency (your own rate)",
     ),
     Field("rate_on", "Rate as of", PROFILE_CHECKS["rate_on"], placeholder="YYYY-MM-DD"),
+    Field(
+        "visa_wait_days",
+        "Visa appointment wait (days)",
+        PROFILE_CHECKS["visa_wait_days"],
+        placeholder="your consulate's: travel.state.gov, Global Visa Wait Times",
+    ),
 ]
 
 
@@ -83,6 +89,7 @@ def values_to_profile(values: dict[str, str]) -> Profile:
             home_currency=values.get("home_currency", "").strip().upper(),
             usd_rate_micros=parse_rate(values.get("usd_rate", "")),
             rate_on=values.get("rate_on", "").strip() or None,
+            visa_wait_days=number("visa_wait_days"),
         )
     except ValueError as error:
         raise InvalidValues({"full_name": str(error)}) from None
