@@ -135,12 +135,7 @@ def main(ctx: click.Context, db_path: Path | None, today_text: str | None) -> No
     Run without a command to open the full-screen app.
     """
     ctx.obj = db_path
-    if today_text is not None:
-        from tracker.domain.checks import check_date
-
-        if problem := check_date(today_text.strip()):
-            raise click.BadParameter(problem, param_hint="--today")
-        ctx.meta["away.today"] = today_text.strip()
+    set_today(ctx, today_text)
     if ctx.invoked_subcommand is None:
         open_tui(resolve_db(ctx, None), today_of(ctx))
 
@@ -157,6 +152,17 @@ def resume_collector() -> None:
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
     gc.enable()
+
+
+def set_today(ctx: click.Context, today_text: str | None) -> None:
+    """--today, checked, for every command (ctx.meta is shared by the whole command line)."""
+    if today_text is None:
+        return
+    from tracker.domain.checks import check_date
+
+    if problem := check_date(today_text.strip()):
+        raise click.BadParameter(problem, param_hint="--today")
+    ctx.meta["away.today"] = today_text.strip()
 
 
 def today_of(ctx: click.Context) -> date:
@@ -295,14 +301,22 @@ def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, fo
 @main.command()
 @db_option
 @click.option(
-    "--json", "as_json", is_flag=True, help="JSON (schema away-today/1, docs/TODAY_JSON.md)."
+    "--json", "as_json", is_flag=True, help="JSON (schema away-today/1, docs/today.schema.json)."
+)
+@click.option(
+    "--today",
+    "today_text",
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="As of this date (also before the command: away --today D today).",
 )
 @click.pass_context
-def today(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
+def today(ctx: click.Context, db_path: Path | None, as_json: bool, today_text: str | None) -> None:
     """Where you stand and what the guide says now: the block, what is due, each rule's
     finding with its ID (as of --today, if given)."""
     import json
 
+    set_today(ctx, today_text)
     from tracker.services.safety import open_user_db
     from tracker.services.today import as_text, report
 

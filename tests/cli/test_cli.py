@@ -165,3 +165,16 @@ def test_the_collector_resumes_after_start_up_frozen_and_with_rarer_full_collect
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
+
+
+def test_today_takes_today_after_the_command_too(tmp_path):
+    db = tmp_path / "d.db"
+    RUNNER.invoke(main, ["--today", "2026-07-15", "demo", str(db)])
+    after = away("--db", db, "today", "--today", "2026-07-15")
+    before = away("--db", db, "--today", "2026-07-15", "today")
+    assert after.returncode == 0, after.stderr
+    assert after.stdout == before.stdout
+    assert after.stdout.startswith("2026-07-15")
+    refused = away("--db", db, "today", "--today", "2026-02-30")
+    assert refused.returncode == 2
+    assert "no such date" in refused.stderr

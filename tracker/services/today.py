@@ -1,5 +1,5 @@
 """What Today says, as data: the block, what is due, and the guide's findings, for the
-pane, `away today` and `away today --json` (schema: docs/TODAY_JSON.md)."""
+pane, `away today` and `away today --json` (schema: docs/today.schema.json)."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
