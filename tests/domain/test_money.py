@@ -141,3 +141,17 @@ def test_housing_warnings_for_an_accepted_block():
     assert "15 Dec – 17 Dec" in warning
     whole = HousingOption(name="Room", status="booked")  # the block's own nights
     assert housing_warnings("accepted", "2026-11-20", "2026-12-17", [whole], today) == []
+
+
+def test_an_amount_in_the_home_currency_shows_as_entered_beside_its_dollars():
+    """15,990 INR entered: the totals hold exact dollars, so the home currency shown is
+    what was typed, never 15,990.05 after a round trip through cents."""
+    from tracker.domain.budget import Expense, summarise
+    from tracker.domain.money import in_both, parse_rate
+
+    rate = parse_rate("86.4")
+    spent = Expense(category="food", actual_cents=1_599_000, currency="INR", description="x")
+    found = summarise([spent, spent], [], None, rate, "INR")
+    assert in_both(found.actual_usd / 2, rate, "INR") == "$185.07 (15,990.00 INR)"
+    assert in_both(found.actual_usd, rate, "INR") == "$370.14 (31,980.00 INR)"
+    assert found.actual == 37_014  # cents, rounded once

@@ -23,7 +23,7 @@ from tracker.domain.money import (
     parse_amount,
     prorate,
     rounded,
-    to_usd,
+    usd_amount,
 )
 
 HOUSING_WARNING_DAYS = 28  # an accepted block with no booked housing this close: warned
@@ -249,8 +249,22 @@ def housing_cost(option: HousingOption, block: tuple[date, date] | None) -> int 
 
 @dataclass
 class CategoryTotals:
-    planned: int = 0  # USD cents
-    actual: int = 0
+    # Exact US dollars: amounts in the home currency convert back to what was entered.
+    planned_usd: Fraction = Fraction(0)
+    actual_usd: Fraction = Fraction(0)
+
+    @property
+    def planned(self) -> int:
+        """USD cents, rounded once."""
+        return rounded(self.planned_usd * 100)
+
+    @property
+    def actual(self) -> int:
+        return rounded(self.actual_usd * 100)
+
+    def add(self, other: "CategoryTotals") -> None:
+        self.planned_usd += other.planned_usd
+        self.actual_usd += other.actual_usd
 
 
 @dataclass
@@ -259,12 +273,20 @@ class BudgetSummary:
     not_counted: list[str] = field(default_factory=list)  # amounts in a third currency
 
     @property
+    def planned_usd(self) -> Fraction:
+        return sum((t.planned_usd for t in self.by_category.values()), Fraction(0))
+
+    @property
+    def actual_usd(self) -> Fraction:
+        return sum((t.actual_usd for t in self.by_category.values()), Fraction(0))
+
+    @property
     def planned(self) -> int:
-        return sum(t.planned for t in self.by_category.values())
+        return rounded(self.planned_usd * 100)
 
     @property
     def actual(self) -> int:
-        return sum(t.actual for t in self.by_category.values())
+        return rounded(self.actual_usd * 100)
 
 
 def summarise(
@@ -283,11 +305,11 @@ def summarise(
         for kind, minor in (("planned", planned), ("actual", actual)):
             if minor is None:
                 continue
-            usd = to_usd(minor, code, rate_micros, home)
+            usd = usd_amount(minor, code, rate_micros, home)
             if usd is None:
                 summary.not_counted.append(f"{what} ({code})")
             else:
-                setattr(totals, kind, getattr(totals, kind) + usd)
+                setattr(totals, f"{kind}_usd", getattr(totals, f"{kind}_usd") + usd)
 
     for option in booked:
         add(

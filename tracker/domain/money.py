@@ -130,15 +130,31 @@ def to_home(usd_cents: int, rate_micros: int, home: str) -> int:
     return rounded(units * 10 ** minor_digits(home))
 
 
-def to_usd(minor: int, code: str, rate_micros: int | None, home: str) -> int | None:
-    """An amount in USD cents: itself for USD, converted back for the home currency,
-    None for a third currency or no rate (it cannot be added up honestly)."""
+def usd_amount(minor: int, code: str, rate_micros: int | None, home: str) -> Fraction | None:
+    """An amount in US dollars, exactly (not rounded to a cent): itself for USD, at the
+    user's rate for the home currency, None for a third currency or no rate (it cannot
+    be added up honestly). Totals add these and round once, for display."""
     if code.upper() == "USD":
-        return minor
+        return Fraction(minor, 100)
     if rate_micros is None or code.upper() != home.upper():
         return None
-    units = Fraction(minor, 10 ** minor_digits(code)) / Fraction(rate_micros, RATE_SCALE)
-    return rounded(units * 100)
+    return Fraction(minor, 10 ** minor_digits(code)) / Fraction(rate_micros, RATE_SCALE)
+
+
+def to_usd(minor: int, code: str, rate_micros: int | None, home: str) -> int | None:
+    """An amount in USD cents (see usd_amount)."""
+    dollars = usd_amount(minor, code, rate_micros, home)
+    return None if dollars is None else rounded(dollars * 100)
+
+
+def in_both(dollars: Fraction, rate_micros: int | None, home: str) -> str:
+    """'$185.07 (15,990.00 INR)': the dollars to the cent, and the home currency from the
+    exact amount, so 15,990 INR entered shows as 15,990.00 INR, never 15,990.05."""
+    text = format_money(rounded(dollars * 100))
+    if home and rate_micros and home.upper() != "USD":
+        minor = rounded(dollars * Fraction(rate_micros, RATE_SCALE) * 10 ** minor_digits(home))
+        text += f" ({format_money(minor, home)})"
+    return text
 
 
 def nights(check_in: date, check_out: date) -> list[date]:

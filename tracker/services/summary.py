@@ -5,11 +5,12 @@ de-identified and dated by rotation week, never by date (privacy)."""
 import html
 from dataclasses import dataclass, field
 from datetime import date
+from fractions import Fraction
 
 from tracker.domain.budget import CATEGORY_LABELS
 from tracker.domain.journal import block_week
 from tracker.domain.letters import STATUS_LABELS, count_letters
-from tracker.domain.money import format_money, to_home
+from tracker.domain.money import in_both
 from tracker.domain.profile import VISA_LABELS, Profile
 from tracker.domain.seasons import season_name
 from tracker.domain.text import words
@@ -213,19 +214,16 @@ def _money(db: Database, profile: Profile) -> Section:
     found = budget.summary(db, Scope(EVERYTHING, "Every rotation"), profile)
     home, rate = profile.home_currency, profile.usd_rate_micros
 
-    def both(cents: int) -> str:
-        text = format_money(cents)
-        if home and rate and home != "USD":
-            text += f" ({format_money(to_home(cents, rate, home), home)})"
-        return text
+    def both(dollars: Fraction) -> str:
+        return in_both(dollars, rate, home)
 
     section.table(
         ["Category", "Planned", "Spent"],
         [
-            [CATEGORY_LABELS.get(c, c), both(t.planned), both(t.actual)]  # type: ignore[call-overload]
+            [CATEGORY_LABELS.get(c, c), both(t.planned_usd), both(t.actual_usd)]  # type: ignore[call-overload]
             for c, t in found.by_category.items()
         ]
-        + [["Total", both(found.planned), both(found.actual)]],
+        + [["Total", both(found.planned_usd), both(found.actual_usd)]],
     )
     return section
 

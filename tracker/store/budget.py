@@ -109,9 +109,7 @@ def summary(db: Database, scope: Scope, profile: Profile) -> BudgetSummary:
             found = summary(db, part, profile)
             total.not_counted += found.not_counted
             for category, totals in found.by_category.items():
-                into = total.by_category.setdefault(category, type(totals)())
-                into.planned += totals.planned
-                into.actual += totals.actual
+                total.by_category.setdefault(category, type(totals)()).add(totals)
         return total
     booked: list[HousingOption] = []
     block = None

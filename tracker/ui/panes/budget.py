@@ -21,7 +21,7 @@ from tracker.domain.budget import (
     housing_warnings,
     stay_of,
 )
-from tracker.domain.money import format_money, format_rate, nights, rounded, to_home
+from tracker.domain.money import format_money, format_rate, in_both, nights, rounded
 from tracker.domain.profile import Profile
 from tracker.store import budget
 from tracker.store.budget import Scope
@@ -147,20 +147,18 @@ class BudgetPane(MoneyActions, AreaPane):
             _expense_cells,
         )
 
-    def money(self, usd_cents: int) -> str:
+    def money(self, dollars: Fraction) -> str:
         """Dollars, and the home currency beside them when the profile has a rate."""
-        text = format_money(usd_cents)
-        home, rate = self.profile.home_currency, self.profile.usd_rate_micros
-        if home and rate and home != "USD":
-            text += f" ({format_money(to_home(usd_cents, rate, home), home)})"
-        return text
+        return in_both(dollars, self.profile.usd_rate_micros, self.profile.home_currency)
 
     def _summarise(self, scope: Scope, found: BudgetSummary) -> None:
         text = Text(scope.name, style="bold")
         if scope.starts_on:
             text.append(f"  block {block(scope.starts_on, scope.ends_on)}", style="dim")
-        left = found.planned - found.actual
-        text.append(f"\nPlanned {self.money(found.planned)}  ·  spent {self.money(found.actual)}")
+        left = found.planned_usd - found.actual_usd
+        text.append(
+            f"\nPlanned {self.money(found.planned_usd)}  ·  spent {self.money(found.actual_usd)}"
+        )
         text.append(
             f"  ·  {'left' if left >= 0 else 'over'} {self.money(abs(left))}",
             style="bold" if left >= 0 else "bold red",
