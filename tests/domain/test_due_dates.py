@@ -121,3 +121,13 @@ def test_p1_stops_asking_for_applications_once_the_rotation_window_has_closed():
     [late] = said(shot("2026-12-04", rotations=[]))["P1"]
     assert late.state == State.INFO
     assert "has closed (Apr-Oct 2026)" in late.message
+
+
+def test_counts_and_distances_read_right_for_one():
+    from tracker.domain.budget import housing_warnings
+    from tracker.domain.text import in_days, plural
+
+    assert (in_days(0), in_days(1), in_days(5)) == ("today", "in 1 day", "in 5 days")
+    assert (plural(1, "case"), plural(2, "case")) == ("1 case", "2 cases")
+    [warning] = housing_warnings("accepted", "2027-07-05", "2027-08-01", [], date(2027, 7, 4))
+    assert warning == "No housing booked and the block starts in 1 day."

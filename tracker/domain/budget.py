@@ -25,6 +25,7 @@ from tracker.domain.money import (
     rounded,
     usd_amount,
 )
+from tracker.domain.text import in_days
 
 HOUSING_WARNING_DAYS = 28  # an accepted block with no booked housing this close: warned
 
@@ -341,7 +342,7 @@ def housing_warnings(
     if not booked:
         days = (block[0] - today).days
         if status == "accepted" and 0 <= days <= HOUSING_WARNING_DAYS:
-            return [f"No housing booked and the block starts in {days} days."]
+            return [f"No housing booked and the block starts {in_days(days)}."]
         return []
     covered: set[date] = set()
     for option in booked:

@@ -27,7 +27,7 @@ from tracker.domain.programs import (
     rotation_day,
 )
 from tracker.domain.seasons import Season, season, season_opening
-from tracker.domain.text import plural
+from tracker.domain.text import in_days, plural
 
 LOOKAHEAD_DAYS = 21  # one look-ahead for deadlines, everywhere
 S = RotationStatus
@@ -452,7 +452,7 @@ def _v1(snapshot: Snapshot) -> list[Finding]:
     start = date.fromisoformat(block.starts_on or "")
     days = (start - snapshot.today).days
     message = (
-        f"Visa for {_place(block)} (in {days} days): usually B-1/B-2 with the host's "
+        f"Visa for {_place(block)} ({in_days(days)}): usually B-1/B-2 with the host's "
         "invitation letter (verify with the host). Fill in the DS-160, check your passport "
         "is valid six months past the stay, and "
     )
@@ -686,7 +686,7 @@ def _l6(snapshot: Snapshot) -> list[Finding]:
             Finding(
                 "L6",
                 State.INFO,
-                f"ERAS opens in {days} days: ask each writer to upload their letter "
+                f"ERAS opens {in_days(days)}: ask each writer to upload their letter "
                 "(its Letter ID, E2)",
                 "letters",
             )
@@ -783,7 +783,7 @@ def _l7(snapshot: Snapshot) -> list[Finding]:
         writers = [x.person_name for x in snapshot.letters if x.rotation_id == r.id]
         who = ", ".join(writers[:3]) if writers else "the faculty you worked with"
         days = (on - snapshot.today).days
-        when = "today" if days == 0 else f"in {days} days"
+        when = in_days(days)
         found.append(
             Finding(
                 "L7",

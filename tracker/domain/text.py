@@ -59,6 +59,11 @@ def plural(count: int, word: str, many: str | None = None) -> str:
     return f"{count} {word if count == 1 else (many or word + 's')}"
 
 
+def in_days(days: int) -> str:
+    """'today', 'in 1 day', 'in 5 days': how far ahead, in words."""
+    return "today" if days == 0 else f"in {plural(days, 'day')}"
+
+
 def words(value: str | None) -> str:
     """A stored choice as words: 'packet_sent' -> 'packet sent'."""
     return (value or "").replace("_", " ")

@@ -11,7 +11,7 @@ from pathlib import Path
 from tracker.domain.journal import block_week
 from tracker.domain.letters import Person
 from tracker.domain.profile import VISA_LABELS, Profile
-from tracker.domain.text import fold, words
+from tracker.domain.text import fold, plural, words
 from tracker.services.summary import Section, to_markdown, to_pdf
 from tracker.store import journal
 from tracker.store.checklists import cv_scan_path
@@ -101,7 +101,9 @@ def packet_sections(db: Database, person: Person) -> tuple[str, list[Section]]:
         "You (or your office) upload the letter as a PDF on letterhead with that ID through "
         "the ERAS Letter of Recommendation Portal. Thank you!"
     )
-    together = Section(f"What we did together ({shared.days} days, {shared.cases} cases)")
+    together = Section(
+        f"What we did together ({plural(shared.days, 'day')}, {plural(shared.cases, 'case')})"
+    )
     grouped = _cases_by_week(db, person.id or 0)
     if not grouped:
         together.p("(No cases with you are in my journal yet.)")

@@ -13,7 +13,7 @@ from tracker.domain.letters import STATUS_LABELS, count_letters
 from tracker.domain.money import in_both
 from tracker.domain.profile import VISA_LABELS, Profile
 from tracker.domain.seasons import season_name
-from tracker.domain.text import words
+from tracker.domain.text import plural, words
 from tracker.store import budget, checklists, journal, letters, programs
 from tracker.store.budget import EVERYTHING, Scope
 from tracker.store.db import Database
@@ -141,7 +141,10 @@ def _letters(db: Database) -> Section:
 def _cases(db: Database) -> list[Section]:
     stats = Section("Case log")
     overall = journal.case_stats(db)
-    stats.p(f"{overall.cases} cases in the journal, de-identified; counted by week of each block.")
+    stats.p(
+        f"{plural(overall.cases, 'case')} in the journal, de-identified; counted by week of "
+        "each block."
+    )
     for title, counts in (
         ("By technique", overall.by_technique),
         ("By airway", overall.by_airway),

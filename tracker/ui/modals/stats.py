@@ -8,6 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tracker.domain.journal import CaseStats, bar
+from tracker.domain.text import plural
 from tracker.ui.format import label
 from tracker.ui.text import Plain
 
@@ -16,7 +17,7 @@ BAR_WIDTH = 24
 
 def stats_text(stats: CaseStats) -> Text:
     text = Text()
-    text.append(f"{stats.cases} cases\n", style="bold")
+    text.append(f"{plural(stats.cases, 'case')}\n", style="bold")
     weeks = {f"week {week}": n for week, n in stats.by_week.items()}
     for title, counts in (
         *((("By week of the block", weeks),) if weeks else ()),

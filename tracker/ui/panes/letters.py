@@ -281,7 +281,7 @@ class LettersPane(LetterActions, AreaPane):
         role = ", ".join(filter(None, [label(person.role), person.specialty, person.email]))
         text.append(f"{role}\n", style="dim")
         text.append(
-            f"\n{shared.days} days and {shared.cases} cases together; "
+            f"\n{plural(shared.days, 'day')} and {plural(shared.cases, 'case')} together; "
             f"{shared.feedback} feedback notes, {shared.teaching} teaching points.\n"
         )
         rotation = get_rotation(self.db, rotation_id) if rotation_id else None

@@ -25,6 +25,7 @@ from tracker.domain.journal import goals_done
 from tracker.domain.letters import count_letters
 from tracker.domain.programs import block_is_over, rotation_day
 from tracker.domain.seasons import season_name
+from tracker.domain.text import in_days
 from tracker.services.today import gather
 from tracker.store import programs
 from tracker.store.budget import planned_total
@@ -271,7 +272,7 @@ class TodayPane(AreaPane):
             days = (
                 date.fromisoformat(upcoming.starts_on) - date.fromisoformat(self.today.isoformat())
             ).days
-            text.append(f"\nNext block: {upcoming.institution} in {days} days")
+            text.append(f"\nNext block: {upcoming.institution} {in_days(days)}")
         else:
             text.append("\nNot on a rotation today.")
         if shot.letters:
