@@ -274,20 +274,28 @@ class BudgetSummary:
     not_counted: list[str] = field(default_factory=list)  # amounts in a third currency
 
     @property
+    def total(self) -> CategoryTotals:
+        """Every category added up (rounded once, like each category)."""
+        total = CategoryTotals()
+        for totals in self.by_category.values():
+            total.add(totals)
+        return total
+
+    @property
     def planned_usd(self) -> Fraction:
-        return sum((t.planned_usd for t in self.by_category.values()), Fraction(0))
+        return self.total.planned_usd
 
     @property
     def actual_usd(self) -> Fraction:
-        return sum((t.actual_usd for t in self.by_category.values()), Fraction(0))
+        return self.total.actual_usd
 
     @property
     def planned(self) -> int:
-        return rounded(self.planned_usd * 100)
+        return self.total.planned
 
     @property
     def actual(self) -> int:
-        return rounded(self.actual_usd * 100)
+        return self.total.actual
 
 
 def summarise(

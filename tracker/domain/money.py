@@ -124,10 +124,14 @@ def rounded(value: Fraction) -> int:
     return sign * int(abs(value) + Fraction(1, 2))
 
 
+def home_amount(dollars: Fraction, rate_micros: int, home: str) -> int:
+    """Dollars in the home currency's minor units, at the user's rate."""
+    return rounded(dollars * Fraction(rate_micros, RATE_SCALE) * 10 ** minor_digits(home))
+
+
 def to_home(usd_cents: int, rate_micros: int, home: str) -> int:
     """Dollars (in cents) in the home currency's minor units, at the user's rate."""
-    units = Fraction(usd_cents, 100) * Fraction(rate_micros, RATE_SCALE)
-    return rounded(units * 10 ** minor_digits(home))
+    return home_amount(Fraction(usd_cents, 100), rate_micros, home)
 
 
 def usd_amount(minor: int, code: str, rate_micros: int | None, home: str) -> Fraction | None:
@@ -152,8 +156,7 @@ def in_both(dollars: Fraction, rate_micros: int | None, home: str) -> str:
     exact amount, so 15,990 INR entered shows as 15,990.00 INR, never 15,990.05."""
     text = format_money(rounded(dollars * 100))
     if home and rate_micros and home.upper() != "USD":
-        minor = rounded(dollars * Fraction(rate_micros, RATE_SCALE) * 10 ** minor_digits(home))
-        text += f" ({format_money(minor, home)})"
+        text += f" ({format_money(home_amount(dollars, rate_micros, home), home)})"
     return text
 
 

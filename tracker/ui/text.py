@@ -44,11 +44,6 @@ def safe(value: Shown) -> Text | Content:
     return value if plain == value.plain else Content(plain, list(value.spans))
 
 
-def styled(value: object, style: str) -> Text:
-    """Stored text in one style, e.g. a bold name: never parsed as markup."""
-    return Text(visible(str(value)), style=style)
-
-
 class _Literal:
     """Shows literal text: every str, Text or Content it is given goes through safe().
     (Not a widget itself: Textual styles a widget by its first widget base, so Plain is

@@ -279,7 +279,12 @@ class TodayPane(AreaPane):
             text.append(f"\n{count_letters(shot.letters).describe()}")
         block = current or upcoming
         if block and block.id:
-            planned = planned_total(self.db, block.id, shot.profile)
+            # The next block's plan is in the snapshot already (B1): not read twice.
+            planned = (
+                shot.next_planned
+                if current is None
+                else planned_total(self.db, block.id, shot.profile)
+            )
             if planned:
                 text.append(f"\nBudget at {block.institution}: planned {format_cents(planned)}")
         return text
