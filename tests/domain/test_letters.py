@@ -27,6 +27,7 @@ def test_the_pipeline_runs_from_candidate_to_thanked():
         "agreed",
         "packet_sent",
         "id_created",
+        "id_sent",
         "uploaded",
         "thanked",
     ]

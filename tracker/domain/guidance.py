@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from tracker.domain.checklists import ChecklistItem, Expiring, due_now, expiring
 from tracker.domain.journal import JournalDay, goals_done
-from tracker.domain.letters import Letter, count_letters
+from tracker.domain.letters import NEXT_FOR_ERAS, Letter, LetterStatus, count_letters
 from tracker.domain.profile import Profile, VisaNeed
 from tracker.domain.programs import (
     SECURED_STATUSES,
@@ -27,7 +27,7 @@ from tracker.domain.programs import (
     rotation_day,
 )
 from tracker.domain.seasons import Season, season, season_opening
-from tracker.domain.text import in_days, plural
+from tracker.domain.text import in_days, plural, summarise
 
 LOOKAHEAD_DAYS = 21  # one look-ahead for deadlines, everywhere
 S = RotationStatus
@@ -727,27 +727,40 @@ def _e1(snapshot: Snapshot) -> list[Finding]:
 
 
 def _e2(snapshot: Snapshot) -> list[Finding]:
-    """Letters: from ERAS's opening until programs review, those agreed but not in."""
+    """Letters: from ERAS's opening until programs review, each letter agreed but not in
+    with its next step; from submission, uploaded letters assigned to no program."""
     facts, today = _facts(snapshot), snapshot.today
     if facts is None or not (facts.opens_on <= today < facts.review_from):
         return []
-    waiting = [
-        letter
-        for letter in snapshot.letters
-        if letter.counts and not letter.in_eras and letter.status != "asked"
-    ]
-    if not waiting:
-        return []
-    names = ", ".join(letter.person_name or "a writer" for letter in waiting[:3])
-    return [
-        Finding(
-            "E2",
-            State.NOT_MET,
-            f"{plural(len(waiting), 'letter')} agreed, not in ERAS yet ({names}): each writer "
-            "uploads with its Letter ID; then assign at most 4 to each program",
-            "letters",
+    found = []
+    waiting = [x for x in snapshot.letters if x.status in NEXT_FOR_ERAS]
+    if waiting:
+        steps = "; ".join(
+            f"{x.person_name or 'a writer'}: {NEXT_FOR_ERAS[LetterStatus(x.status)]}"
+            for x in waiting[:3]
         )
-    ]
+        more = f" (and {len(waiting) - 3} more)" if len(waiting) > 3 else ""
+        found.append(
+            Finding(
+                "E2",
+                State.NOT_MET,
+                f"{plural(len(waiting), 'letter')} agreed, not in ERAS yet: {steps}{more}",
+                "letters",
+            )
+        )
+    unassigned = [x for x in snapshot.letters if x.in_eras and not x.programs]
+    if unassigned and today >= facts.submit_from:
+        names = summarise([x.person_name or "a writer" for x in unassigned])
+        found.append(
+            Finding(
+                "E2",
+                State.DUE_SOON,
+                f"{plural(len(unassigned), 'letter')} in ERAS assigned to no program "
+                f"({names}): assign at most 4 to each program (g in Letters)",
+                "letters",
+            )
+        )
+    return found
 
 
 def _e3(snapshot: Snapshot) -> list[Finding]:

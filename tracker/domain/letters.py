@@ -45,6 +45,7 @@ class LetterStatus(StrEnum):
     DECLINED = "declined"
     PACKET_SENT = "packet_sent"
     ID_CREATED = "id_created"
+    ID_SENT = "id_sent"
     UPLOADED = "uploaded"
     THANKED = "thanked"
 
@@ -55,7 +56,8 @@ STATUS_LABELS = {
     LetterStatus.AGREED: "agreed",
     LetterStatus.DECLINED: "declined",
     LetterStatus.PACKET_SENT: "packet sent",
-    LetterStatus.ID_CREATED: "Letter ID created",
+    LetterStatus.ID_CREATED: "Letter Request Form made",
+    LetterStatus.ID_SENT: "Letter ID sent to writer",
     LetterStatus.UPLOADED: "uploaded",
     LetterStatus.THANKED: "thanked",
 }
@@ -66,6 +68,7 @@ STEP_DATES = {
     LetterStatus.DECLINED: "declined_on",
     LetterStatus.PACKET_SENT: "packet_sent_on",
     LetterStatus.ID_CREATED: "id_created_on",
+    LetterStatus.ID_SENT: "id_sent_on",
     LetterStatus.UPLOADED: "uploaded_on",
     LetterStatus.THANKED: "thanked_on",
 }
@@ -74,7 +77,8 @@ _NEXT = {
     LetterStatus.ASKED: LetterStatus.AGREED,
     LetterStatus.AGREED: LetterStatus.PACKET_SENT,
     LetterStatus.PACKET_SENT: LetterStatus.ID_CREATED,
-    LetterStatus.ID_CREATED: LetterStatus.UPLOADED,
+    LetterStatus.ID_CREATED: LetterStatus.ID_SENT,
+    LetterStatus.ID_SENT: LetterStatus.UPLOADED,
     LetterStatus.UPLOADED: LetterStatus.THANKED,
 }
 
@@ -86,6 +90,7 @@ class Person:
     role: str = PersonRole.ATTENDING
     specialty: str = ""
     program_id: int | None = None
+    institution: str = ""  # where they work, when not one of the user's programs
     email: str = ""
     notes: str = ""
 
@@ -101,6 +106,7 @@ class Letter:
     declined_on: str | None = None
     packet_sent_on: str | None = None
     id_created_on: str | None = None
+    id_sent_on: str | None = None
     uploaded_on: str | None = None
     thanked_on: str | None = None
     strong_asked: bool = False
@@ -112,6 +118,7 @@ class Letter:
     notes: str = ""
     # Joined for display.
     person_name: str = ""
+    programs: int = 0  # programs it is assigned to in ERAS
 
     @property
     def counts(self) -> bool:
@@ -141,6 +148,7 @@ class FollowUp:
 PERSON_CHECKS: dict[str, tuple[Check, ...]] = {
     "name": REQUIRED_NAME,
     "specialty": SHORT_TEXT,
+    "institution": SHORT_TEXT,
     "email": (check_email, max_length(NAME_MAX)),
     "notes": LONG_TEXT,
 }
@@ -166,9 +174,20 @@ def problem_with_step(letter: Letter, status: str) -> str | None:
     """Why a letter cannot move to status now, in words; None when it can."""
     if status == LetterStatus.UPLOADED and not letter.eras_letter_id.strip():
         return "a letter is uploaded with its ERAS Letter ID: add the ID first (enter)"
-    if status == LetterStatus.ID_CREATED and not letter.eras_letter_id.strip():
+    if status in (LetterStatus.ID_CREATED, LetterStatus.ID_SENT) and not (
+        letter.eras_letter_id.strip()
+    ):
         return "type the Letter ID from the ERAS Letter Request Form first (enter)"
     return None
+
+
+# What the user does next for a letter on its way to ERAS.
+NEXT_FOR_ERAS = {
+    LetterStatus.AGREED: "send the packet (L4)",
+    LetterStatus.PACKET_SENT: "make its Letter Request Form in MyERAS",
+    LetterStatus.ID_CREATED: "send the Letter ID to the writer",
+    LetterStatus.ID_SENT: "waiting for the writer's upload",
+}
 
 
 @dataclass(frozen=True)
@@ -299,9 +318,47 @@ def person_from_values(values: dict[str, str], person: Person) -> Person:
         name=values["name"].strip(),
         role=values.get("role") or PersonRole.ATTENDING,
         specialty=values.get("specialty", "").strip(),
+        institution=values.get("institution", "").strip(),
         email=values.get("email", "").strip(),
         notes=values.get("notes", ""),
     )
+
+
+# The steps a writer added by hand can start at (someone met on an observership may
+# already have agreed, or uploaded).
+HAND_ADDED_STEPS = (
+    LetterStatus.CANDIDATE,
+    LetterStatus.ASKED,
+    LetterStatus.AGREED,
+    LetterStatus.PACKET_SENT,
+    LetterStatus.ID_CREATED,
+    LetterStatus.ID_SENT,
+    LetterStatus.UPLOADED,
+)
+
+
+def writer_from_values(values: dict[str, str], today: date) -> tuple[Person, Letter]:
+    """A writer added by hand and their letter, at the step chosen, dated today;
+    InvalidValues names each refused field, the person's and the letter's."""
+    errors = first_errors(values, PERSON_CHECKS) | first_errors(values, LETTER_CHECKS)
+    status = values.get("status") or LetterStatus.ASKED
+    if status not in HAND_ADDED_STEPS:
+        errors["status"] = "choose one of the steps listed"
+    typed_id = values.get("eras_letter_id", "").strip()
+    if not errors and (problem := problem_with_step(Letter(eras_letter_id=typed_id), status)):
+        errors["eras_letter_id"] = problem
+    if errors:
+        raise InvalidValues(errors)
+    person = person_from_values(values, Person())
+    letter = Letter(
+        status=status,
+        us_anesthesiology=values.get("us_anesthesiology", "1") == "1",
+        eras_letter_id=typed_id,
+        notes=values.get("letter_notes", ""),
+    )
+    if column := STEP_DATES.get(LetterStatus(status)):  # the step's date; earlier ones unknown
+        letter = replace(letter, **{column: today.isoformat()})  # type: ignore[arg-type]
+    return person, letter
 
 
 def follow_up_from_values(values: dict[str, str], follow_up: FollowUp) -> FollowUp:

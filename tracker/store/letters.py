@@ -25,9 +25,11 @@ from tracker.store import rows
 from tracker.store.db import Database
 from tracker.store.programs import PLACE
 
-JOINED = ("person_name",)
-_LETTERS = """SELECT letters.*, people.name AS person_name FROM letters
-              JOIN people ON people.id = letters.person_id"""
+JOINED = ("person_name", "programs")
+_LETTERS = """SELECT letters.*, people.name AS person_name,
+                  (SELECT count(*) FROM letter_programs
+                   WHERE letter_programs.letter_id = letters.id) AS programs
+              FROM letters JOIN people ON people.id = letters.person_id"""
 _FOLLOW_UPS = """SELECT follow_ups.*, people.name AS person_name FROM follow_ups
                  JOIN people ON people.id = follow_ups.person_id"""
 
@@ -139,6 +141,33 @@ def update_letter(db: Database, letter: Letter) -> None:
         raise InvalidValues({"eras_letter_id": "another letter has this Letter ID"}) from None
 
 
+def add_writer(db: Database, person: Person, letter: Letter) -> int:
+    """A writer added by hand and their letter, together or not at all: the letter's id."""
+    with db.atomic():
+        person_id = add_person(db, person)
+        return add_letter(db, replace(letter, person_id=person_id))
+
+
+def delete_letter_and_writer(db: Database, letter_id: int) -> bool:
+    """The letter, and its writer when nothing else names them (no journal day, case,
+    other letter or follow-up a user wrote); True when the writer went too."""
+    with db.atomic():
+        letter = get_letter(db, letter_id)
+        if letter is None:
+            return False
+        delete_letter(db, letter_id)
+        named = db.execute(
+            """SELECT EXISTS (SELECT 1 FROM journal_day_people WHERE person_id = :p)
+                   OR EXISTS (SELECT 1 FROM cases WHERE attending_id = :p)
+                   OR EXISTS (SELECT 1 FROM letters WHERE person_id = :p)
+                   OR EXISTS (SELECT 1 FROM follow_ups WHERE person_id = :p AND rule_key = '')""",
+            {"p": letter.person_id},
+        ).fetchone()[0]
+        if not named:
+            db.execute("DELETE FROM people WHERE id = ?", [letter.person_id])
+        return not named
+
+
 def get_letter(db: Database, letter_id: int) -> Letter | None:
     found = rows.select(db, Letter, f"{_LETTERS} WHERE letters.id = ?", [letter_id])
     return found[0] if found else None
@@ -157,7 +186,7 @@ def list_letters(db: Database, limit: int | None = None, offset: int = 0) -> lis
         f"""{_LETTERS}
            ORDER BY CASE letters.status WHEN 'candidate' THEN 0 WHEN 'asked' THEN 1
                WHEN 'agreed' THEN 2 WHEN 'packet_sent' THEN 3 WHEN 'id_created' THEN 4
-               WHEN 'uploaded' THEN 5 WHEN 'thanked' THEN 6 ELSE 7 END,
+               WHEN 'id_sent' THEN 5 WHEN 'uploaded' THEN 6 WHEN 'thanked' THEN 7 ELSE 8 END,
                people.name, letters.id""",
         limit=limit,
         offset=offset,
@@ -198,8 +227,9 @@ def letter_for(db: Database, person_id: int, rotation_id: int | None) -> int:
 # --- ERAS assignments ------------------------------------------------------------------
 
 
-def assign(db: Database, letter_id: int, program_id: int) -> None:
-    """Assign a letter to a program; refused past ERAS's four letters per program."""
+def assign(db: Database, letter_id: int, program_id: int, on: str | None = None) -> None:
+    """Assign a letter to a program (on that date); refused past ERAS's four letters
+    per program."""
     with db.atomic():
         taken = db.execute(
             "SELECT count(*) FROM letter_programs WHERE program_id = ? AND letter_id != ?",
@@ -213,8 +243,9 @@ def assign(db: Database, letter_id: int, program_id: int) -> None:
                 }
             )
         db.execute(
-            "INSERT OR IGNORE INTO letter_programs (letter_id, program_id) VALUES (?, ?)",
-            [letter_id, program_id],
+            "INSERT OR IGNORE INTO letter_programs (letter_id, program_id, assigned_on) "
+            "VALUES (?, ?, ?)",
+            [letter_id, program_id, on],
         )
 
 
@@ -226,14 +257,14 @@ def unassign(db: Database, letter_id: int, program_id: int) -> None:
         )
 
 
-def assignments(db: Database, letter_id: int) -> list[tuple[int, str, int]]:
-    """The programs a letter is assigned to: (id, name, letters assigned to it)."""
+def assignments(db: Database, letter_id: int) -> list[tuple[int, str, int, str | None]]:
+    """The programs a letter is assigned to: (id, name, letters assigned to it, when)."""
     return [
-        (int(pid), str(name), int(n))
-        for pid, name, n in db.execute(
+        (int(pid), str(name), int(n), on)
+        for pid, name, n, on in db.execute(
             f"""SELECT programs.id, {PLACE},
                       (SELECT count(*) FROM letter_programs AS all_of
-                       WHERE all_of.program_id = programs.id)
+                       WHERE all_of.program_id = programs.id), letter_programs.assigned_on
                FROM letter_programs JOIN programs ON programs.id = letter_programs.program_id
                WHERE letter_programs.letter_id = ? ORDER BY 2""",
             [letter_id],

@@ -574,3 +574,56 @@ def m010_visa_wait(db: Database) -> None:
         "ALTER TABLE profile ADD COLUMN visa_wait_days INTEGER "
         "CHECK (visa_wait_days IS NULL OR visa_wait_days BETWEEN 0 AND 730)"
     )
+
+
+@step
+def m011_letters_by_hand_and_letter_id_sent(db: Database) -> None:
+    # A writer added by hand names where they work in words (a home-country hospital
+    # is not one of the user's programs). A letter gains the step between making the
+    # Letter Request Form and the upload: its Letter ID sent to the writer. The date a
+    # letter was assigned to a program is kept. Letters are rebuilt for the new CHECK.
+    dates = ",\n            ".join(
+        f"{column} TEXT {_date(column)}"
+        for column in (
+            "asked_on",
+            "agreed_on",
+            "declined_on",
+            "packet_sent_on",
+            "id_created_on",
+            "id_sent_on",
+            "uploaded_on",
+            "thanked_on",
+        )
+    )
+    kept = """id, person_id, rotation_id, status, asked_on, agreed_on, declined_on,
+        packet_sent_on, id_created_on, uploaded_on, thanked_on, strong_asked,
+        us_anesthesiology, academic, chair_letter, waived, eras_letter_id, notes,
+        created_at, updated_at"""
+    for statement in [
+        "ALTER TABLE people ADD COLUMN institution TEXT NOT NULL DEFAULT ''",
+        f"""CREATE TABLE letters_new (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            rotation_id INTEGER REFERENCES rotations(id) ON DELETE SET NULL,
+            status TEXT NOT NULL DEFAULT 'candidate' CHECK (status IN ('candidate', 'asked',
+                'agreed', 'declined', 'packet_sent', 'id_created', 'id_sent', 'uploaded',
+                'thanked')),
+            {dates},
+            strong_asked INTEGER NOT NULL DEFAULT 0 CHECK (strong_asked IN (0, 1)),
+            us_anesthesiology INTEGER NOT NULL DEFAULT 1 CHECK (us_anesthesiology IN (0, 1)),
+            academic INTEGER NOT NULL DEFAULT 1 CHECK (academic IN (0, 1)),
+            chair_letter INTEGER NOT NULL DEFAULT 0 CHECK (chair_letter IN (0, 1)),
+            waived INTEGER NOT NULL DEFAULT 1 CHECK (waived IN (0, 1)),
+            eras_letter_id TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        f"INSERT INTO letters_new ({kept}) SELECT {kept} FROM letters",
+        "DROP TABLE letters",
+        "ALTER TABLE letters_new RENAME TO letters",
+        "CREATE INDEX letters_person ON letters(person_id)",
+        "CREATE UNIQUE INDEX letters_eras_id ON letters(eras_letter_id) WHERE eras_letter_id != ''",
+        f"ALTER TABLE letter_programs ADD COLUMN assigned_on TEXT {_date('assigned_on')}",
+    ]:
+        db.execute(statement)

@@ -2,9 +2,11 @@
 
 from tracker.domain.letters import (
     FOLLOW_UP_CHECKS,
+    HAND_ADDED_STEPS,
     LETTER_CHECKS,
     PERSON_CHECKS,
     STATUS_LABELS,
+    STEP_DATES,
     PersonRole,
 )
 from tracker.ui.format import label
@@ -19,16 +21,13 @@ LETTER_FIELDS = [
     Field("chair_letter", "Chair's letter", choices=tuple(reversed(YES_NO))),
     Field("waived", "Right to view waived", choices=YES_NO),
     *(
-        Field(f"{step}", f"{text.capitalize()} on", LETTER_CHECKS[step], placeholder="YYYY-MM-DD")
-        for step, text in (
-            ("asked_on", "asked"),
-            ("agreed_on", "agreed"),
-            ("declined_on", "declined"),
-            ("packet_sent_on", "packet sent"),
-            ("id_created_on", "Letter ID created"),
-            ("uploaded_on", "uploaded"),
-            ("thanked_on", "thanked"),
+        Field(
+            column,
+            f"{STATUS_LABELS[status].capitalize()} on",
+            LETTER_CHECKS[column],
+            placeholder="YYYY-MM-DD",
         )
+        for status, column in STEP_DATES.items()
     ),
     Field("notes", "Notes", LETTER_CHECKS["notes"]),
 ]
@@ -37,8 +36,27 @@ PERSON_FIELDS = [
     Field("name", "Name *", PERSON_CHECKS["name"]),
     Field("role", "Role", choices=tuple((label(r), r.value) for r in PersonRole)),
     Field("specialty", "Specialty", PERSON_CHECKS["specialty"], placeholder="e.g. anesthesiology"),
+    Field(
+        "institution",
+        "Institution or program",
+        PERSON_CHECKS["institution"],
+        placeholder="e.g. Lagos University Teaching Hospital",
+    ),
     Field("email", "E-mail", PERSON_CHECKS["email"]),
     Field("notes", "Notes", PERSON_CHECKS["notes"]),
+]
+
+# A writer added by hand (home country, another specialty, an earlier observership):
+# the person, then where their letter stands.
+WRITER_FIELDS = [
+    *PERSON_FIELDS,
+    Field("us_anesthesiology", "US anesthesiology faculty (L1)", choices=YES_NO),
+    Field(
+        "status",
+        "Their letter",
+        choices=tuple((STATUS_LABELS[step], step.value) for step in HAND_ADDED_STEPS),
+    ),
+    Field("eras_letter_id", "ERAS Letter ID", LETTER_CHECKS["eras_letter_id"]),
 ]
 
 FOLLOW_UP_FIELDS = [

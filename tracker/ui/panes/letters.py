@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Static
 
 from tracker.domain.letters import (
     STATUS_LABELS,
+    STEP_DATES,
     Candidate,
     FollowUp,
     Letter,
@@ -92,6 +93,21 @@ class LettersPane(LetterActions, AreaPane):
         ),
         Binding(
             "n",
+            "new_writer",
+            "New writer",
+            id="letters.new",
+            tooltip="Add a letter writer by hand (home country, other specialty, observership)",
+        ),
+        Binding(
+            "d",
+            "delete_letter",
+            "Delete",
+            id="letters.delete",
+            show=False,
+            tooltip="Delete the selected letter (asks first)",
+        ),
+        Binding(
+            "f",
             "new_follow_up",
             "Follow-up",
             id="letters.follow_up",
@@ -135,11 +151,11 @@ class LettersPane(LetterActions, AreaPane):
             Vertical(
                 make_table(
                     "letters-table",
-                    ["Writer", "Step", "Since", "Letter ID", "L1"],
+                    ["Writer", "Step", "Since", "Letter ID", "Progs", "L1"],
                     classes="upper-table",
                 ),
                 candidates,
-                Plain("Follow-ups (space ticks one, enter edits, n adds)", classes="section-title"),
+                Plain("Follow-ups (space ticks one, enter edits, f adds)", classes="section-title"),
                 make_table("follow-ups-table", ["Due", "With", "Action", "Rule"]),
                 id="letters-lists",
             ),
@@ -224,6 +240,7 @@ class LettersPane(LetterActions, AreaPane):
         dates = [
             letter.thanked_on,
             letter.uploaded_on,
+            letter.id_sent_on,
             letter.id_created_on,
             letter.packet_sent_on,
             letter.declined_on,
@@ -237,6 +254,7 @@ class LettersPane(LetterActions, AreaPane):
             Text(step, style="bold" if letter.status == "agreed" else ""),
             short_date(since),
             letter.eras_letter_id,
+            str(letter.programs) if letter.programs else "",
             kind,
         ]
 
@@ -274,12 +292,17 @@ class LettersPane(LetterActions, AreaPane):
         person = letters.get_person(self.db, person_id) if person_id else None
         detail = self.query_one("#letter-detail", Static)
         if person is None:
-            detail.update("No letter yet: candidates appear from week 2 of a rotation.")
+            detail.update(
+                "No letter yet: candidates appear from week 2 of a rotation; "
+                "n adds a writer by hand."
+            )
             return
         shared = letters.shared_with(self.db, person.id or 0)
         text = Text(f"{person.name}\n", style="bold")
         role = ", ".join(filter(None, [label(person.role), person.specialty, person.email]))
         text.append(f"{role}\n", style="dim")
+        if person.institution:
+            text.append(f"{person.institution}\n", style="dim")
         text.append(
             f"\n{plural(shared.days, 'day')} and {plural(shared.cases, 'case')} together; "
             f"{shared.feedback} feedback notes, {shared.teaching} teaching points.\n"
@@ -296,17 +319,9 @@ class LettersPane(LetterActions, AreaPane):
         letter = letters.get_letter(self.db, letter_id) if letter_id else None
         if letter and letter.person_id == person.id:
             text.append("\nSteps\n", style="bold")
-            for status, column in (
-                ("asked", "asked_on"),
-                ("agreed", "agreed_on"),
-                ("declined", "declined_on"),
-                ("packet sent", "packet_sent_on"),
-                ("Letter ID created", "id_created_on"),
-                ("uploaded", "uploaded_on"),
-                ("thanked", "thanked_on"),
-            ):
+            for status, column in STEP_DATES.items():
                 if when := getattr(letter, column):
-                    text.append(f"{short_date(when):<13}{status}\n")
+                    text.append(f"{short_date(when):<13}{STATUS_LABELS[status]}\n")
             flags = [
                 ("strong letter asked", letter.strong_asked),
                 ("chair's letter", letter.chair_letter),
@@ -316,9 +331,13 @@ class LettersPane(LetterActions, AreaPane):
             programs = letters.assignments(self.db, letter.id or 0)
             if programs:
                 text.append("\nAssigned in ERAS to\n", style="bold")
-                for _, name, n in programs:
-                    text.append(f"{name} ({n} of 4)\n")
-        text.append("\n> next step · P packet · t thank-you · g assign · e person", style="dim")
+                for _, name, n, on in programs:
+                    when = f"{short_date(on):<13}" if on else ""
+                    text.append(f"{when}{name} ({n} of 4)\n")
+        text.append(
+            "\n> next step · P packet · t thank-you · g assign · e person · f follow-up",
+            style="dim",
+        )
         detail.update(text)
 
     def action_toggle_detail(self) -> None:

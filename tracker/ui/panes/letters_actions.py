@@ -19,6 +19,7 @@ from tracker.domain.letters import (
     problem_with_step,
     strong_letter_words,
     thank_you_words,
+    writer_from_values,
 )
 from tracker.store import letters
 from tracker.store.db import AwayDatabase
@@ -36,6 +37,54 @@ class LetterActions(AreaPane):
     def _written(self) -> None:
         self.reload()
         self.post_message(RecordsChanged("letters", self))
+        focused = self.app.focused  # a list emptied and hidden (the last candidate asked)
+        if focused is None or not focused.display:
+            self.query_one("#letters-table", PagedTable).focus()
+
+    def action_new_writer(self) -> None:
+        from tracker.ui.modals.form import FormScreen
+        from tracker.ui.modals.letters import WRITER_FIELDS
+
+        if self.away.refuse_if_read_only():
+            return
+        today = self.today
+
+        def save(values: dict[str, str]) -> dict[str, str]:
+            try:
+                person, letter = writer_from_values(values, today)
+                letters.add_writer(self.db, person, letter)
+            except InvalidValues as refused:
+                return refused.errors
+            return {}
+
+        start = {"role": "attending", "us_anesthesiology": "1", "status": "asked"}
+        self.app.push_screen(
+            FormScreen("A letter writer", WRITER_FIELDS, start, save),
+            lambda values: self._written() if values is not None else None,
+        )
+
+    def action_delete_letter(self) -> None:
+        from tracker.ui.modals.confirm import ConfirmScreen
+
+        letter = self._letter()
+        if letter is None or self.away.refuse_if_read_only():
+            return
+        letter_id = letter.id or 0
+
+        def answer(sure: bool | None) -> None:
+            if not sure:
+                return
+            if self.away.try_write(lambda: letters.delete_letter_and_writer(self.db, letter_id)):
+                self.notify(f"The letter from {letter.person_name} is deleted.")
+                self._written()
+
+        self.app.push_screen(
+            ConfirmScreen(
+                f"Delete the letter from {letter.person_name}? Their journal days and cases "
+                "stay; they are removed only if nothing else names them."
+            ),
+            answer,
+        )
 
     def _letter(self) -> Letter | None:
         letter_id = selected_key(self.query_one("#letters-table", PagedTable))
@@ -142,7 +191,7 @@ class LetterActions(AreaPane):
         letter = self._letter()
         if letter is None or self.away.refuse_if_read_only():
             return
-        assigned = {pid for pid, _, _ in letters.assignments(self.db, letter.id or 0)}
+        assigned = {pid for pid, *_ in letters.assignments(self.db, letter.id or 0)}
         choices = [
             (f"{'✓ ' if p.id in assigned else ''}{p.institution or p.name} — {p.name}", str(p.id))
             for p in list_programs(self.db)
@@ -152,9 +201,16 @@ class LetterActions(AreaPane):
             if not value:
                 return
             program_id = int(value)
-            change = letters.unassign if program_id in assigned else letters.assign
+            today = self.today.isoformat()
+
+            def change() -> None:
+                if program_id in assigned:
+                    letters.unassign(self.db, letter.id or 0, program_id)
+                else:
+                    letters.assign(self.db, letter.id or 0, program_id, today)
+
             try:
-                if self.away.try_write(lambda: change(self.db, letter.id or 0, program_id)):
+                if self.away.try_write(change):
                     self._written()
             except InvalidValues as refused:  # the ERAS limit: not the store's failure
                 reason = next(iter(refused.errors.values()))
