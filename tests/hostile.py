@@ -56,7 +56,7 @@ FREE_TEXT = {
     "checklist_items": ["title", "scan_path", "notes"],
     "housing_options": ["name", "address", "url", "contact", "notes"],
     "expenses": ["description"],
-    "people": ["name", "specialty", "email", "notes"],
+    "people": ["name", "specialty", "institution", "email", "notes"],
     "letters": ["eras_letter_id", "notes"],
 }
 # Dates, timestamps, choices (CHECKed), codes: validated elsewhere (away check, imports).

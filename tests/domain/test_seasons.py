@@ -75,3 +75,29 @@ def test_the_season_speaks_from_opening_to_match_day():
     assert "E1" not in said(shot("2027-10-15"))
     uploaded = [Letter(status="uploaded", person_name="Dr. Okafor")]
     assert "E2" not in said(shot("2027-06-10", letters=uploaded))
+
+
+def test_e2_names_each_letter_s_next_step_then_the_letters_assigned_nowhere():
+    from tracker.domain.letters import Letter
+
+    on_the_way = [
+        Letter(status="agreed", person_name="Dr. Okafor"),
+        Letter(status="packet_sent", person_name="Dr. Costa", eras_letter_id=""),
+        Letter(status="id_created", person_name="Dr. Lim", eras_letter_id="L-1"),
+        Letter(status="id_sent", person_name="Dr. Haddad", eras_letter_id="L-2"),
+    ]
+    [e2] = said(shot("2027-06-10", letters=on_the_way))["E2"]
+    assert "4 letters agreed, not in ERAS yet" in e2.message
+    for words in (
+        "Dr. Okafor: send the packet",
+        "Dr. Costa: make its Letter Request Form",
+        "Dr. Lim: send the Letter ID to the writer",
+        "and 1 more",
+    ):
+        assert words in e2.message
+    unassigned = [Letter(status="uploaded", person_name="Dr. Okafor", programs=0)]
+    assigned = [Letter(status="uploaded", person_name="Dr. Okafor", programs=3)]
+    assert "E2" not in said(shot("2027-06-10", letters=unassigned)), "nothing to assign yet"
+    [e2] = said(shot("2027-09-05", letters=unassigned))["E2"]
+    assert e2.state == State.DUE_SOON and "assigned to no program (Dr. Okafor)" in e2.message
+    assert "E2" not in said(shot("2027-09-05", letters=assigned))
