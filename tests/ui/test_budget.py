@@ -70,3 +70,51 @@ async def test_a_housing_option_added_then_booked_becomes_the_housing_line(demo_
         assert budget.get_housing(app.db, option.id).status == "booked"
         assert housing_planned(app) != before
         assert housing_planned(app).startswith("$")
+
+
+async def test_housing_is_planned_for_a_program_still_at_idea(user_path):
+    from tracker.domain.programs import Program, Rotation
+    from tracker.store.db import open_db
+    from tracker.store.programs import add_program, add_rotation
+
+    db = open_db(user_path)
+    program_id = add_program(db, Program(name="Anesthesiology", institution="Harbor Medical"))
+    add_rotation(
+        db,
+        Rotation(program_id=program_id, starts_on="2027-05-03", ends_on="2027-05-30"),
+        "2026-12-01",
+    )
+    db.close()
+    app = make_app(user_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        names = [scope.name for scope in pane(app).scopes]
+        assert any("Harbor Medical" in name for name in names), names
+        await pilot.press("h")  # every rotation: housing needs one
+        await pilot.pause()
+        said = [notice.message for notice in app._notifications]
+        assert "[ and ] step through them" in said[-1]
+        while pane(app).scope.rotation_id is None:
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+        assert pane(app).scope.status == "idea"
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"Room with a nurse's family")
+        app.screen.query_one("#field-amount_cents", Input).focus()
+        await pilot.press(*"900", "ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        (option,) = budget.list_housing(app.db, pane(app).scope)
+        assert option.name == "Room with a nurse's family"
+
+
+async def test_an_expense_tied_to_no_rotation_starts_with_no_category_guessed(user_path):
+    app = make_app(user_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.query_one("#field-category").value == "other"

@@ -287,3 +287,55 @@ async def test_quitting_with_flagged_words_asks_and_keeps_them_on_yes(user_path)
         await pilot.press("y")
         await pilot.pause()
     assert "617-555-0142" in stored(user_path, DAY.isoformat())["learning_points"]
+
+
+async def test_g_goes_to_a_typed_date_and_to_the_block_s_first_day(demo_path):
+    """From December back to July is one prompt, not 200 presses of [."""
+    app = make_app(demo_path, pendulum.date(2026, 12, 4))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("5", "g")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press(*"2026-07-15", "enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        assert pane(app).editor.day == "2026-07-15"
+        await pilot.press("g", *"block start", "enter")
+        await pilot.pause()
+        assert pane(app).editor.day == "2026-07-02", "the first day of the block shown"
+        await pilot.press("g", *"+3", "enter")
+        await pilot.pause()
+        assert pane(app).editor.day == "2026-07-05"
+        await pilot.press("g", *"15/07", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen), "not understood: the prompt stays"
+        error = app.screen.query_one("#error-day", Static)
+        assert "block start" in str(error.render())
+        assert on_screen(app, error)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert pane(app).editor.day == "2026-07-05"
+
+
+async def test_a_skill_typed_without_a_role_takes_the_role_chosen_then_the_last_used(user_path):
+    app = make_app(user_path, DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("5", "c")
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#field-skill_role").value == "observed", "nothing logged yet"
+        await pilot.press(*"Inguinal hernia")
+        form.query_one("#field-skills", Input).focus()
+        await pilot.press(*"spinal, iv observed")
+        form.query_one("#field-skill_role").focus()
+        await pilot.press("enter", "home", "enter")  # performed
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)
+        day = journal.day_of(app.db, DAY.isoformat())
+        (case,) = journal.list_cases(app.db, day.id)
+        skills = journal.skills_of(app.db, [case.id])[case.id]
+        assert [(s.skill, s.role) for s in skills] == [("spinal", "performed"), ("IV", "observed")]
+        await pilot.press("c")
+        await pilot.pause()
+        assert app.screen.query_one("#field-skill_role").value == "performed", "the last chosen"

@@ -46,7 +46,8 @@ async def test_a_writer_goes_from_candidate_to_uploaded_and_gets_a_packet(demo_p
         done = letters.get_letter(app.db, letter.id)
         assert (done.id_sent_on, done.eras_letter_id) == (DEMO_DAY.isoformat(), "LOR-2026-0042")
         steps = str(app.query_one("#letter-detail", Static).render())
-        assert "Letter Request Form made" in steps and "Letter ID sent to writer" in steps
+        assert "Letter Request Form made" in steps
+        assert "Letter ID sent to writer" in steps
         table.move_cursor(row=table.get_row_index(str(letter.id)))
         await pilot.press("P")
         await app.workers.wait_for_complete()  # written on a thread: the screen stays free
@@ -128,7 +129,8 @@ async def test_n_adds_a_home_country_writer_by_hand_and_d_deletes_them(user_path
             False,
         )
         table = app.query_one("#letters-table", PagedTable)
-        assert table.row_count == 1 and on_screen(app, table)
+        assert table.row_count == 1
+        assert on_screen(app, table)
         detail = app.query_one("#letter-detail", Static)
         assert "Lagos University Teaching Hospital" in str(detail.render())
         summary = str(app.query_one("#letters-summary", Static).render())
@@ -202,7 +204,8 @@ async def test_asking_the_last_candidate_leaves_the_focus_on_a_visible_list(demo
             await pilot.press("a")
             await pilot.pause()
         assert not candidates.display
-        assert app.focused is not None and app.focused.display
+        assert app.focused is not None
+        assert app.focused.display
         assert app.focused.id == "letters-table"
         await pilot.press("greater_than_sign")  # keys work without tab
         await pilot.pause()

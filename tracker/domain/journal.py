@@ -13,6 +13,7 @@ from tracker.domain.checks import (
     SHORT_TEXT,
     Check,
     InvalidValues,
+    check_date,
     check_required,
     first_errors,
     int_range,
@@ -295,9 +296,9 @@ _ROLE_WORDS = {
 }
 
 
-def parse_skills(text: str) -> list[CaseSkill]:
+def parse_skills(text: str, unnamed: str = SkillRole.OBSERVED) -> list[CaseSkill]:
     """'intubation performed, IV observed, art line' -> skills with roles; a role is the
-    last word (performed, assisted, observed, or p / a / o), observed when left out."""
+    last word (performed, assisted, observed, or p / a / o), `unnamed` when left out."""
     skills = []
     for item in split_list(text):
         *words, last = item.split()
@@ -305,7 +306,7 @@ def parse_skills(text: str) -> list[CaseSkill]:
         name = " ".join(words) if role else item
         if len(name) > NAME_MAX:
             raise InvalidValues({"skills": f"“{name[:40]}…” is too long for a skill's name"})
-        skills.append(CaseSkill(skill=_known(name, KNOWN_SKILLS), role=role or "observed"))
+        skills.append(CaseSkill(skill=_known(name, KNOWN_SKILLS), role=role or unnamed))
     return skills
 
 
@@ -337,7 +338,10 @@ def case_from_values(values: dict[str, str], day_id: int | None) -> tuple[Case, 
         memorable=values.get("memorable") == "1",
         story=values.get("story", ""),
     )
-    return case, parse_skills(values.get("skills", ""))
+    unnamed = values.get("skill_role") or SkillRole.OBSERVED
+    if unnamed not in list(SkillRole):
+        raise InvalidValues({"skill_role": "choose performed, assisted or observed"})
+    return case, parse_skills(values.get("skills", ""), unnamed)
 
 
 def case_values(case: Case, skills: list[CaseSkill], attending: str) -> dict[str, str]:
@@ -357,3 +361,27 @@ def case_values(case: Case, skills: list[CaseSkill], attending: str) -> dict[str
         "memorable": "1" if case.memorable else "0",
         "story": case.story,
     }
+
+
+# The journal's go-to prompt (g): a date, or words for the days a user jumps to.
+GO_TO_HINT = "YYYY-MM-DD, today, yesterday, block start, block end, or +3 / -7 days"
+
+
+def day_asked(text: str, today: date, shown: date, block: tuple[str, str] | None) -> date:
+    """The day the user typed at the go-to prompt: +N / -N count from the day shown,
+    block is (starts_on, ends_on) of the rotation in view. InvalidValues says what is
+    understood."""
+    words = " ".join(text.lower().split())
+    if words in ("today", "t", ""):
+        return today
+    if words == "yesterday":
+        return today - timedelta(days=1)
+    if words in ("block start", "start", "first day", "block end", "end", "last day"):
+        if block is None:
+            raise InvalidValues({"day": "no rotation here: type a date (YYYY-MM-DD)"})
+        return date.fromisoformat(block[0] if "start" in words or "first" in words else block[1])
+    if re.fullmatch(r"[+-]\d{1,4}( days?)?", words):
+        return shown + timedelta(days=int(words.split()[0]))
+    if problem := check_date(words):
+        raise InvalidValues({"day": f"{problem}; or {GO_TO_HINT}"})
+    return date.fromisoformat(words)

@@ -19,7 +19,7 @@ from tracker.store.programs import PLACE
 
 EVERYTHING = "all"  # scope of every rotation and the expenses tied to none
 UNLINKED = "none"  # scope of the expenses tied to no rotation (fees, visa, insurance)
-_UNDER_WAY = "('preparing', 'applied', 'waitlisted', 'offered', 'accepted', 'completed')"
+_LIVE = "('idea', 'preparing', 'applied', 'waitlisted', 'offered', 'accepted', 'completed')"
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ def scopes(db: Database) -> list[Scope]:
         f"""SELECT rotations.id, {PLACE},
                    rotations.starts_on, rotations.ends_on, rotations.status
             FROM rotations JOIN programs ON programs.id = rotations.program_id
-            WHERE rotations.status IN {_UNDER_WAY}
+            WHERE rotations.status IN {_LIVE}
                OR rotations.id IN (SELECT rotation_id FROM expenses)
                OR rotations.id IN (SELECT rotation_id FROM housing_options)
             ORDER BY rotations.starts_on IS NULL, rotations.starts_on, rotations.id"""

@@ -71,6 +71,13 @@ def last_case(db: Database) -> Case | None:
     return found[0] if found else None
 
 
+def last_skill_role(db: Database) -> str | None:
+    """The role of the skill logged last: the case form's default for a skill typed
+    without one."""
+    found = db.execute("SELECT role FROM case_skills ORDER BY id DESC LIMIT 1").fetchone()
+    return str(found[0]) if found else None
+
+
 def rotation_holding(db: Database, day: str) -> int | None:
     """The accepted or completed rotation whose block holds day (the latest to start)."""
     found = db.execute(

@@ -11,6 +11,7 @@ from tracker.domain.journal import (
     KNOWN_SKILLS,
     AgeBand,
     Airway,
+    SkillRole,
     Technique,
     case_from_values,
 )
@@ -42,6 +43,7 @@ CASE_FIELDS = [
         "Skills and your role",
         placeholder=f"{KNOWN_SKILLS[3]} performed, {KNOWN_SKILLS[0]} observed, spinal assisted",
     ),
+    Field("skill_role", "Role of a skill typed without one", choices=_choices(list(SkillRole))),
     Field("attending", "Supervising attending", SHORT_TEXT, placeholder="Dr. …"),
     Field("teaching_point", "Teaching point", CASE_CHECKS["teaching_point"]),
     Field("memorable", "Memorable (A1, A2)", choices=tuple(reversed(YES_NO))),

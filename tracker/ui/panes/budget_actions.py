@@ -70,7 +70,8 @@ class MoneyActions(AreaPane):
         self._form(
             f"A new expense ({self._where()})",
             EXPENSE_FIELDS,
-            {"currency": "USD", "category": "food"},
+            # Not tied to a block: fees, visa, insurance; no guess at a category.
+            {"currency": "USD", "category": "food" if rotation_id else "other"},
             lambda values: budget.add_expense(self.db, expense_from_values(values, rotation_id)),
         )
 
@@ -79,7 +80,10 @@ class MoneyActions(AreaPane):
 
         rotation_id = self._rotation_id()
         if rotation_id is None:
-            self.notify("Choose a rotation first ([ and ]): housing belongs to a block.")
+            self.notify(
+                "Choose a rotation first: [ and ] step through them (any live application, "
+                "even an idea); housing belongs to a block."
+            )
             return
         self._form(
             f"A housing option for {self._where()}",
@@ -133,7 +137,7 @@ class MoneyActions(AreaPane):
     def action_plan_b1(self) -> None:
         rotation_id = self._rotation_id()
         if rotation_id is None:
-            self.notify("Choose a rotation first ([ and ]): B1 plans one block.")
+            self.notify("Choose a rotation first: [ and ] step through them; B1 plans one block.")
             return
         added: list[int] = []
         if self.away.try_write(lambda: added.append(budget.plan_from_b1(self.db, rotation_id))):

@@ -16,12 +16,15 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Checkbox, DataTable, Input, Select, Static, TextArea
 
+from tracker.domain.checks import InvalidValues
 from tracker.domain.journal import (
     DAY_TEXT_FIELDS,
+    GO_TO_HINT,
     JournalDay,
     SearchHit,
     block_week,
     case_values,
+    day_asked,
     merge_text,
     split_list,
     week_of,
@@ -56,6 +59,13 @@ class JournalPane(QuitActions):
     READS = frozenset({"journal"})
     BINDINGS = [
         Binding("t", "go_today", "Today", id="journal.today", tooltip="Open today's entry"),
+        Binding(
+            "g",
+            "go_to",
+            "Go to",
+            id="journal.go_to",
+            tooltip="Go to a date: YYYY-MM-DD, today, block start, block end, +7",
+        ),
         Binding(
             "left_square_bracket",
             "step_day(-1)",
@@ -449,6 +459,35 @@ class JournalPane(QuitActions):
 
     def action_go_today(self) -> None:
         self.open_day(self.today.isoformat())
+
+    def action_go_to(self) -> None:
+        from tracker.ui.modals.form import Field, FormScreen
+
+        shown = date.fromisoformat(self.editor.day)
+        rotation_id = journal.rotation_holding(self.db, self.editor.day) or (
+            journal.rotation_holding(self.db, self.today.isoformat())
+        )
+        rotation = get_rotation(self.db, rotation_id) if rotation_id else None
+        block = (
+            (rotation.starts_on, rotation.ends_on)
+            if rotation and rotation.starts_on and rotation.ends_on
+            else None
+        )
+        wanted: list[date] = []
+
+        def check(values: dict[str, str]) -> dict[str, str]:
+            try:
+                wanted.append(day_asked(values.get("day", ""), self.today, shown, block))
+            except InvalidValues as refused:
+                return refused.errors
+            return {}
+
+        def chosen(values: dict[str, str] | None) -> None:
+            if values is not None and wanted:
+                self.open_day(wanted[-1].isoformat())
+
+        field = Field("day", "Day", placeholder=GO_TO_HINT)
+        self.app.push_screen(FormScreen("Go to a day", [field], {}, check), chosen)
 
     def action_step_day(self, step: int) -> None:
         self.open_day((date.fromisoformat(self.editor.day) + timedelta(days=step)).isoformat())

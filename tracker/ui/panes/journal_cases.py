@@ -18,6 +18,7 @@ from tracker.ui.widgets.tables import selected_key
 class CaseActions(AreaPane):
     # Provided by JournalPane.
     stored: JournalDay
+    skill_role: str | None = None  # the case form's last choice for skills without one
 
     @property
     def editor(self) -> DayEditor:
@@ -78,6 +79,11 @@ class CaseActions(AreaPane):
         from tracker.ui.modals.cases import CASE_FIELDS, guarded
         from tracker.ui.modals.form import FormScreen
 
+        # A skill typed without a role gets the role chosen last (this session), else
+        # the role of the skill logged last.
+        last = self.skill_role or journal.last_skill_role(self.db) or "observed"
+        values = {"skill_role": last} | values
+
         if self.away.refuse_if_read_only():
             return
         day = self.stored.day
@@ -87,6 +93,7 @@ class CaseActions(AreaPane):
             self.save_now()
             day_id = journal.ensure_day(self.db, day)
             case, skills = case_from_values(values, day_id)
+            self.skill_role = values.get("skill_role")
             name = values.get("attending", "").strip()
             case = replace(
                 case, id=case_id, attending_id=person_named(self.db, name) if name else None
