@@ -51,10 +51,15 @@ def test_applied_to_a_rotation_items_count_back_from_its_deadline_or_start():
     by_title = {item.title: item for item in items}
     assert by_title["CV"].due_on == "2026-09-24"  # 7 days before the deadline
     assert by_title["Malpractice / liability insurance certificate"].due_on == "2026-12-26"
-    assert all(item.rotation_id == 7 and item.rule_id for item in items)
+    assert all(item.rule_id for item in items)
+    # The person's items (a CV, a passport) go to the user's own list; the host's stay.
+    assert by_title["CV"].rotation_id is None
+    assert by_title["Malpractice / liability insurance certificate"].rotation_id == 7
+    assert all(item.rotation_id == 7 for item in items if item.category == "visa")
     mine = items_for(["immunizations"], None, None, None, {"cv"})
     assert all(item.due_on is None for item in mine)
-    again = items_for(["documents"], 7, "2027-01-25", None, {i.title.casefold() for i in items})
+    titles = {i.title.casefold() for i in items}
+    again = items_for(["documents"], 7, "2027-01-25", None, titles, mine=titles)
     assert again == []  # nothing twice
 
 

@@ -85,7 +85,6 @@ def test_a_scaled_demo_repeats_everything_deterministically(tmp_path):
         "programs",
         "rotations",
         "journal_days",
-        "checklist_items",
         "expenses",
         "people",
         "letters",
@@ -93,6 +92,10 @@ def test_a_scaled_demo_repeats_everything_deterministically(tmp_path):
     ):
         base = rows(one, f"SELECT count(*) FROM {table}")[0][0]
         assert rows(first, f"SELECT count(*) FROM {table}")[0][0] == 5 * base, table
+    # A block's checklist repeats with it; the person's CV is kept once.
+    sql = "SELECT count(*) FROM checklist_items WHERE rotation_id IS NOT NULL"
+    assert rows(first, sql)[0][0] == 5 * rows(one, sql)[0][0]
+    assert rows(first, "SELECT count(*) FROM checklist_items WHERE title = 'CV'") == [(1,)]
     sql = "SELECT day, learning_points FROM journal_days ORDER BY day"
     assert rows(first, sql) == rows(again, sql)
     names = rows(first, "SELECT count(DISTINCT institution) FROM programs")[0][0]

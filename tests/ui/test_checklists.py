@@ -1,6 +1,8 @@
 """Pilot tests of the Checklists pane: templates on a rotation, space to tick, the
 expiring TB test flagged on screen, a form, the groups at 80x24."""
 
+from dataclasses import replace
+
 from textual.widgets import OptionList, Static
 
 from tests.conftest import DEMO_DAY
@@ -121,3 +123,34 @@ async def test_accepting_an_offer_offers_the_guides_checklists_once(demo_path):
         await pilot.pause()
         assert pane(app).group.rotation_id is not None
         assert added > 25
+
+
+async def test_a_cv_ticked_in_one_block_is_done_in_every_block_and_marked_yours(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.pause()
+        blocks = [g for g in pane(app).groups if g.rotation_id is not None]
+        first, second = blocks[0].rotation_id, blocks[1].rotation_id
+        checklists.apply_templates(app.db, ["documents"], second)  # both blocks ask for a CV
+        every = checklists.every_item(app.db)
+        (cv,) = [item for item in every if item.title == "CV"]
+        checklists.update_item(app.db, replace(cv, status="todo", done_on=None))
+        pane(app).reload()
+        await pilot.pause()
+        groups = app.query_one("#checklist-groups", OptionList)
+        groups.highlighted = [g.rotation_id for g in pane(app).groups].index(second)
+        await pilot.pause()
+        table = app.query_one("#checklist-table", PagedTable)
+        row = table.get_row_index(str(cv.id))
+        assert "yours" in str(table.get_row_at(row)[4])
+        table.focus()
+        table.move_cursor(row=row)
+        await pilot.press("space")
+        await pilot.pause()
+        for block in (first, second, None):
+            shown = {i.title: i for i in checklists.list_items(app.db, block)}
+            assert shown["CV"].done, block
+        summary = str(app.query_one("#checklist-summary", Static).render())
+        assert "with your own documents and vaccines" in summary
+        assert on_screen(app, app.query_one("#checklist-summary", Static))

@@ -21,27 +21,39 @@ class TemplateItem:
     days_before: int  # due this many days before the anchor
     validity: str = ""
     notes: str = ""
+    personal: bool = False  # the person's (a CV, a vaccine): kept once, shown in each block
 
 
 def _doc(
-    title: str, rule: str, anchor: str, days: int, validity: str = "", notes: str = ""
+    title: str,
+    rule: str,
+    anchor: str,
+    days: int,
+    validity: str = "",
+    notes: str = "",
+    personal: bool = True,
 ) -> TemplateItem:
-    return TemplateItem("document", title, rule, anchor, days, validity, notes)
+    return TemplateItem("document", title, rule, anchor, days, validity, notes, personal)
+
+
+def _host(title: str, rule: str, anchor: str, days: int, validity: str = "") -> TemplateItem:
+    """A document each host asks for in its own form (a letter naming it, its portal)."""
+    return _doc(title, rule, anchor, days, validity, personal=False)
 
 
 DOCUMENTS = (
-    _doc("Dean's letter or institutional approval to rotate", "D1", "deadline", 14),
+    _host("Dean's letter or institutional approval to rotate", "D1", "deadline", 14),
     _doc("Transcript and proof of final-year standing", "D1", "deadline", 14),
     _doc("USMLE Step 1 score report", "D1", "deadline", 7),
     _doc("USMLE Step 2 CK score report", "D1", "deadline", 7),
     _doc("Immunization form (AAMC Standardized Immunization Form)", "D1", "deadline", 7),
     _doc("TB test result for the application", "D1", "deadline", 7, "within:365"),
     _doc("COVID-19 compliance", "D1", "deadline", 7),
-    _doc("Malpractice / liability insurance certificate", "D1", "start", 30, "block"),
-    _doc("Institutional portal forms (often an earlier deadline)", "D2", "deadline", 21),
+    _host("Malpractice / liability insurance certificate", "D1", "start", 30, "block"),
+    _host("Institutional portal forms (often an earlier deadline)", "D2", "deadline", 21),
     _doc("BLS certificate (if the host asks)", "D2", "start", 30, "block"),
-    _doc("Health insurance valid in the US for the block", "D2", "start", 30, "block"),
-    _doc("Background check (if the host asks)", "D2", "start", 45),
+    _host("Health insurance valid in the US for the block", "D2", "start", 30, "block"),
+    _host("Background check (if the host asks)", "D2", "start", 45),
     _doc("Photo ID / passport copy", "D2", "deadline", 7, "block"),
     _doc("CV", "D2", "deadline", 7),
     _doc("English proficiency proof (if the host asks)", "D2", "deadline", 14),
@@ -49,7 +61,9 @@ DOCUMENTS = (
 
 
 def _shot(title: str, days: int, validity: str = "", notes: str = "") -> TemplateItem:
-    return TemplateItem("immunization", title, "D1", "start", days, validity, notes)
+    # A vaccine is the person's; the flu shot is the season's, asked per block.
+    personal = validity != "season"
+    return TemplateItem("immunization", title, "D1", "start", days, validity, notes, personal)
 
 
 # Following the AAMC Standardized Immunization Form.
@@ -135,15 +149,20 @@ def items_for(
     deadline_on: str | None,
     taken: set[str],
     ends_on: str | None = None,
+    mine: set[str] | None = None,
 ) -> list[ChecklistItem]:
     """The templates' items for a rotation (or the user's own list, without due dates),
-    leaving out titles already on that list (taken, folded). The influenza vaccine is
-    asked for only when the block falls in flu season; otherwise it comes as not needed,
-    saying why and when the new vaccine usually arrives."""
+    leaving out titles already on that list (taken, folded). The person's items (a CV,
+    a vaccine) go to the user's own list (rotation_id None), left out when on it (mine),
+    due by this block's dates. The influenza vaccine is asked for only when the block
+    falls in flu season; otherwise it comes as not needed, saying why and when the new
+    vaccine usually arrives."""
     items = []
     for name in names:
         for template in TEMPLATES[name]:
-            if template.title.casefold() in taken:
+            goes_to = None if template.personal else rotation_id
+            already = taken if goes_to == rotation_id else (mine or set())
+            if template.title.casefold() in already:
                 continue
             anchor = deadline_on if template.anchor == "deadline" else starts_on
             anchor = anchor or starts_on  # no deadline on file: count from the start
@@ -161,7 +180,7 @@ def items_for(
                 ChecklistItem(
                     category=template.category,
                     title=template.title,
-                    rotation_id=rotation_id,
+                    rotation_id=goes_to,
                     due_on=due,
                     status=status,
                     validity=template.validity,
@@ -170,3 +189,8 @@ def items_for(
                 )
             )
     return items
+
+
+def personal_titles() -> set[str]:
+    """The person's template items, folded: kept once on the user's own list."""
+    return {t.title.casefold() for items in TEMPLATES.values() for t in items if t.personal}

@@ -19,6 +19,9 @@ from tracker.store.db import Database
 from tracker.store.programs import PLACE
 
 _SETTLED = "status IN ('done', 'not_needed')"
+# The user's own documents and vaccines: one of each, shown in every block's list and
+# judged there against that block's dates.
+_SHARED = "(rotation_id IS NULL AND category IN ('document', 'immunization'))"
 _UNDER_WAY = "('preparing', 'applied', 'waitlisted', 'offered', 'accepted')"
 
 
@@ -50,14 +53,18 @@ class Group:
 
 def groups(db: Database, today: str) -> list[Group]:
     """The user's own list first, then each rotation that has items or is under way
-    (preparing to accepted), soonest block first."""
+    (preparing to accepted), soonest block first. A block counts the user's own
+    documents and vaccines with its items (its list shows them)."""
     counts = {
-        rotation_id: (total, settled)
+        rotation_id: (total, settled or 0)
         for rotation_id, total, settled in db.execute(
             f"""SELECT rotation_id, count(*), sum({_SETTLED})
                 FROM checklist_items GROUP BY rotation_id"""
         )
     }
+    shared_total, shared_settled = db.execute(
+        f"SELECT count(*), coalesce(sum({_SETTLED}), 0) FROM checklist_items WHERE {_SHARED}"
+    ).fetchone()
     found = [Group(None, "Mine", None, None, "", *counts.get(None, (0, 0)), 0)]
     for rotation_id, name, starts_on, ends_on, status, decided in db.execute(
         f"""SELECT rotations.id, {PLACE}, rotations.starts_on, rotations.ends_on,
@@ -69,7 +76,17 @@ def groups(db: Database, today: str) -> list[Group]:
     ):
         total, settled = counts.get(rotation_id, (0, 0))
         found.append(
-            Group(rotation_id, name, starts_on, ends_on, status, total, settled or 0, 0, decided)
+            Group(
+                rotation_id,
+                name,
+                starts_on,
+                ends_on,
+                status,
+                total + shared_total,
+                settled + shared_settled,
+                0,
+                decided,
+            )
         )
     # Overdue as the domain says (a block that is over asks nothing; an accepted one
     # moves its passed application items to its first day): only the late items are read.
@@ -84,11 +101,19 @@ def groups(db: Database, today: str) -> list[Group]:
     overdue = Counter(
         item.rotation_id for item in late if is_overdue(item, day, blocks.get(item.rotation_id))
     )
+    shared = [item for item in late if is_shared(item)]  # a few: counted in each block too
+    for group in found[1:]:
+        overdue[group.rotation_id] += sum(is_overdue(i, day, group.block) for i in shared)
     return [replace(group, overdue=overdue[group.rotation_id]) for group in found]
 
 
+def is_shared(item: ChecklistItem) -> bool:
+    """One of the user's own documents or vaccines, shown in every block's list."""
+    return item.rotation_id is None and item.category in ("document", "immunization")
+
+
 def _where(rotation_id: int | None, missing_only: bool, text: str) -> tuple[str, list[object]]:
-    where = ["rotation_id IS ?"]
+    where = ["rotation_id IS ?" if rotation_id is None else f"(rotation_id = ? OR {_SHARED})"]
     params: list[object] = [rotation_id]
     if missing_only:
         where.append(f"NOT {_SETTLED}")
@@ -178,23 +203,34 @@ def toggle_done(db: Database, item_id: int, today: str) -> ChecklistItem | None:
 
 def apply_templates(db: Database, names: list[str], rotation_id: int | None) -> int:
     """Add the templates' items to a rotation (due dates from its deadline and start) or
-    to the user's own list; titles already there are left out. Returns how many."""
+    to the user's own list; titles already there are left out. The person's items go to
+    the user's own list once; one there and still open becomes due by the earlier of
+    its date and this block's. Returns how many were added."""
     with db.atomic():
         block = db.execute(
             "SELECT starts_on, deadline_on, ends_on FROM rotations WHERE id = ?", [rotation_id]
         ).fetchone()
         starts_on, deadline_on, ends_on = block if block else (None, None, None)
-        taken = _titles(db, rotation_id)
-        items = items_for(names, rotation_id, starts_on, deadline_on, taken, ends_on)
+        taken, mine = _titles(db, rotation_id), _titles(db, None)
+        items = items_for(names, rotation_id, starts_on, deadline_on, taken, ends_on, mine)
         rows.insert_many(db, "checklist_items", items, ITEM_CHECKS)
+        if rotation_id is not None:
+            for item in items_for(names, rotation_id, starts_on, deadline_on, taken, ends_on):
+                if item.rotation_id is None and item.due_on:
+                    db.execute(
+                        f"""UPDATE checklist_items SET due_on = ?
+                            WHERE rotation_id IS NULL AND lower(title) = lower(?)
+                              AND NOT {_SETTLED} AND (due_on IS NULL OR due_on > ?)""",
+                        [item.due_on, item.title, item.due_on],
+                    )
     return len(items)
 
 
 def has_template_items(db: Database, rotation_id: int) -> bool:
     """Whether the guide's templates were applied to a rotation: every item they would
-    add is on its list already (so acceptance offers them once)."""
-    taken = _titles(db, rotation_id)
-    return not items_for(list(TEMPLATES), rotation_id, None, None, taken)
+    add is on its list, or on the user's own (so acceptance offers them once)."""
+    taken, mine = _titles(db, rotation_id), _titles(db, None)
+    return not items_for(list(TEMPLATES), rotation_id, None, None, taken, mine=mine)
 
 
 def _titles(db: Database, rotation_id: int | None) -> set[str]:

@@ -627,3 +627,53 @@ def m011_letters_by_hand_and_letter_id_sent(db: Database) -> None:
         f"ALTER TABLE letter_programs ADD COLUMN assigned_on TEXT {_date('assigned_on')}",
     ]:
         db.execute(statement)
+
+
+# The person's template items when m012 was written (kept literal: released steps never
+# change, the templates may).
+_PERSONAL_TITLES_M012 = (
+    "Transcript and proof of final-year standing",
+    "USMLE Step 1 score report",
+    "USMLE Step 2 CK score report",
+    "Immunization form (AAMC Standardized Immunization Form)",
+    "TB test result for the application",
+    "COVID-19 compliance",
+    "BLS certificate (if the host asks)",
+    "Photo ID / passport copy",
+    "CV",
+    "English proficiency proof (if the host asks)",
+    "MMR: 2 doses or positive titers",
+    "Varicella: 2 doses or a positive titer",
+    "Hepatitis B: 3 doses and a quantitative surface-antibody titer",
+    "Tdap: one adult dose (and a Td/Tdap booster if Tdap was over 10 years ago)",
+    "TB test (IGRA or TST), within 12 months of the start",
+    "COVID-19 vaccination (where the host asks)",
+)
+_STATUS_RANK = {"done": 3, "in_progress": 2, "todo": 1, "not_needed": 0}
+
+
+@step
+def m012_personal_checklist_items_once(db: Database) -> None:
+    # The templates copied the person's items (CV, Step reports, vaccines) into every
+    # block: ticking one left the others open. Each becomes one item on the user's own
+    # list: the copy furthest along is kept (done, latest done date, with a scan), due
+    # by the earliest open copy's date, with every copy's notes; the others go.
+    for title in _PERSONAL_TITLES_M012:
+        copies = db.execute(
+            """SELECT id, rotation_id, status, done_on, due_on, scan_path, notes
+               FROM checklist_items WHERE title = ? ORDER BY id""",
+            [title],
+        ).fetchall()
+        if not copies or (len(copies) == 1 and copies[0][1] is None):
+            continue
+        kept = max(copies, key=lambda c: (_STATUS_RANK.get(c[2], 0), c[3] or "", bool(c[5]), -c[0]))
+        open_dues = [c[4] for c in copies if c[4] and c[2] in ("todo", "in_progress")]
+        notes = "\n".join(dict.fromkeys(c[6].strip() for c in copies if c[6].strip()))
+        scan = kept[5] or next((c[5] for c in copies if c[5]), "")
+        db.execute(
+            """UPDATE checklist_items SET rotation_id = NULL, notes = ?, scan_path = ?,
+                   due_on = coalesce(?, due_on) WHERE id = ?""",
+            [notes, scan, min(open_dues) if open_dues else None, kept[0]],
+        )
+        for other in (c[0] for c in copies if c[0] != kept[0]):
+            db.execute("DELETE FROM checklist_items WHERE id = ?", [other])

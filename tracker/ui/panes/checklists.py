@@ -200,6 +200,7 @@ class ChecklistsPane(ItemActions, AreaPane):
                 )
         elif group.starts_on:
             text.append(f"  block {block(group.starts_on, group.ends_on)}", style="dim")
+            text.append(" · with your own documents and vaccines (yours)", style="dim")
         text.append(
             f"\n{len(everything) - len(missing)} of {plural(len(everything), 'item')} done; "
         )
@@ -237,7 +238,10 @@ class ChecklistsPane(ItemActions, AreaPane):
         check: Cell = Text(verdict.short(), style="bold yellow") if verdict else ""
         if not verdict and item.valid_until:
             check = f"valid to {short_date(item.valid_until)}"
-        return [status, excerpt(item.title, 44), when, check, label(item.category), item.rule_id]
+        kind = label(item.category)
+        if self.group and self.group.rotation_id and item.rotation_id is None:
+            kind += " · yours"  # kept once, ticked once, judged here by this block's dates
+        return [status, excerpt(item.title, 44), when, check, kind, item.rule_id]
 
     def reveal(self, target: Target) -> None:
         rotation_id = target.rotation_id
