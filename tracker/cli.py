@@ -272,6 +272,7 @@ def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, fo
     from tracker.domain.phi import describe, find_phi
     from tracker.services.safety import open_user_db
     from tracker.store.journal import append_learning_point
+    from tracker.store.phi import team_names
 
     if text == "-":
         text = sys.stdin.read()
@@ -281,16 +282,16 @@ def log(ctx: click.Context, db_path: Path | None, text: str, day: str | None, fo
     if day is not None and (problem := check_date(day)):
         raise click.BadParameter(problem, param_hint="--date")
     day = (day or today_of(ctx).isoformat()).strip()
-    if (flags := find_phi(text)) and not force:
+    db, warning = open_user_db(resolve_db(ctx, db_path))
+    if warning:
+        echo(f"away: {warning}.", err=True)
+    if (flags := find_phi(text, team_names(db))) and not force:
         echo(
             f"away: not saved: this looks like a patient identifier: {describe(flags)}. "
             "Remove it (or, if it is not one, use --force).",
             err=True,
         )
         sys.exit(3)
-    db, warning = open_user_db(resolve_db(ctx, db_path))
-    if warning:
-        echo(f"away: {warning}.", err=True)
     try:
         append_learning_point(db, day, text)
     finally:
@@ -347,12 +348,27 @@ def today(ctx: click.Context, db_path: Path | None, as_json: bool, today_text: s
     show_default=True,
     help="md: Markdown, which reads well as plain text too; pdf: to send as it is.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the file if it exists, and write case text the PHI guard flags.",
+)
 @click.pass_context
 def packet(
-    ctx: click.Context, db_path: Path | None, person: str, out: Path | None, form: str
+    ctx: click.Context,
+    db_path: Path | None,
+    person: str,
+    out: Path | None,
+    form: str,
+    force: bool,
 ) -> None:
     """Write the letter packet for PERSON (L4): CV, goals, ERAS ID, and the cases done
-    with them by rotation week (never by date), de-identified."""
+    with them by rotation week (never by date), de-identified.
+
+    A case whose text looks like a patient identifier stops it (exit code 3, naming the
+    day and field); an existing file is kept (exit code 2); --force does both anyway.
+    """
+    from tracker.services.exporting import ExportError, FlaggedText
     from tracker.services.packet import PersonNotFound, find_person, render_packet, write_packet
     from tracker.services.safety import open_user_db
 
@@ -368,13 +384,20 @@ def packet(
             writer = find_person(db, person)
         except PersonNotFound as error:
             raise click.UsageError(str(error)) from None
-        content = render_packet(db, writer, form)
+        content = render_packet(db, writer, form, keep_flagged=force)
+    except FlaggedText as error:
+        echo(f"away: {error}.", err=True)
+        sys.exit(3)
     finally:
         db.close()
     if printed:
         write_stdout(content, form)
         return
-    target = write_packet(content, out, path, writer, form)
+    try:
+        target = write_packet(content, out, path, writer, form, force)
+    except ExportError as error:
+        echo(f"away: {error}.", err=True)
+        sys.exit(2)
     echo(f"Packet for {writer.name} written to {target}")
 
 
@@ -528,13 +551,28 @@ def import_json_command(
     help="Where to write it; - writes it to standard output (default: exports/ beside "
     "the database).",
 )
-@click.option("--force", is_flag=True, help="Replace the file if it exists.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace the file if it exists, and write journal text the PHI guard flags.",
+)
 @click.pass_context
 def export_command(
     ctx: click.Context, db_path: Path | None, form: str, out: Path | None, force: bool
 ) -> None:
-    """Write the ERAS summary or all your data to a file, whole or not at all."""
-    from tracker.services.exporting import ExportError, default_path, render, write_whole
+    """Write the ERAS summary or all your data to a file, whole or not at all.
+
+    The PHI guard reads the journal text the export includes again: if a line looks
+    like a patient identifier, nothing is written (exit code 3) and the message says
+    where (day and field), never the text; --force writes it anyway.
+    """
+    from tracker.services.exporting import (
+        ExportError,
+        FlaggedText,
+        default_path,
+        render,
+        write_whole,
+    )
     from tracker.services.safety import open_user_db
 
     path = resolve_db(ctx, db_path)
@@ -548,7 +586,10 @@ def export_command(
     if warning:
         echo(f"away: {warning}.", err=True)
     try:
-        content = render(db, form, today)
+        content = render(db, form, today, keep_flagged=force)
+    except FlaggedText as error:
+        echo(f"away: {error}.", err=True)
+        sys.exit(3)
     finally:
         db.close()
     if printed:

@@ -27,7 +27,7 @@ def test_log_appends_to_the_day_and_refuses_identifiers(tmp_path):
         "--db", path, "log", "Mr. Jones MRN 4839201 had a hard airway", "--date", "2026-07-15"
     )
     assert refused.returncode == 3
-    assert '"Jones" (a name after a title)' in refused.stderr
+    assert '"Jones" (a name after a courtesy title)' in refused.stderr
     assert '"4839201"' in refused.stderr
     assert points(path, "2026-07-15") == "Check the suction before induction"
     piped = subprocess_stdin(path, "Read about sugammadex\n")
@@ -139,3 +139,33 @@ def test_away_today_json_follows_its_schema_and_today_can_be_set(tmp_path):
     bad = subprocess.run([*base, "--today", "2026-02-30", "today"], capture_output=True, text=True)
     assert bad.returncode == 2
     assert "--today" in bad.stderr
+
+
+def test_exports_and_the_packet_refuse_flagged_text_unless_forced(tmp_path):
+    """The guard runs again on what leaves: exit code 3 naming the day and field (never
+    the text), nothing written; --force writes it."""
+    path = tmp_path / "away.db"
+    assert away("demo", path).returncode == 0
+    kept = away(
+        "--db", path, "log", "--force", "--date", "2026-07-08", "Mrs. Adeyemi in bed 4 was calm"
+    )
+    assert kept.returncode == 0, kept.stderr
+    for form in ("md", "json", "csv"):
+        out = tmp_path / f"out.{form}"
+        refused = away("--db", path, "export", "--format", form, "--out", out)
+        assert refused.returncode == 3, (form, refused.stderr)
+        assert "2026-07-08, learning points" in refused.stderr
+        assert "Adeyemi" not in refused.stderr + refused.stdout
+        assert not out.exists()
+        forced = away("--db", path, "export", "--format", form, "--out", out, "--force")
+        assert forced.returncode == 0, (form, forced.stderr)
+        assert out.exists()
+    calendar = away("--db", path, "export", "--format", "ics", "--out", tmp_path / "c.ics")
+    assert calendar.returncode == 0  # no journal text in a calendar
+    packet = tmp_path / "packet.md"
+    written = away("--db", path, "packet", "Iyer", "--out", packet)
+    assert written.returncode == 0, written.stderr  # the kept line is not in Iyer's cases
+    again = away("--db", path, "packet", "Iyer", "--out", packet)
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+    assert away("--db", path, "packet", "Iyer", "--out", packet, "--force").returncode == 0

@@ -1,44 +1,38 @@
-"""The PHI guard against a labelled set of fictional journal sentences."""
+"""The PHI guard against labelled sets of fictional journal lines: the first pass's
+sentences, a development set, and a held-out set written before the guard was tuned
+(its lines are never printed, here or in the benchmark)."""
 
-from pathlib import Path
+import pytest
 
+from tests.domain.phi_sets import labelled
 from tracker.domain.phi import describe, find_phi
 
-SENTENCES = Path(__file__).with_name("phi_sentences.tsv")
 
-
-def labelled() -> list[tuple[str, str]]:
-    lines = [
-        line
-        for line in SENTENCES.read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    return [tuple(line.split("\t", 1)) for line in lines[1:]]  # type: ignore[misc]
-
-
-def test_recall_and_false_positives_on_the_labelled_set():
-    rows = labelled()
+def figures(name: str) -> tuple[float, float, int]:
+    rows = labelled(name)
     identifiers = [text for label, text in rows if label == "phi"]
     clinical = [text for label, text in rows if label == "clean"]
-    assert len(identifiers) >= 150
-    assert len(clinical) >= 150
-    missed = [text for text in identifiers if not find_phi(text)]
-    wrongly = [text for text in clinical if find_phi(text)]
-    recall = 1 - len(missed) / len(identifiers)
-    false_positives = len(wrongly) / len(clinical)
-    figures = (
-        f"recall {recall:.3f} on {len(identifiers)} sentences with identifiers, "
-        f"false positives {false_positives:.3f} on {len(clinical)} clinical ones; "
-        f"missed {missed[:3]}, flagged {wrongly[:3]}"
-    )
-    assert recall >= 0.95, figures
-    assert false_positives <= 0.05, figures
+    recall = sum(1 for text in identifiers if find_phi(text)) / len(identifiers)
+    false_alarms = sum(1 for text in clinical if find_phi(text)) / len(clinical)
+    return recall, false_alarms, len(rows)
 
 
-def test_the_issue_examples():
+@pytest.mark.parametrize(
+    ("name", "least_recall", "most_false_alarms", "least_lines"),
+    [("first-pass", 0.95, 0.05, 300), ("dev", 0.95, 0.05, 150), ("heldout", 0.90, 0.05, 200)],
+)
+def test_recall_and_false_alarms(name, least_recall, most_false_alarms, least_lines):
+    recall, false_alarms, lines = figures(name)
+    said = f"{name}: recall {recall:.3f}, false alarms {false_alarms:.3f} on {lines} lines"
+    assert lines >= least_lines, said
+    assert recall >= least_recall, said
+    assert false_alarms <= most_false_alarms, said
+
+
+def test_the_first_issue_examples():
     flags = find_phi("Mr. Jones MRN 4839201")
     assert [flag.text for flag in flags] == ["Jones", "4839201"]
-    assert "a name after a title" in describe(flags)
+    assert "a name after a courtesy title" in describe(flags)
     for clinical in [
         "ASA 3E",
         "20G IV",
@@ -53,6 +47,50 @@ def test_the_issue_examples():
         "Dr. Okafor showed me the block",
     ]:
         assert find_phi(clinical) == [], clinical
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "mr okoro bed 5 needed a second IV",
+        "Precious was anxious before induction",
+        "angel reyes had a difficult airway",
+        "Hope tolerated the spinal well",
+        "Aunty Ngozi asked about the block",
+        "Sra. Alvarez was NPO since midnight",
+        "Baby Boy Mensah went to the NICU",
+        "Patient in bed 12 desaturated",
+        "Wife reachable on +234 1 270 4455",
+        "son's number 98765 43210",
+        "Medicare 1EG4-TE5-MK73 on the chart",
+        "car with plate 7ABC123 in the lot",
+        "he posts as @ortho_dave_77",
+        "lives at 14 Rue des Lilas, Lyon",
+        "first face transplant in this state",
+    ],
+)
+def test_the_second_issue_misses_are_caught(line):
+    assert find_phi(line), line
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ABG 7.28/52/68 after the bolus",
+        "local with epinephrine 1:200000",
+        "my block runs 2026-07-06 to 2026-07-31",
+        "Dr. Rose Patel let me place the arterial line",
+        "Reviewed Guillain-Barré and its anesthetic concerns",
+    ],
+)
+def test_the_second_issue_false_alarms_are_quiet(line):
+    assert find_phi(line) == [], line
+
+
+def test_staff_names_the_user_allows_are_quiet():
+    line = "Okafor walked me through the block"
+    assert find_phi(line)
+    assert find_phi(line, allowed=frozenset({"okafor"})) == []
 
 
 def test_flags_are_ordered_spans_of_the_text():

@@ -24,7 +24,7 @@ def test_every_rule_of_the_guide_is_there():
             "D": 2,
             "V": 4,
             "B": 2,
-            "J": 6,
+            "J": 7,
             "L": 7,
             "A": 3,
             "E": 3,

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 
 from tracker.domain.checklists import ChecklistItem, Expiring, due_now, expiring
-from tracker.domain.journal import JournalDay, goals_done
+from tracker.domain.journal import Flagged, JournalDay, goals_done
 from tracker.domain.letters import NEXT_FOR_ERAS, Letter, LetterStatus, count_letters
 from tracker.domain.profile import Profile, VisaNeed
 from tracker.domain.programs import (
@@ -77,6 +77,9 @@ class Snapshot:
     next_planned: int | None = None  # the next block's planned cost, USD cents (B1)
     next_housing: list[str] = field(default_factory=list)  # its housing warnings (B2)
     researched: dict[str, int] = field(default_factory=dict)  # programs on file, by kind
+    # Journal text the PHI guard flags (J7): read on a thread by Today (all the text, once
+    # the pane is on screen), empty until then and in `away today`.
+    flagged: tuple[Flagged, ...] = ()
 
 
 def _d(iso: str | None) -> date | None:
@@ -549,6 +552,17 @@ def _j3(snapshot: Snapshot) -> list[Finding]:
     ]
 
 
+def _j7(snapshot: Snapshot) -> list[Finding]:
+    """Text kept before a stricter guard, or kept as written, is found again: enter opens
+    the first day; exports ask before they include any of it."""
+    if not snapshot.flagged:
+        return []
+    first = snapshot.flagged[0]
+    count = plural(len(snapshot.flagged), "journal entry", "journal entries")
+    message = f"{count} may hold patient identifiers, first {first}: review before exporting"
+    return [Finding("J7", State.NOT_MET, message, "journal", first.day_id)]
+
+
 def _during(rule: str, text: str) -> Callable[[Snapshot], list[Finding]]:
     def handler(snapshot: Snapshot) -> list[Finding]:
         return [Finding(rule, State.INFO, text, "journal")] if current_block(snapshot) else []
@@ -870,6 +884,7 @@ HANDLERS: dict[str, Callable[[Snapshot], list[Finding]]] = {
         "Attendings watch punctuality, engagement, communication, awareness, "
         "teachability, professionalism (the weekly self-check in the journal)",
     ),
+    "J7": _j7,
     "L1": _l1,
     "L2": _l2,
     "L3": _l3,

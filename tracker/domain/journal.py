@@ -132,6 +132,18 @@ class JournalDay:
 
 
 # The day's free text, in the order the editor shows it.
+@dataclass(frozen=True)
+class Flagged:
+    """Where stored text the PHI guard flags is (never the text): its journal day and field."""
+
+    day: str
+    field: str  # "learning points", "case: teaching point"
+    day_id: int
+
+    def __str__(self) -> str:
+        return f"{self.day}, {self.field}"
+
+
 DAY_TEXT_FIELDS = (
     "learning_points",
     "feedback",

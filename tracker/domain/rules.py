@@ -211,6 +211,14 @@ _RULES = [
         "teachability (growth over the four weeks) and professionalism.",
     ),
     Rule(
+        "J7",
+        "Keep the journal de-identified",
+        "The journal is about real patients: never keep a HIPAA identifier in it (names, "
+        "record numbers, dates of birth, exact dates tied to a patient, phone numbers, "
+        "addresses, e-mails). Record cases by procedure, technique, ASA class, age band and "
+        "skills; review any line the guard flags before it leaves in an export.",
+    ),
+    Rule(
         "L1",
         "Which letters",
         "Aim for two or three letters from US anesthesiology faculty who supervised you "

@@ -10,13 +10,18 @@ import sqlite3
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker import __version__
+from tracker.domain.text import plural
 from tracker.store import checklists, letters, programs, tables
 from tracker.store.db import Database, StoreError
 from tracker.store.errors import rule_broken
 from tracker.store.schema import KNOWN_STEPS
+
+if TYPE_CHECKING:
+    from tracker.domain.journal import Flagged
+    from tracker.store.phi import Scope
 
 FORMATS = ("md", "html", "pdf", "json", "csv", "ics")
 JSON_SCHEMA = "away-export/1"
@@ -26,6 +31,38 @@ LAST_DAY = "9999-12-31"  # every dated item, however far ahead
 
 class ExportError(StoreError):
     """One sentence: why nothing was written or imported."""
+
+
+class FlaggedText(ExportError):
+    """A shareable output would carry text the PHI guard flags: where it is (day and
+    field, never the text)."""
+
+    SHOWN = 5
+
+    def __init__(self, flagged: "list[Flagged]", what: str = "This export") -> None:
+        self.flagged, self.what = flagged, what
+        super().__init__(
+            f"{what} was not written: {self.places()}. Edit them in the journal (g goes "
+            "to a day), or write it anyway with --force"
+        )
+
+    def places(self) -> str:
+        """How many entries the guard flags, and where the first are."""
+        shown = "; ".join(map(str, self.flagged[: self.SHOWN]))
+        more = len(self.flagged) - self.SHOWN
+        shown += f"; and {more:,} more" if more > 0 else ""
+        count = plural(len(self.flagged), "journal entry", "journal entries")
+        return f"{count} may hold patient identifiers ({shown})"
+
+
+def refuse_flagged(db: Database, scope: "Scope | None", what: str = "This export") -> None:
+    """Raise FlaggedText when the text scope includes has a flag: the guard runs again on
+    what leaves, since text saved before a stricter guard, or kept as written, is in
+    the file."""
+    from tracker.store.phi import flagged_text
+
+    if scope is not None and (found := flagged_text(db, scope)):
+        raise FlaggedText(found, what)
 
 
 def export_json(db: Database) -> dict[str, Any]:
@@ -143,10 +180,22 @@ def export_ics(db: Database) -> bytes:
     return bytes(calendar.to_ical())
 
 
-def render(db: Database, form: str, today: date) -> bytes:
-    """The export's bytes in one of FORMATS."""
+def scope_of(form: str) -> "Scope | None":
+    """The free text an export includes (None: none, as in the calendar)."""
+    from tracker.store.phi import EVERYTHING, SUMMARY
+
+    return {"md": SUMMARY, "html": SUMMARY, "pdf": SUMMARY}.get(
+        form, EVERYTHING if form in ("json", "csv") else None
+    )
+
+
+def render(db: Database, form: str, today: date, keep_flagged: bool = False) -> bytes:
+    """The export's bytes in one of FORMATS; refused (FlaggedText) when text it includes
+    looks like a patient identifier, unless keep_flagged."""
     from tracker.services import summary
 
+    if not keep_flagged:
+        refuse_flagged(db, scope_of(form))
     if form in ("md", "html", "pdf"):
         title, sections = summary.build(db, today)
         if form == "md":

@@ -27,7 +27,7 @@ from tracker.domain.letters import (
     Letter,
     Person,
 )
-from tracker.domain.phi import find_phi
+from tracker.domain.phi import find_phi, team_words
 from tracker.domain.profile import PROFILE_CHECKS, Profile
 from tracker.domain.programs import PROGRAM_CHECKS, ROTATION_CHECKS, Program, Rotation
 from tracker.store.rows import from_row
@@ -98,7 +98,13 @@ def type_problems(cls: type, row: dict[str, Any]) -> list[tuple[str, str]]:
     return found
 
 
-def row_problems(table: str, number: int, row: dict[str, Any], keep_phi: bool) -> list[str]:
+def row_problems(
+    table: str,
+    number: int,
+    row: dict[str, Any],
+    keep_phi: bool,
+    team: frozenset[str] = frozenset(),
+) -> list[str]:
     """What is wrong with one row: its cells, then its record's form checks and PHI."""
     where = f"table {table}, row {number}"
     if isinstance(row.get("id"), int) and not isinstance(row.get("id"), bool):
@@ -123,7 +129,7 @@ def row_problems(table: str, number: int, row: dict[str, Any], keep_phi: bool) -
     if not keep_phi:
         for field in GUARDED.get(table, ()):
             text = row.get(field)
-            if isinstance(text, str) and (flags := find_phi(text)):
+            if isinstance(text, str) and (flags := find_phi(text, team)):
                 kinds = ", ".join(sorted({flag.kind for flag in flags}))
                 found.append(
                     f"{where}, {field}: looks like a patient identifier ({kinds}); edit it "
@@ -138,11 +144,25 @@ def problems(data: object, columns_of: dict[str, list[str]], keep_phi: bool = Fa
         return [problem]
     assert isinstance(data, dict)
     found: list[str] = []
+    team = _team(data["tables"])
     for table, body in data["tables"].items():
         columns = body["columns"]
         for number, values in enumerate(body["rows"], start=1):
-            found += row_problems(table, number, dict(zip(columns, values, strict=True)), keep_phi)
+            row = dict(zip(columns, values, strict=True))
+            found += row_problems(table, number, row, keep_phi, team)
     return found
+
+
+def _team(tables: dict[str, Any]) -> frozenset[str]:
+    """The names the export's own people and profile hold: the PHI guard allows them,
+    as it does in the app."""
+    named = []
+    for table, column in (("people", "name"), ("profile", "full_name")):
+        body = tables.get(table, {})
+        if column in body.get("columns", []):
+            at = body["columns"].index(column)
+            named += [row[at] for row in body["rows"] if isinstance(row[at], str)]
+    return team_words(named)
 
 
 def summary(found: list[str]) -> str:

@@ -119,8 +119,15 @@ def build_packet(db: Database, person: Person) -> str:
     return to_markdown(*packet_sections(db, person))
 
 
-def render_packet(db: Database, person: Person, form: str) -> bytes:
-    """The packet's bytes: "md" or "pdf" (what a writer can open anywhere)."""
+def render_packet(db: Database, person: Person, form: str, keep_flagged: bool = False) -> bytes:
+    """The packet's bytes: "md" or "pdf" (what a writer can open anywhere); refused
+    (FlaggedText) when a case it includes has text the PHI guard flags, unless
+    keep_flagged."""
+    from tracker.services.exporting import refuse_flagged
+    from tracker.store.phi import packet_scope
+
+    if not keep_flagged:
+        refuse_flagged(db, packet_scope(person.id or 0), "The packet")
     title, sections = packet_sections(db, person)
     return to_pdf(title, sections) if form == "pdf" else to_markdown(title, sections).encode()
 
@@ -131,9 +138,15 @@ def default_packet_path(db_path: Path, person: Person, form: str = "md") -> Path
 
 
 def write_packet(
-    content: bytes, out: Path | None, db_path: Path, person: Person, form: str = "md"
+    content: bytes,
+    out: Path | None,
+    db_path: Path,
+    person: Person,
+    form: str = "md",
+    force: bool = True,
 ) -> Path:
-    """Write the packet whole (the exports' way); a newer packet replaces the older one."""
+    """Write the packet whole (the exports' way); an existing file is replaced only when
+    force (the app's packet key always makes the newest one)."""
     from tracker.services.exporting import write_whole
 
-    return write_whole(content, out or default_packet_path(db_path, person, form), force=True)
+    return write_whole(content, out or default_packet_path(db_path, person, form), force=force)

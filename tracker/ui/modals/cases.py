@@ -55,15 +55,18 @@ CASE_FIELDS = [
 NEW_CASE = {"technique": Technique.GENERAL, "age_band": AgeBand.ADULT, "emergency": "0"}
 
 
-def guarded(save: Callable[[dict[str, str]], None]) -> SaveValues:
+def guarded(
+    save: Callable[[dict[str, str]], None], allowed: frozenset[str] = frozenset()
+) -> SaveValues:
     """The form's save: refuses once, naming the words, when free text looks like a
-    patient identifier; saving the same words again keeps them (the user confirmed)."""
+    patient identifier (allowed: the team's names); saving the same words again keeps
+    them (the user confirmed)."""
     warned: dict[str, str] = {}
 
     def check_then_save(values: dict[str, str]) -> dict[str, str]:
         errors = {}
         for field in CASE_TEXT_FIELDS:
-            flags = find_phi(values.get(field, ""))
+            flags = find_phi(values.get(field, ""), allowed)
             if flags and warned.get(field) != values[field]:
                 warned[field] = values[field]
                 spans = "; ".join(f"“{flag.text}” ({flag.kind})" for flag in flags)

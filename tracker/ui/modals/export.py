@@ -5,7 +5,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tracker.domain.checks import check_required, max_length
-from tracker.services.exporting import ExportError, default_path, render, write_whole
+from tracker.services.exporting import (
+    ExportError,
+    FlaggedText,
+    default_path,
+    render,
+    write_whole,
+)
 from tracker.store.db import AwayDatabase, connect_readonly_db
 from tracker.store.errors import explain, is_explainable
 from tracker.ui.modals.choice import ChoiceScreen
@@ -54,23 +60,41 @@ def ask_and_export(app: "AwayApp") -> None:
     app.push_screen(ChoiceScreen("Export:", choices), where)
 
 
-def export_to(app: "AwayApp", form: str, target: Path) -> None:
+def export_to(app: "AwayApp", form: str, target: Path, keep_flagged: bool = False) -> None:
     """Write the export whole, in the background (write_in_background)."""
     today = app.today
 
     def work(db: AwayDatabase) -> str:
-        write_whole(render(db, form, today), target, force=True)
+        write_whole(render(db, form, today, keep_flagged), target, force=True)
         return f"Written to {target}"
 
-    write_in_background(app, f"Writing {target.name}…", work)
+    def anyway() -> None:
+        export_to(app, form, target, keep_flagged=True)
+
+    write_in_background(app, f"Writing {target.name}…", work, anyway)
 
 
-def write_in_background(app: "AwayApp", starting: str, work: Callable[[AwayDatabase], str]) -> None:
+def write_in_background(
+    app: "AwayApp",
+    starting: str,
+    work: Callable[[AwayDatabase], str],
+    anyway: Callable[[], None] | None = None,
+) -> None:
     """Run work (it writes files from the records, and returns what to say when done) on
     a thread with its own read-only connection: a PDF of years of data takes seconds, and
-    the screen must not freeze meanwhile. A failure is one sentence; the app stays."""
+    the screen must not freeze meanwhile. A failure is one sentence; the app stays.
+    When the PHI guard stops it (FlaggedText), the user is asked whether to write it
+    anyway (then anyway runs)."""
     app.notify(f"{starting} (you can keep working)", timeout=4)
     path = app.db_path
+
+    def ask(refused: FlaggedText) -> None:
+        assert anyway is not None
+        question = f"{refused.places()}. Write it anyway?"
+        app.push_screen(
+            ConfirmScreen(question, yes_label="Write anyway"),
+            lambda yes: anyway() if yes else None,
+        )
 
     def run() -> None:
         try:
@@ -79,6 +103,14 @@ def write_in_background(app: "AwayApp", starting: str, work: Callable[[AwayDatab
                 done = work(db)
             finally:
                 db.close()
+        except FlaggedText as refused:
+            if anyway is not None:
+                app.call_from_thread(ask, refused)
+                return
+            app.call_from_thread(
+                app.notify, str(refused) + ".", title="Not written", severity="error", timeout=12
+            )
+            return
         except Exception as error:
             if not is_explainable(error):
                 raise

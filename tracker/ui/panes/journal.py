@@ -29,13 +29,15 @@ from tracker.domain.journal import (
     split_list,
     week_of,
 )
-from tracker.domain.phi import Flag, find_phi
+from tracker.domain.phi import Flag, find_phi, team_words
 from tracker.domain.text import plural
 from tracker.services.autosave import BackgroundWriter
 from tracker.store import journal
 from tracker.store.db import AwayDatabase
+from tracker.store.phi import team_names
 from tracker.store.programs import get_rotation
 from tracker.ui.format import excerpt, short_date
+from tracker.ui.panes.base import Target
 from tracker.ui.panes.journal_day import DayEditor
 from tracker.ui.panes.journal_quit import QuitActions
 from tracker.ui.text import Plain
@@ -144,6 +146,7 @@ class JournalPane(QuitActions):
         self.supervisor_text = ""  # the supervisors as stored
         self.watched: set[str] = set()
         self.confirmed: set[str] = set()  # flagged words the user chose to keep
+        self.team: frozenset[str] = frozenset()
         self.flags: dict[str, list[Flag]] = {}
         self._saves = 0  # numbered, so only the newest result updates the editor
         self._bases: dict[int, JournalDay] = {}  # per save: what the file held before
@@ -216,6 +219,7 @@ class JournalPane(QuitActions):
             stored = JournalDay(day=day, rotation_id=journal.rotation_holding(self.db, day))
         self.stored = stored
         self.confirmed = set()
+        self.team = team_names(self.db)  # the people the user recorded
         self.flags = {}
         when = date.fromisoformat(day)
         monday = week_of(when)
@@ -228,6 +232,14 @@ class JournalPane(QuitActions):
             supervisors,
             self.watched,
             f"This week, from {short_date(monday.isoformat())}: what attendings watch (J6)",
+        )
+        self.editor.show_flags(
+            {
+                field: flags
+                for field in DAY_TEXT_FIELDS
+                if getattr(stored, field) and (flags := self._unconfirmed(getattr(stored, field)))
+            },
+            kept=True,
         )
         self.show_cases()
         if self.away.read_only:
@@ -318,9 +330,7 @@ class JournalPane(QuitActions):
         self.flags = {
             field: flags
             for field in DAY_TEXT_FIELDS
-            if (
-                flags := [f for f in find_phi(getattr(mine, field)) if f.text not in self.confirmed]
-            )
+            if (flags := self._unconfirmed(getattr(mine, field)))
         }
         self.editor.show_flags(self.flags)
         held = replace(mine, **{field: getattr(self.stored, field) for field in self.flags})
@@ -347,7 +357,10 @@ class JournalPane(QuitActions):
         self.editor.show_state("Saving…")
 
     def _unconfirmed(self, text: str) -> list[Flag]:
-        return [flag for flag in find_phi(text) if flag.text not in self.confirmed]
+        """Flags the user has not kept; the team's names and the day's supervisors, as
+        typed, are not asked about."""
+        allowed = self.team | team_words(split_list(self.editor.supervisors()))
+        return [flag for flag in find_phi(text, allowed) if flag.text not in self.confirmed]
 
     @on(DaySaved)
     def _saved(self, message: DaySaved) -> None:
@@ -456,6 +469,12 @@ class JournalPane(QuitActions):
 
     def action_write(self) -> None:
         self.editor.text_area("learning_points").focus()
+
+    def reveal(self, target: Target) -> None:
+        """A day by its id (Today's J7 line): open it for editing."""
+        day = journal.get_day(self.db, target.record_id) if target.record_id else None
+        if day is not None:
+            self.open_day(day.day)
 
     def action_go_today(self) -> None:
         self.open_day(self.today.isoformat())

@@ -18,6 +18,7 @@ from tracker.ui.widgets.tables import selected_key
 class CaseActions(AreaPane):
     # Provided by JournalPane.
     stored: JournalDay
+    team: frozenset[str]  # words of the names the PHI guard allows
     skill_role: str | None = None  # the case form's last choice for skills without one
 
     @property
@@ -111,7 +112,8 @@ class CaseActions(AreaPane):
 
         title = "A new case" if case_id is None else "The case"
         title += " (de-identified: no names, record numbers or dates)"
-        self.app.push_screen(FormScreen(title, CASE_FIELDS, values, guarded(save)), saved)
+        form = FormScreen(title, CASE_FIELDS, values, guarded(save, self.team))
+        self.app.push_screen(form, saved)
 
     def action_delete_case(self) -> None:
         from tracker.ui.modals.confirm import ConfirmScreen

@@ -186,19 +186,29 @@ class DayEditor(VerticalScroll, can_focus=False):
 
     # --- telling ------------------------------------------------------------------------
 
-    def show_flags(self, flags: dict[str, list[Flag]]) -> None:
+    def show_flags(self, flags: dict[str, list[Flag]], kept: bool = False) -> None:
         """What looks like a patient identifier, field by field; those fields are not
-        kept until the user edits the words out or keeps them (ctrl+k)."""
+        kept until the user edits the words out or keeps them (ctrl+k). kept: the text is
+        in the file already (saved before a stricter guard, or kept as written)."""
         warning = self.query_one("#day-phi", Static)
         warning.display = bool(flags)
         if not flags:
             return
-        text = Text("Not kept yet: this looks like a patient identifier.\n", style="bold")
+        heading = (
+            "Kept, but this looks like a patient identifier (J7):\n"
+            if kept
+            else "Not kept yet: this looks like a patient identifier.\n"
+        )
+        text = Text(heading, style="bold")
         for field, found in flags.items():
             text.append(f"{TEXT_FIELDS[field][0]}: ")
             text.append("; ".join(f"“{flag.text}” ({flag.kind})" for flag in found))
             text.append("\n")
-        text.append("Edit the words out, or press ctrl+s to keep them as written.")
+        text.append(
+            "Edit the words out; exports ask before they include it."
+            if kept
+            else "Edit the words out, or press ctrl+s to keep them as written."
+        )
         warning.update(text)
 
     def show_state(self, message: str, error: bool = False) -> None:

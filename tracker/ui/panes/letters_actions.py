@@ -11,6 +11,7 @@ from tracker.domain.checks import InvalidValues
 from tracker.domain.letters import (
     FollowUp,
     Letter,
+    Person,
     follow_up_from_values,
     letter_from_values,
     letter_values,
@@ -224,9 +225,6 @@ class LetterActions(AreaPane):
         )
 
     def action_packet(self) -> None:
-        from tracker.services.packet import render_packet, write_packet
-        from tracker.ui.modals.export import write_in_background
-
         person_id, _ = self.selected_person()
         person = letters.get_person(self.db, person_id) if person_id else None
         if person is None:
@@ -234,18 +232,31 @@ class LetterActions(AreaPane):
             return
         if self.away.refuse_if_read_only():
             return
+        self._write_packet(person)
+
+    def _write_packet(self, person: Person, keep_flagged: bool = False) -> None:
+        from tracker.services.packet import render_packet, write_packet
+        from tracker.ui.modals.export import write_in_background
+
         db_path = self.away.db_path
 
         def work(db: AwayDatabase) -> str:  # the PDF to send, and the Markdown to read or edit
             written = [
-                write_packet(render_packet(db, person, form), None, db_path, person, form)
+                write_packet(
+                    render_packet(db, person, form, keep_flagged), None, db_path, person, form
+                )
                 for form in ("pdf", "md")
             ]
             return f"Packet for {person.name}: {written[0]} (and .md)"
 
         # The PDF takes a third of a second the first time (fpdf and its font): not on
         # the screen's thread.
-        write_in_background(self.away, f"Writing the packet for {person.name}…", work)
+        write_in_background(
+            self.away,
+            f"Writing the packet for {person.name}…",
+            work,
+            lambda: self._write_packet(person, keep_flagged=True),
+        )
 
     def _place(self, rotation_id: int | None) -> str:
         rotation = get_rotation(self.db, rotation_id) if rotation_id else None

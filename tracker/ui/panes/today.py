@@ -1,14 +1,16 @@
 """Today: where the user stands, what is due across every area, and what the guide says
 at this moment (every rule, with its ID)."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.timer import Timer
 from textual.widgets import DataTable, Static
+from textual.worker import get_current_worker
 
 from tracker.domain.agenda import AgendaItem, fold_overdue
 from tracker.domain.checks import format_cents
@@ -21,7 +23,7 @@ from tracker.domain.guidance import (
     findings,
     next_block,
 )
-from tracker.domain.journal import goals_done
+from tracker.domain.journal import Flagged, goals_done
 from tracker.domain.letters import count_letters
 from tracker.domain.programs import block_is_over, rotation_day
 from tracker.domain.seasons import season_name
@@ -29,6 +31,7 @@ from tracker.domain.text import in_days
 from tracker.services.today import gather
 from tracker.store import programs
 from tracker.store.budget import planned_total
+from tracker.store.db import connect_readonly_db
 from tracker.ui.format import excerpt, label, long_date, relative_days
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane, Target
@@ -47,6 +50,8 @@ FIRST_STEPS = Text.assemble(
     '  "Open the demo data": a filled-in example, in its own file',
 )
 
+
+SCAN_AFTER_S = 0.5  # the PHI scan of the journal starts once the pane is on screen
 
 STATE_STYLES = {
     State.OVERDUE: "bold red",
@@ -74,6 +79,7 @@ FINDING_TABLES = {
     "applications": "rotations-table",
     "checklists": "checklist-table",
     "letters": "letters-table",
+    "journal": "journal-table",
 }
 
 
@@ -119,6 +125,7 @@ class TodayPane(AreaPane):
         super().__init__()
         self.due: list[AgendaItem] = []
         self.found: list[Line] = []
+        self.flagged: list[Flagged] = []  # journal text the PHI guard flags (J7)
 
     def build(self) -> ComposeResult:
         yield Plain("", id="today-summary", classes="pane-summary")
@@ -130,8 +137,16 @@ class TodayPane(AreaPane):
     def load(self) -> None:
         # Only what Today shows, by keyed and date-filtered queries (services.today),
         # shared with `away today`.
+        self._build()
+        # The guard reads the whole journal again (seconds at years of data): on a thread,
+        # after the first paint; J7's line joins when it is done.
+        if self._scan_timer is not None:
+            self._scan_timer.stop()
+        self._scan_timer = self.set_timer(SCAN_AFTER_S, self._scan_journal)
+
+    def _build(self) -> None:
         data = gather(self.db, self.today)
-        agenda, shot = data.due, data.snapshot
+        agenda, shot = data.due, replace(data.snapshot, flagged=tuple(self.flagged))
         found = findings(shot)
         summary = self._summary(shot)
         if not programs.has_rotations(self.db) and not programs.count_programs(self.db):
@@ -165,6 +180,32 @@ class TodayPane(AreaPane):
             and f.rule_id != "J3"  # the agenda's journal prompt says it
         ]
         self.query_one("#today-table", PagedTable).show(self._rows, len(self.due) + len(self.found))
+
+    _scan_timer: Timer | None = None
+
+    def _scan_journal(self) -> None:
+        from tracker.store.phi import flagged_text  # the guard's lists: not on the start path
+
+        path = self.away.db_path
+
+        def scan() -> None:
+            try:
+                db = connect_readonly_db(path)
+                try:
+                    found = flagged_text(db)
+                finally:
+                    db.close()
+            except Exception:  # the file moved or is locked: the next reload tries again
+                return
+            if not get_current_worker().is_cancelled:
+                self.app.call_from_thread(self._show_flagged, found)
+
+        self.run_worker(scan, thread=True, exclusive=True, group="phi-scan")
+
+    def _show_flagged(self, flagged: list[Flagged]) -> None:
+        if flagged != self.flagged:
+            self.flagged = flagged
+            self._build()
 
     def _rows(self, offset: int, limit: int) -> list[tuple[int, list[Cell]]]:
         count = len(self.due) + len(self.found)

@@ -1,0 +1,78 @@
+"""The PHI guard over what the file holds: the names it allows, and the journal text it
+flags again (text saved before a stricter guard, or kept by the user's choice), for
+Today and for every export that includes it."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.domain.journal import CASE_TEXT_FIELDS, DAY_TEXT_FIELDS, Flagged
+from tracker.domain.phi import find_phi, team_words
+from tracker.domain.text import words
+from tracker.store.db import Database
+
+
+def team_names(db: Database) -> frozenset[str]:
+    """Words of the names the PHI guard allows: everyone in people, and the user."""
+    return team_words(
+        str(name)
+        for (name,) in db.execute("SELECT name FROM people UNION ALL SELECT full_name FROM profile")
+    )
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The free text an output includes."""
+
+    day_fields: Sequence[str] = DAY_TEXT_FIELDS
+    case_fields: Sequence[str] = CASE_TEXT_FIELDS
+    memorable_only: bool = False  # of cases
+    attending_id: int | None = None  # of cases
+
+
+EVERYTHING = Scope()  # the JSON and CSV exports, and Today's count
+SUMMARY = Scope(
+    day_fields=("learning_points", "feedback"),
+    case_fields=("procedure", "teaching_point", "story"),
+    memorable_only=True,
+)
+
+
+def packet_scope(person_id: int) -> Scope:
+    return Scope(
+        day_fields=(),
+        case_fields=("procedure", "specialty", "teaching_point"),
+        attending_id=person_id,
+    )
+
+
+def flagged_text(db: Database, scope: Scope = EVERYTHING) -> list[Flagged]:
+    """Each field of scope, day by day, in which the guard finds a possible identifier
+    (the names of the team and the user allowed)."""
+    team = team_names(db)
+    found: list[Flagged] = []
+    if scope.day_fields:
+        columns = ", ".join(scope.day_fields)
+        for row in db.execute(f"SELECT day, id, {columns} FROM journal_days ORDER BY day"):
+            found += [
+                Flagged(row[0], words(field), row[1])
+                for field, text in zip(scope.day_fields, row[2:], strict=True)
+                if text and find_phi(text, team)
+            ]
+    if scope.case_fields:
+        where, params = "1", []
+        if scope.memorable_only:
+            where += " AND cases.memorable = 1"
+        if scope.attending_id is not None:
+            where += " AND cases.attending_id = ?"
+            params.append(scope.attending_id)
+        columns = ", ".join(f"cases.{field}" for field in scope.case_fields)
+        query = f"""SELECT journal_days.day, journal_days.id, {columns} FROM cases
+                    JOIN journal_days ON journal_days.id = cases.day_id
+                    WHERE {where} ORDER BY journal_days.day, cases.id"""
+        for row in db.execute(query, params):
+            found += [
+                Flagged(row[0], f"case: {words(field)}", row[1])
+                for field, text in zip(scope.case_fields, row[2:], strict=True)
+                if text and find_phi(text, team)
+            ]
+    return sorted(found, key=lambda flagged: flagged.day)
