@@ -625,3 +625,8 @@ def restore(ctx: click.Context, db_path: Path | None, path: Path, yes: bool) -> 
     if kept:
         echo(f"The previous database was kept at {kept}")
     echo(f"Restored {path} into {target}")
+
+
+from tracker.cli_eras import eras  # noqa: E402  (it uses the helpers above)
+
+main.add_command(eras)

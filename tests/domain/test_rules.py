@@ -27,7 +27,7 @@ def test_every_rule_of_the_guide_is_there():
             "J": 7,
             "L": 7,
             "A": 3,
-            "E": 3,
+            "E": 5,
         }.items()
         for n in range(1, count + 1)
     }

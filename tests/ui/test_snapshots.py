@@ -14,6 +14,7 @@ PANES = [
     ("4", "budget"),
     ("5", "journal"),
     ("6", "letters"),
+    ("7", "eras"),
 ]
 
 

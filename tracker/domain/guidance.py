@@ -80,6 +80,11 @@ class Snapshot:
     # Journal text the PHI guard flags (J7): read on a thread by Today (all the text, once
     # the pane is on screen), empty until then and in `away today`.
     flagged: tuple[Flagged, ...] = ()
+    # The ERAS workbench (E4, E5): secured blocks whose Experience is still the journal's
+    # seed, signals given by tier, and supplemental answers written.
+    experiences_seeded: int = 0
+    signals: dict[str, int] = field(default_factory=dict)
+    answers_written: int = 0
 
 
 def _d(iso: str | None) -> date | None:
@@ -563,6 +568,46 @@ def _j7(snapshot: Snapshot) -> list[Finding]:
     return [Finding("J7", State.NOT_MET, message, "journal", first.day_id)]
 
 
+E4_AHEAD_DAYS = 60  # drafting the Experiences starts two months before MyERAS opens
+
+
+def _e4(snapshot: Snapshot) -> list[Finding]:
+    """From two months before MyERAS opens until submissions: each secured block's
+    Experience is drafted (edited from its seed)."""
+    facts, today = _facts(snapshot), snapshot.today
+    if facts is None or not (
+        facts.opens_on - timedelta(days=E4_AHEAD_DAYS) <= today < facts.submit_from
+    ):
+        return []
+    seeded = snapshot.experiences_seeded
+    if not seeded:
+        return [Finding("E4", State.MET, "Every rotation's Experience is drafted", "eras")]
+    state = State.DUE_SOON if today >= facts.opens_on else State.NOT_MET
+    text = (
+        f"{plural(seeded, 'rotation')} still at the journal's first draft: edit the "
+        f"Experience before MyERAS opens {_day(facts.opens_on)}"
+    )
+    return [Finding("E4", state, text + _cited(facts), "eras")]
+
+
+def _e5(snapshot: Snapshot) -> list[Finding]:
+    """From MyERAS's opening until programs review: signals and supplemental answers."""
+    facts, today = _facts(snapshot), snapshot.today
+    if facts is None or not (facts.opens_on <= today < facts.review_from):
+        return []
+    gold, silver = snapshot.signals.get("gold", 0), snapshot.signals.get("silver", 0)
+    answers = snapshot.answers_written
+    if gold and silver and answers >= 3:
+        text = f"Signals given (gold {gold}, silver {silver}) and the 3 supplemental answers"
+        return [Finding("E5", State.MET, text, "eras")]
+    state = State.DUE_SOON if today >= facts.submit_from - timedelta(days=21) else State.NOT_MET
+    text = (
+        f"Before you submit ({_day(facts.submit_from)}): signals gold {gold} of 5, silver "
+        f"{silver} of 10; supplemental answers {answers} of 3"
+    )
+    return [Finding("E5", state, text + _cited(facts), "eras")]
+
+
 def _during(rule: str, text: str) -> Callable[[Snapshot], list[Finding]]:
     def handler(snapshot: Snapshot) -> list[Finding]:
         return [Finding(rule, State.INFO, text, "journal")] if current_block(snapshot) else []
@@ -898,6 +943,8 @@ HANDLERS: dict[str, Callable[[Snapshot], list[Finding]]] = {
     "E1": _e1,
     "E2": _e2,
     "E3": _e3,
+    "E4": _e4,
+    "E5": _e5,
 }
 
 

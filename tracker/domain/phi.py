@@ -274,8 +274,14 @@ def _tokens(text: str) -> list[_Token]:
 def _is_word(token: _Token) -> bool:
     """An English or clinical word (or a month): a name only with more evidence."""
     return _known_word(token.folded) or (
-        "-" in token.folded and all(map(_known_word, token.folded.split("-")))
-    )  # Guillain-Barré, Wolff-Parkinson-White
+        "-" in token.folded
+        and all(_known_word(part) or part in _PREFIXES for part in token.folded.split("-"))
+    )  # Guillain-Barré, Wolff-Parkinson-White, Pre-op
+
+
+_PREFIXES = frozenset(
+    ("pre", "post", "intra", "peri", "non", "co", "re", "anti", "sub", "inter", "trans", "multi")
+)
 
 
 def _known_word(word: str) -> bool:

@@ -53,6 +53,7 @@ class Profile:
     usd_rate_micros: int | None = None  # home-currency units per US dollar, in millionths
     rate_on: str | None = None
     visa_wait_days: int | None = None  # the user's consulate's appointment wait (V1)
+    eras_programs: int | None = None  # programs the user plans to apply to (ERAS fees)
 
 
 # One check list per field, used by the profile form and by the store before writing.
@@ -69,6 +70,7 @@ PROFILE_CHECKS: dict[str, tuple[Check, ...]] = {
     "home_currency": (lambda text: check_currency(text) if text.strip() else None,),
     "rate_on": DATE,
     "visa_wait_days": (int_range(0, 730),),
+    "eras_programs": (int_range(0, 1000),),
 }
 
 

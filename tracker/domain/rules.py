@@ -301,6 +301,22 @@ _RULES = [
         "Then certify your rank list with the NRMP before its deadline (early March); the "
         "Match is in March.",
     ),
+    Rule(
+        "E4",
+        "Draft the Experiences before MyERAS opens",
+        "Each rotation is an Experience in MyERAS (Education/training): up to 10, each with "
+        "a description of at most 750 characters, and up to 3 most meaningful with a "
+        "300-character reflection. Draft them from the journal before MyERAS opens, while "
+        "the cases, skills and feedback are fresh (the ERAS pane, 7).",
+    ),
+    Rule(
+        "E5",
+        "Signals and supplemental answers before you submit",
+        "Anesthesiology applicants may send up to 5 gold and 10 silver program signals, each "
+        "with a statement specific to the program, and answer three supplemental questions "
+        "(500 characters each). Choose and write them before submitting; signal the "
+        "programs you want most, home and away rotations included.",
+    ),
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

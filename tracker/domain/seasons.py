@@ -6,7 +6,7 @@ submit from September 2027, programs review from late September, interviews run
 October-January, and the Match is in March 2028. Next season is a new row, not code.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 AAMC_TIMELINE = "AAMC, ERAS timeline for residency applicants (students-residents.aamc.org)"
@@ -112,3 +112,74 @@ def season_name(year: int) -> str:
     """'ERAS 2028 (opens June 2027, Match March 2028)', AAMC's naming."""
     facts = season(year)
     return f"ERAS {year} (opens {facts.opens_on:%B %Y}, Match {facts.match_day:%B %Y})"
+
+
+AAMC_EXPERIENCES = (
+    "AAMC, MyERAS residency application: Experiences (students-residents.aamc.org/"
+    "applying-residencies-eras/publication-chapters/experience)"
+)
+AAMC_FEES = (
+    "AAMC, Fees for the 2026 ERAS season (students-residents.aamc.org/applying-residencies-"
+    "eras/publication-chapters/fees-2025-eras-season)"
+)
+AACPD_GUIDE = (
+    "AACPD, Guide for residency applicants 2025-2026: program signaling and supplemental "
+    "questions for anesthesiology"
+)
+
+
+@dataclass(frozen=True)
+class ErasLimits:
+    """What MyERAS takes in one season, for an anesthesiology applicant, with sources."""
+
+    season: int  # the Match year
+    experiences: int  # Experiences listed
+    description: int  # characters of each Experience's description
+    meaningful: int  # Experiences marked most meaningful
+    reflection: int  # characters of each most meaningful reflection
+    gold_signals: int
+    silver_signals: int
+    supplemental: int  # characters of each supplemental answer
+    fee_tier_programs: int  # programs per specialty at the first fee
+    fee_first: int  # dollars per program, up to fee_tier_programs
+    fee_after: int  # dollars per program after that
+    experiences_source: str
+    signals_source: str
+    fees_source: str
+    checked_on: date | None  # None: carried over from the last published season
+    facts_of: int = 0  # the season these facts were published for (0: this one)
+
+    @property
+    def published_for(self) -> int:
+        return self.facts_of or self.season
+
+
+# The season the facts were published for. Next season is a new row, not code.
+ERAS_LIMITS = {
+    2026: ErasLimits(
+        2026,
+        experiences=10,
+        description=750,
+        meaningful=3,
+        reflection=300,
+        gold_signals=5,
+        silver_signals=10,
+        supplemental=500,
+        fee_tier_programs=30,
+        fee_first=11,
+        fee_after=30,
+        experiences_source=AAMC_EXPERIENCES,
+        signals_source=AACPD_GUIDE,
+        fees_source=AAMC_FEES,
+        checked_on=date(2026, 12, 6),
+    ),
+}
+
+
+def eras_limits(year: int | None) -> ErasLimits:
+    """The season's limits: published, else the latest published season's, marked as
+    carried over (checked_on None) until its row is added."""
+    if year in ERAS_LIMITS:
+        return ERAS_LIMITS[year]
+    latest = ERAS_LIMITS[max(ERAS_LIMITS)]
+    return replace(latest, season=year or latest.season, checked_on=None, facts_of=latest.season)

@@ -1,7 +1,9 @@
 """Cleaning of user text before it is stored."""
 
+import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 
 # NUL breaks C strings in SQLite tools; lone surrogates cannot be encoded as UTF-8.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -77,3 +79,32 @@ def summarise(problems: list[str]) -> str:
     shown = "; ".join(problems[:SHOWN_PROBLEMS])
     rest = len(problems) - SHOWN_PROBLEMS
     return f"{shown}; and {rest} more" if rest > 0 else shown
+
+
+class NotFound(LookupError):
+    """One sentence: nothing of that name, or several match (with the close names)."""
+
+
+def one_named(names: Sequence[str], text: str, nothing: str, many: str) -> int:
+    """The index of the one name text means: equal (ignoring case and accents), else the
+    only one containing it. NotFound otherwise, with the close names: nothing says "No
+    one called “{text}” is in Away", many says "people"."""
+    wanted = fold(text.strip()) or ""
+    folded = [fold(name) or "" for name in names]
+    exact = [i for i, name in enumerate(folded) if name == wanted]
+    if len(exact) == 1:
+        return exact[0]
+    partial = [i for i, name in enumerate(folded) if wanted and wanted in name]
+    if len(partial) == 1 and not exact:
+        return partial[0]
+    matches = exact or partial
+
+    def listed(indexes: list[int]) -> str:
+        return ", ".join(f"“{names[i]}”" for i in indexes[:5])
+
+    if not matches:
+        close = set(difflib.get_close_matches(wanted, folded, n=3, cutoff=0.5))
+        matches = [i for i, name in enumerate(folded) if name in close]
+        hint = f"; did you mean {listed(matches)}?" if matches else "."
+        raise NotFound(nothing.format(text=text.strip()) + hint)
+    raise NotFound(f"“{text.strip()}” matches {len(matches)} {many}: {listed(matches)}.")

@@ -9,6 +9,7 @@ from tracker.domain.budget import EXPENSE_CHECKS, HOUSING_CHECKS, Expense, Housi
 from tracker.domain.cells import cell_problem
 from tracker.domain.checklists import ITEM_CHECKS, ChecklistItem
 from tracker.domain.checks import record_errors
+from tracker.domain.eras import EXPERIENCE_CHECKS, SIGNAL_CHECKS, Experience, Signal
 from tracker.domain.journal import (
     CASE_CHECKS,
     CASE_TEXT_FIELDS,
@@ -46,9 +47,17 @@ RECORDS: dict[str, tuple[type, dict[str, Any]]] = {
     "people": (Person, PERSON_CHECKS),
     "letters": (Letter, LETTER_CHECKS),
     "follow_ups": (FollowUp, FOLLOW_UP_CHECKS),
+    "eras_experiences": (Experience, EXPERIENCE_CHECKS),
+    "eras_signals": (Signal, SIGNAL_CHECKS),
 }
 # Text the PHI guard reads in the app; an import reads it too.
-GUARDED = {"journal_days": DAY_TEXT_FIELDS, "cases": CASE_TEXT_FIELDS}
+GUARDED = {
+    "journal_days": DAY_TEXT_FIELDS,
+    "cases": CASE_TEXT_FIELDS,
+    "eras_experiences": ("description", "reflection"),
+    "eras_signals": ("statement",),
+    "eras_answers": ("answer",),
+}
 SHOWN = 5  # problems printed; the rest are counted
 
 

@@ -2,7 +2,6 @@
 the ERAS ID and how the letter is uploaded, and the cases done with this writer, grouped
 by rotation week, never by date, with de-identified fields only."""
 
-import difflib
 import re
 from collections import defaultdict
 from datetime import date
@@ -11,7 +10,7 @@ from pathlib import Path
 from tracker.domain.journal import block_week
 from tracker.domain.letters import Person
 from tracker.domain.profile import VISA_LABELS, Profile
-from tracker.domain.text import fold, plural, words
+from tracker.domain.text import NotFound, fold, one_named, plural, words
 from tracker.services.summary import Section, to_markdown, to_pdf
 from tracker.store import journal
 from tracker.store.checklists import cv_scan_path
@@ -24,31 +23,14 @@ from tracker.store.profile import get_profile
 PACKET_CASE_FIELDS = ("procedure", "specialty", "technique", "asa", "age_band", "airway")
 
 
-class PersonNotFound(LookupError):
-    """One sentence: no such person, or several match (with the close names)."""
+PersonNotFound = NotFound  # the CLI's name for it
 
 
 def find_person(db: Database, text: str) -> Person:
+    """The one person text names; NotFound with the close names otherwise."""
     people = list_people(db)
-    wanted = fold(text.strip()) or ""
-    exact = [p for p in people if fold(p.name) == wanted]
-    if len(exact) == 1:
-        return exact[0]
-    partial = [p for p in people if wanted and wanted in (fold(p.name) or "")]
-    if len(partial) == 1 and not exact:
-        return partial[0]
-    matches = exact or partial
-    if not matches:
-        names = {fold(p.name) or "": p.name for p in people}
-        close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.5)
-        matches = [p for p in people if (fold(p.name) or "") in close]
-        hint = f"; did you mean {_names(matches)}?" if matches else "."
-        raise PersonNotFound(f"No one called “{text.strip()}” is in Away{hint}")
-    raise PersonNotFound(f"“{text.strip()}” matches {len(matches)} people: {_names(matches)}.")
-
-
-def _names(people: list[Person]) -> str:
-    return ", ".join(f"“{p.name}”" for p in people[:5])
+    names = [person.name for person in people]
+    return people[one_named(names, text, "No one called “{text}” is in Away", "people")]
 
 
 def _cases_by_week(db: Database, person_id: int) -> dict[str, dict[int, list[str]]]:

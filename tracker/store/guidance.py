@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from tracker.domain.budget import housing_warnings
 from tracker.domain.guidance import LOOKAHEAD_DAYS, Snapshot, current_block, next_block
-from tracker.store import budget, checklists, journal, letters, programs
+from tracker.store import budget, checklists, eras, journal, letters, programs
 from tracker.store.db import Database
 from tracker.store.profile import get_profile
 
@@ -34,4 +34,7 @@ def snapshot(db: Database, today: date) -> Snapshot:
         candidates=len(letters.candidates(db, current.id)) if current and current.id else 0,
         next_planned=planned,
         next_housing=housing,
+        experiences_seeded=eras.seeded_count(db),
+        signals=dict(eras.signal_counts(db)),
+        answers_written=eras.answers_written(db),
     )

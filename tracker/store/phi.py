@@ -12,10 +12,17 @@ from tracker.store.db import Database
 
 
 def team_names(db: Database) -> frozenset[str]:
-    """Words of the names the PHI guard allows: everyone in people, and the user."""
+    """Words of the names the PHI guard allows: everyone in people; the user, their
+    school and country; the programs, their hospitals and cities (where the student
+    was, not where a patient lives)."""
     return team_words(
         str(name)
-        for (name,) in db.execute("SELECT name FROM people UNION ALL SELECT full_name FROM profile")
+        for (name,) in db.execute(
+            """SELECT name FROM people
+               UNION ALL SELECT full_name || ' ' || school || ' ' || country FROM profile
+               UNION ALL SELECT name || ' ' || institution || ' ' || city || ' ' || state
+               FROM programs"""
+        )
     )
 
 

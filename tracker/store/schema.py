@@ -677,3 +677,55 @@ def m012_personal_checklist_items_once(db: Database) -> None:
         )
         for other in (c[0] for c in copies if c[0] != kept[0]):
             db.execute("DELETE FROM checklist_items WHERE id = ?", [other])
+
+
+@step
+def m013_eras_workbench(db: Database) -> None:
+    # The ERAS workbench: Experience drafts (a secured block's is seeded from the
+    # journal and stored once edited), anesthesiology's program signals with their
+    # statements, the supplemental answers, and how many programs the user plans to
+    # apply to (the season's fees).
+    for statement in [
+        f"""CREATE TABLE eras_experiences (
+            id INTEGER PRIMARY KEY,
+            rotation_id INTEGER UNIQUE REFERENCES rotations(id) ON DELETE SET NULL,
+            position_title TEXT NOT NULL DEFAULT '',
+            organization TEXT NOT NULL DEFAULT '',
+            starts_on TEXT {_date("starts_on")},
+            ends_on TEXT {_date("ends_on")},
+            hours_per_week INTEGER
+                CHECK (hours_per_week IS NULL OR hours_per_week BETWEEN 0 AND 168),
+            city TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT '',
+            country TEXT NOT NULL DEFAULT '',
+            setting TEXT NOT NULL DEFAULT '',
+            experience_type TEXT NOT NULL DEFAULT 'Education/training',
+            focus_area TEXT NOT NULL DEFAULT '',
+            key_characteristic TEXT NOT NULL DEFAULT '',
+            supervisor TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            meaningful INTEGER NOT NULL DEFAULT 0 CHECK (meaningful IN (0, 1)),
+            reflection TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        f"""CREATE TABLE eras_signals (
+            id INTEGER PRIMARY KEY,
+            program_id INTEGER NOT NULL UNIQUE REFERENCES programs(id) ON DELETE CASCADE,
+            tier TEXT NOT NULL CHECK (tier IN ('gold', 'silver')),
+            statement TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        f"""CREATE TABLE eras_answers (
+            id INTEGER PRIMARY KEY,
+            question TEXT NOT NULL UNIQUE
+                CHECK (question IN ('adversity', 'differently', 'career')),
+            answer TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL DEFAULT {_NOW},
+            updated_at TEXT NOT NULL DEFAULT {_NOW}
+        )""",
+        "ALTER TABLE profile ADD COLUMN eras_programs INTEGER "
+        "CHECK (eras_programs IS NULL OR eras_programs BETWEEN 0 AND 1000)",
+    ]:
+        db.execute(statement)

@@ -37,4 +37,5 @@ PANES = (
     PaneSpec("budget", "Housing & Budget", "budget", "BudgetPane"),
     PaneSpec("journal", "Journal", "journal", "JournalPane"),
     PaneSpec("letters", "Letters", "letters", "LettersPane"),
+    PaneSpec("eras", "ERAS", "eras", "ErasPane"),
 )

@@ -21,8 +21,11 @@ from tracker.domain.budget import (
     housing_warnings,
     stay_of,
 )
+from tracker.domain.eras import fees
 from tracker.domain.money import format_money, format_rate, in_both, nights, rounded
 from tracker.domain.profile import Profile
+from tracker.domain.seasons import eras_limits
+from tracker.domain.text import plural
 from tracker.store import budget
 from tracker.store.budget import Scope
 from tracker.store.profile import get_profile
@@ -163,6 +166,17 @@ class BudgetPane(MoneyActions, AreaPane):
             f"  ·  {'left' if left >= 0 else 'over'} {self.money(abs(left))}",
             style="bold" if left >= 0 else "bold red",
         )
+        if scope.key in (budget.EVERYTHING, budget.UNLINKED) and self.profile.eras_programs:
+            limits = eras_limits(self.profile.match_year)
+            cost = fees(self.profile.eras_programs, limits)
+            text.append(
+                f"\nERAS {limits.season} application fees, planned: {self.money(Fraction(cost))} "
+                f"for {plural(self.profile.eras_programs, 'program')}"
+            )
+            if scope.key == budget.EVERYTHING:
+                season = found.planned_usd + cost
+                text.append(f"  ·  the season, planned: {self.money(season)}", style="bold")
+            text.append("  (f in ERAS, 7, changes it)", style="dim")
         if scope.rotation_id is not None:
             booked = budget.booked_housing(self.db, scope.rotation_id)
             for warning in housing_warnings(

@@ -72,6 +72,7 @@ PANE_KEYS = {
     "budget": "budget",
     "journal": "journal",
     "letters": "letters",
+    "eras": "eras",
 }
 
 # The table of each pane that holds a finding's record (its record_id).

@@ -1,0 +1,129 @@
+"""The ERAS pane (7), Pilot pressing real keys at 80x24: a supplemental answer written
+with its live counter and saved; text over the limit said; the PHI guard holding a line
+back until ctrl+s; a seeded Experience kept once edited; a sixth gold signal refused."""
+
+from textual.widgets import Static, TextArea
+
+from tests.ui.test_never_crashes import notifications, on_screen
+from tests.ui.test_phi_review import until
+from tests.ui.test_today import AFTER_THE_BLOCK
+from tracker.domain.eras import Signal
+from tracker.domain.seasons import eras_limits
+from tracker.store import eras
+from tracker.store.db import open_db
+from tracker.ui.app import make_app
+from tracker.ui.modals.choice import ChoiceScreen
+from tracker.ui.panes.eras import ErasPane
+from tracker.ui.widgets.tables import Table
+
+
+def row_of(pane: ErasPane, kind: str, key: str = "") -> int:
+    return next(
+        i for i, part in enumerate(pane.parts) if part.kind == kind and (not key or part.key == key)
+    )
+
+
+async def open_pane(pilot, app) -> ErasPane:
+    await pilot.press("7")
+    await pilot.pause()
+    return app.query_one(ErasPane)
+
+
+def counter_text(app) -> str:
+    return str(app.query_one("#eras-counter", Static).render())
+
+
+async def test_writing_an_answer_at_80x24_counts_and_saves(demo_path):
+    app = make_app(demo_path, AFTER_THE_BLOCK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        pane = await open_pane(pilot, app)
+        table = app.query_one("#eras-table", Table)
+        table.focus()
+        table.move_cursor(row=row_of(pane, "answer", "career"))
+        await pilot.pause()
+        await pilot.press("w")
+        area = app.query_one("#eras-text", TextArea)
+        assert area.has_focus
+        await pilot.press(*"Teaching regional anesthesia.")
+        await pilot.pause()
+        assert counter_text(app).startswith("29/500")
+        counter = app.query_one("#eras-counter", Static)
+        assert on_screen(app, counter)
+        assert await until(pilot, lambda: "saved" in counter_text(app))
+        db = open_db(demo_path)
+        assert eras.answers(db)["career"] == "Teaching regional anesthesia."
+        db.close()
+        area.text = "x" * 510
+        await pilot.pause()
+        assert "510/500 (10 over)" in counter_text(app)
+        assert "over MyERAS's limit" in counter_text(app)
+
+
+async def test_the_guard_holds_an_identifier_until_ctrl_s(demo_path):
+    app = make_app(demo_path, AFTER_THE_BLOCK)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_pane(pilot, app)
+        table = app.query_one("#eras-table", Table)
+        table.focus()
+        table.move_cursor(row=row_of(pane, "answer", "adversity"))
+        await pilot.press("w")
+        await pilot.press(*"Mrs. Adeyemi in bed 4 taught me patience.")
+        warning = app.query_one("#eras-phi", Static)
+        assert await until(pilot, lambda: warning.display)
+        assert on_screen(app, warning)
+        assert "“Adeyemi”" in str(warning.render())
+        db = open_db(demo_path)
+        assert eras.answers(db)["adversity"] == ""  # held back
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert eras.answers(db)["adversity"].startswith("Mrs. Adeyemi")
+        db.close()
+
+
+async def test_a_seeded_experience_is_kept_once_edited(demo_path):
+    app = make_app(demo_path, AFTER_THE_BLOCK)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_pane(pilot, app)
+        assert pane.bench is not None
+        assert pane.bench.experiences, "the demo's secured blocks are seeded"
+        assert all(e.id is None for e in pane.bench.experiences)
+        seed = pane.bench.experiences[0].description
+        assert "visiting student rotation in anesthesiology" in seed
+        table = app.query_one("#eras-table", Table)
+        table.focus()
+        table.move_cursor(row=row_of(pane, "experience"))
+        await pilot.press("w")
+        await pilot.press("end", *" Thank you.")
+        await pilot.press("escape")  # saves and goes back to the list
+        await pilot.pause()
+        db = open_db(demo_path)
+        stored = eras.experiences(db, eras_limits(2028))
+        kept = [e for e in stored if e.id is not None]
+        assert len(kept) == 1
+        assert "Thank you." in kept[0].description
+        db.close()
+        assert table.has_focus
+
+
+async def test_a_sixth_gold_signal_is_refused_in_the_pane(demo_path):
+    db = open_db(demo_path)
+    limits = eras_limits(2028)
+    ids = [row[0] for row in db.execute("SELECT id FROM programs ORDER BY id LIMIT 6")]
+    for program_id in ids[:5]:
+        eras.set_signal(db, Signal(program_id, "gold"), limits)
+    db.close()
+    app = make_app(demo_path, AFTER_THE_BLOCK)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = await open_pane(pilot, app)
+        app.query_one("#eras-table", Table).focus()
+        await pilot.press("g")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        app.screen.dismiss(str(ids[5]))
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceScreen)
+        app.screen.dismiss("gold")
+        await pilot.pause()
+        assert "allows 5 gold signals" in notifications(app)[-1]
+        assert pane.bench is not None
+        assert sum(1 for s in pane.bench.signals if s.tier == "gold") == 5
