@@ -58,13 +58,29 @@ FREE_TEXT = {
     "expenses": ["description"],
     "people": ["name", "specialty", "institution", "email", "notes"],
     "letters": ["eras_letter_id", "notes"],
+    "eras_experiences": [
+        "position_title",
+        "organization",
+        "city",
+        "state",
+        "country",
+        "setting",
+        "experience_type",
+        "focus_area",
+        "key_characteristic",
+        "supervisor",
+        "description",
+        "reflection",
+    ],
+    "eras_signals": ["statement"],
+    "eras_answers": ["answer"],
 }
 # Dates, timestamps, choices (CHECKed), codes: validated elsewhere (away check, imports).
 NOT_FREE_TEXT = re.compile(  # matched against "table.column"
     r"_on$|_at$|\.(day|week_of|valid_until|check_in|check_out|kind|route|status|category"
     r"|technique|age_band|airway|role|per|currency|home_currency|validity|rule_id|rule_key"
     r"|visa_needed|location|watched|sponsors_j1|sponsors_h1b|accepts_international"
-    r"|has_img_residents|structured_evaluation)$|^rotations\.specialty$"
+    r"|has_img_residents|structured_evaluation|tier|question)$|^rotations\.specialty$"
 )
 
 

@@ -13,6 +13,7 @@ from tracker.store import eras
 from tracker.store.db import open_db
 from tracker.ui.app import make_app
 from tracker.ui.modals.choice import ChoiceScreen
+from tracker.ui.modals.confirm import ConfirmScreen
 from tracker.ui.panes.eras import ErasPane
 from tracker.ui.widgets.tables import Table
 
@@ -39,7 +40,7 @@ async def test_writing_an_answer_at_80x24_counts_and_saves(demo_path):
         pane = await open_pane(pilot, app)
         table = app.query_one("#eras-table", Table)
         table.focus()
-        table.move_cursor(row=row_of(pane, "answer", "career"))
+        table.move_cursor(row=row_of(pane, "answer", "differently"))
         await pilot.pause()
         await pilot.press("w")
         area = app.query_one("#eras-text", TextArea)
@@ -51,7 +52,7 @@ async def test_writing_an_answer_at_80x24_counts_and_saves(demo_path):
         assert on_screen(app, counter)
         assert await until(pilot, lambda: "saved" in counter_text(app))
         db = open_db(demo_path)
-        assert eras.answers(db)["career"] == "Teaching regional anesthesia."
+        assert eras.answers(db)["differently"] == "Teaching regional anesthesia."
         db.close()
         area.text = "x" * 510
         await pilot.pause()
@@ -74,6 +75,14 @@ async def test_the_guard_holds_an_identifier_until_ctrl_s(demo_path):
         assert "“Adeyemi”" in str(warning.render())
         db = open_db(demo_path)
         assert eras.answers(db)["adversity"] == ""  # held back
+        await app.action_quit()  # quitting asks before leaving it behind
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "Adeyemi" in str(app.screen.query_one("#confirm-question").render())
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.is_running
+        app.query_one("#eras-text", TextArea).focus()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert eras.answers(db)["adversity"].startswith("Mrs. Adeyemi")
@@ -85,22 +94,28 @@ async def test_a_seeded_experience_is_kept_once_edited(demo_path):
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_pane(pilot, app)
         assert pane.bench is not None
-        assert pane.bench.experiences, "the demo's secured blocks are seeded"
-        assert all(e.id is None for e in pane.bench.experiences)
-        seed = pane.bench.experiences[0].description
+        seeded = [i for i, e in enumerate(pane.bench.experiences) if e.id is None]
+        assert seeded, "the demo's later blocks are still seeds"
+        seed = pane.bench.experiences[seeded[0]].description
         assert "visiting student rotation in anesthesiology" in seed
         table = app.query_one("#eras-table", Table)
         table.focus()
-        table.move_cursor(row=row_of(pane, "experience"))
+        row = next(
+            i
+            for i, part in enumerate(pane.parts)
+            if part.kind == "experience" and part.index == seeded[0]
+        )
+        table.move_cursor(row=row)
         await pilot.press("w")
         await pilot.press("end", *" Thank you.")
         await pilot.press("escape")  # saves and goes back to the list
         await pilot.pause()
         db = open_db(demo_path)
-        stored = eras.experiences(db, eras_limits(2028))
-        kept = [e for e in stored if e.id is not None]
-        assert len(kept) == 1
-        assert "Thank you." in kept[0].description
+        kept = [e for e in eras.experiences(db, eras_limits(2028)) if e.id is not None]
+        assert len(kept) == 2  # the demo's first, and this one
+        edited = [e for e in kept if " Thank you." in e.description]
+        assert len(edited) == 1
+        assert len(edited[0].description) == len(seed) + len(" Thank you.")
         db.close()
         assert table.has_focus
 

@@ -431,12 +431,8 @@ def _cued_flags(text: str, allowed: frozenset[str]) -> list[Flag]:
 def team_words(full_names: Iterable[str]) -> frozenset[str]:
     """The words of the names of people the user recorded (the team, letter writers,
     the user): find_phi's allowed, so "Okafor showed me" is not asked about."""
-    return frozenset(
-        token.folded
-        for name in full_names
-        for token in _tokens(name)
-        if token.folded not in BEFORE_NAME and token.folded not in STAFF
-    )
+    found = {word for name in full_names for word in _TOKEN.findall(name)}
+    return frozenset({bare(word) for word in found} - BEFORE_NAME - STAFF)
 
 
 def find_phi(text: str, allowed: frozenset[str] = frozenset()) -> list[Flag]:

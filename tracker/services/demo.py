@@ -14,6 +14,7 @@ import pendulum
 
 from tracker.domain.budget import Expense, HousingOption
 from tracker.domain.checklists import ChecklistItem
+from tracker.domain.eras import Signal
 from tracker.domain.journal import Case, CaseSkill, JournalDay
 from tracker.domain.letters import FollowUp, Letter, Person
 from tracker.domain.profile import Profile
@@ -329,6 +330,46 @@ def build_demo(db: Database, today: date, scale: int = 1) -> None:
         taken: set[int] = set()  # journal days are unique: a copy's day moves back if taken
         for copy in range(scale):
             _one_copy(db, today.subtract(days=copy * COPY_SHIFT_DAYS), rng, copy, taken)
+        _eras_drafts(db)
+
+
+def _eras_drafts(db: Database) -> None:
+    """The ERAS workbench begun: the first block's Experience edited from its seed and
+    marked most meaningful, a gold signal with its statement, one supplemental answer."""
+    from tracker.services.eras import gather
+    from tracker.store import eras
+
+    bench = gather(db)
+    if not bench.experiences:
+        return
+    first = bench.experiences[0]
+    eras.save_experience(
+        db,
+        replace(
+            first,
+            meaningful=True,
+            reflection=(
+                "My first US operating rooms: I learned to present a plan before the case "
+                "and to ask for feedback at the end of each day, and I saw how a team "
+                "briefing makes a difficult airway calm."
+            ),
+        ),
+    )
+    if first.rotation_id is not None:
+        program_id = db.execute(
+            "SELECT program_id FROM rotations WHERE id = ?", [first.rotation_id]
+        ).fetchone()[0]
+        statement = (
+            "I rotated here for four weeks and want to train where regional anesthesia "
+            "and resident teaching are part of every day."
+        )
+        eras.set_signal(db, Signal(program_id, "gold", statement), bench.limits)
+    eras.save_answer(
+        db,
+        "career",
+        "An academic anesthesiologist who teaches regional anesthesia to residents and "
+        "brings ultrasound-guided blocks to hospitals at home.",
+    )
 
 
 def _one_copy(

@@ -27,10 +27,10 @@ class SignalRefused(InvalidValues):
     """A signal over the season's limit: the sentence names the limit and its source."""
 
 
-def block_facts(db: Database, rotation_id: int) -> BlockFacts | None:
-    """What the journal holds about a block, for its Experience draft."""
+def block_facts(db: Database, rotation_id: int, team: frozenset[str]) -> BlockFacts | None:
+    """What the journal holds about a block, for its Experience draft (team: the names
+    the PHI guard allows)."""
     from tracker.domain.phi import find_phi  # the guard's patterns: not on the start path
-    from tracker.store.phi import team_names
 
     row = db.execute(
         f"""SELECT {PLACE}, rotations.starts_on, rotations.ends_on, programs.city,
@@ -59,7 +59,6 @@ def block_facts(db: Database, rotation_id: int) -> BlockFacts | None:
            ORDER BY count(*) DESC, people.name LIMIT 1""",
         [rotation_id],
     ).fetchone()
-    team = team_names(db)
 
     def clean(lines: list[str]) -> list[str]:  # never seed a line the guard flags
         return [line for line in lines if not find_phi(line, team)]
@@ -109,14 +108,20 @@ def _recurring(db: Database, rotation_id: int, column: str, cases: bool = False)
 
 
 def experiences(db: Database, limits: ErasLimits) -> list[Experience]:
-    """Stored drafts, then a seeded one for each secured block that has none yet."""
+    """Stored drafts, then a seeded one for each secured block that has none yet (the
+    latest ones, as many as MyERAS has room for)."""
     stored = rows.select(db, Experience, "SELECT * FROM eras_experiences ORDER BY starts_on, id")
-    have = {experience.rotation_id for experience in stored}
-    seeded = []
+    from tracker.store.phi import team_names
+
+    room = max(0, limits.experiences - len(stored))
+    seeded, team = [], team_names(db) if room else frozenset()
     for (rotation_id,) in db.execute(
-        f"""SELECT id FROM rotations WHERE status IN {SECURED} ORDER BY starts_on, id"""
+        f"""SELECT id FROM rotations WHERE status IN {SECURED} AND id NOT IN
+               (SELECT rotation_id FROM eras_experiences WHERE rotation_id IS NOT NULL)
+            ORDER BY starts_on DESC, id DESC LIMIT ?""",
+        [room],
     ):
-        if rotation_id not in have and (facts := block_facts(db, rotation_id)):
+        if facts := block_facts(db, rotation_id, team):
             seeded.append(seed_experience(facts, limits))
     return sorted(stored + seeded, key=lambda e: (e.starts_on or "9999", e.id or 0))
 

@@ -312,8 +312,27 @@ class ErasPane(ErasActions, AreaPane):
         self.query_one("#eras-table", Table).focus()
 
     def before_quit(self) -> bool:
+        """Save; when the guard holds text back, ask before leaving it (as the journal)."""
         self.save_now()
-        return not self.flags or self.query_one("#eras-text", TextArea).text == self.stored_text
+        if not self.flags or self.query_one("#eras-text", TextArea).text == self.stored_text:
+            return True
+        from tracker.ui.modals.confirm import ConfirmScreen
+
+        def answer(keep: bool | None) -> None:
+            if keep:
+                self.save_now(keep=True)
+                self.app.call_later(self.app.action_quit)
+
+        words = "; ".join(f"“{flag.text}”" for flag in self.flags)
+        self.app.push_screen(
+            ConfirmScreen(
+                f"This ERAS text holds words that look like a patient identifier ({words}), "
+                "not kept yet. Keep them as written and quit? (No: back to edit them.)",
+                yes_label="Keep and quit",
+            ),
+            answer,
+        )
+        return False
 
     # --- the journal's search, beside the text -------------------------------------------
 
