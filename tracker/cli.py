@@ -105,6 +105,17 @@ def db_option(command: F) -> F:
     )(command)
 
 
+def paper_option(command: F) -> F:
+    """--paper for the PDFs: US Letter unless asked."""
+    return click.option(
+        "--paper",
+        type=click.Choice(["letter", "a4"]),
+        default="letter",
+        show_default=True,
+        help="The PDF's paper size.",
+    )(command)
+
+
 def resolve_db(ctx: click.Context, db_path: Path | None) -> Path:
     from tracker.store.db import default_db_path
 
@@ -353,6 +364,7 @@ def today(ctx: click.Context, db_path: Path | None, as_json: bool, today_text: s
     is_flag=True,
     help="Replace the file if it exists, and write case text the PHI guard flags.",
 )
+@paper_option
 @click.pass_context
 def packet(
     ctx: click.Context,
@@ -361,6 +373,7 @@ def packet(
     out: Path | None,
     form: str,
     force: bool,
+    paper: str,
 ) -> None:
     """Write the letter packet for PERSON (L4): CV, goals, ERAS ID, and the cases done
     with them by rotation week (never by date), de-identified.
@@ -384,10 +397,13 @@ def packet(
             writer = find_person(db, person)
         except PersonNotFound as error:
             raise click.UsageError(str(error)) from None
-        content = render_packet(db, writer, form, keep_flagged=force)
+        content = render_packet(db, writer, form, keep_flagged=force, paper=paper)
     except FlaggedText as error:
         echo(f"away: {error}.", err=True)
         sys.exit(3)
+    except ExportError as error:  # a name that would print as a blank
+        echo(f"away: {error}.", err=True)
+        sys.exit(2)
     finally:
         db.close()
     if printed:
@@ -556,9 +572,15 @@ def import_json_command(
     is_flag=True,
     help="Replace the file if it exists, and write journal text the PHI guard flags.",
 )
+@paper_option
 @click.pass_context
 def export_command(
-    ctx: click.Context, db_path: Path | None, form: str, out: Path | None, force: bool
+    ctx: click.Context,
+    db_path: Path | None,
+    form: str,
+    out: Path | None,
+    force: bool,
+    paper: str,
 ) -> None:
     """Write the ERAS summary or all your data to a file, whole or not at all.
 
@@ -586,10 +608,13 @@ def export_command(
     if warning:
         echo(f"away: {warning}.", err=True)
     try:
-        content = render(db, form, today, keep_flagged=force)
+        content = render(db, form, today, keep_flagged=force, paper=paper)
     except FlaggedText as error:
         echo(f"away: {error}.", err=True)
         sys.exit(3)
+    except ExportError as error:  # a name that would print as a blank
+        echo(f"away: {error}.", err=True)
+        sys.exit(2)
     finally:
         db.close()
     if printed:

@@ -21,6 +21,7 @@ from tracker.store.schema import KNOWN_STEPS
 
 if TYPE_CHECKING:
     from tracker.domain.journal import Flagged
+    from tracker.services.summary import Section
     from tracker.store.phi import Scope
 
 FORMATS = ("md", "html", "pdf", "json", "csv", "ics")
@@ -189,9 +190,12 @@ def scope_of(form: str) -> "Scope | None":
     )
 
 
-def render(db: Database, form: str, today: date, keep_flagged: bool = False) -> bytes:
+def render(
+    db: Database, form: str, today: date, keep_flagged: bool = False, paper: str = "letter"
+) -> bytes:
     """The export's bytes in one of FORMATS; refused (FlaggedText) when text it includes
-    looks like a patient identifier, unless keep_flagged."""
+    looks like a patient identifier, unless keep_flagged. A PDF is on paper (letter, a4);
+    ExportError when a name would print as a blank."""
     from tracker.services import summary
 
     if not keep_flagged:
@@ -202,7 +206,7 @@ def render(db: Database, form: str, today: date, keep_flagged: bool = False) -> 
             return summary.to_markdown(title, sections).encode()
         if form == "html":
             return summary.to_html(title, sections).encode()
-        return summary.to_pdf(title, sections)
+        return pdf_or_refusal(title, sections, paper)
     if form == "json":
         return json.dumps(export_json(db), ensure_ascii=False, indent=1).encode()
     if form == "csv":
@@ -210,6 +214,19 @@ def render(db: Database, form: str, today: date, keep_flagged: bool = False) -> 
     if form == "ics":
         return export_ics(db)
     raise ExportError(f"unknown format {form}; one of {', '.join(FORMATS)}")
+
+
+def pdf_or_refusal(title: str, sections: "list[Section]", paper: str) -> bytes:
+    """The PDF, or ExportError naming the text that would print as blanks."""
+    from tracker.services.pdf import Unprintable
+    from tracker.services.summary import to_pdf
+
+    try:
+        return to_pdf(title, sections, paper)
+    except Unprintable as error:
+        raise ExportError(
+            f"the PDF was not written: {error}; the html or md export shows them"
+        ) from None
 
 
 def default_path(db_path: Path, form: str, today: date) -> Path:

@@ -11,7 +11,7 @@ from tracker.domain.journal import block_week
 from tracker.domain.letters import Person
 from tracker.domain.profile import VISA_LABELS, Profile
 from tracker.domain.text import NotFound, fold, one_named, plural, words
-from tracker.services.summary import Section, to_markdown, to_pdf
+from tracker.services.summary import Section, to_markdown
 from tracker.store import journal
 from tracker.store.checklists import cv_scan_path
 from tracker.store.db import Database
@@ -101,7 +101,9 @@ def build_packet(db: Database, person: Person) -> str:
     return to_markdown(*packet_sections(db, person))
 
 
-def render_packet(db: Database, person: Person, form: str, keep_flagged: bool = False) -> bytes:
+def render_packet(
+    db: Database, person: Person, form: str, keep_flagged: bool = False, paper: str = "letter"
+) -> bytes:
     """The packet's bytes: "md" or "pdf" (what a writer can open anywhere); refused
     (FlaggedText) when a case it includes has text the PHI guard flags, unless
     keep_flagged."""
@@ -111,7 +113,11 @@ def render_packet(db: Database, person: Person, form: str, keep_flagged: bool = 
     if not keep_flagged:
         refuse_flagged(db, packet_scope(person.id or 0), "The packet")
     title, sections = packet_sections(db, person)
-    return to_pdf(title, sections) if form == "pdf" else to_markdown(title, sections).encode()
+    if form == "pdf":
+        from tracker.services.exporting import pdf_or_refusal
+
+        return pdf_or_refusal(title, sections, paper)
+    return to_markdown(title, sections).encode()
 
 
 def default_packet_path(db_path: Path, person: Person, form: str = "md") -> Path:

@@ -286,35 +286,8 @@ def to_html(title: str, sections: list[Section]) -> str:
     return "\n".join(out) + "\n"
 
 
-def to_pdf(title: str, sections: list[Section]) -> bytes:
-    """With fpdf2 and Noto Sans (from its PyPI package), so every name prints right."""
-    from fontpkg_noto_sans import ROOT  # type: ignore[import-untyped]
-    from fpdf import FPDF
-    from fpdf.fonts import FontFace
+def to_pdf(title: str, sections: list[Section], paper: str = "letter") -> bytes:
+    """Every name printed, in its own script (services.pdf); Unprintable otherwise."""
+    from tracker.services.pdf import render
 
-    pdf = FPDF()
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_font("Noto", "", str(ROOT / "files" / "NotoSans[wdth,wght].ttf"))
-    pdf.add_page()
-    pdf.set_font("Noto", size=16)
-    pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
-    for section in sections:
-        pdf.ln(3)
-        pdf.set_font("Noto", size=13)
-        pdf.multi_cell(0, 8, section.title, new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("Noto", size=9.5)
-        for block in section.blocks:
-            if isinstance(block, Paragraph):
-                pdf.multi_cell(0, 5, block.text, new_x="LMARGIN", new_y="NEXT")
-            elif isinstance(block, Bullets):
-                for item in block.items:
-                    pdf.multi_cell(0, 5, f"• {item}", new_x="LMARGIN", new_y="NEXT")
-            else:
-                # One face of Noto Sans is embedded: headings are shaded, not bold.
-                heading = FontFace(emphasis="", fill_color=(230, 230, 230))
-                with pdf.table(text_align="LEFT", line_height=5, headings_style=heading) as table:
-                    table.row(block.header)
-                    for row in block.rows:
-                        table.row(row)
-            pdf.ln(1)
-    return bytes(pdf.output())
+    return render(title, sections, paper)
