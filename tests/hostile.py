@@ -81,6 +81,7 @@ NOT_FREE_TEXT = re.compile(  # matched against "table.column"
     r"|technique|age_band|airway|role|per|currency|home_currency|validity|rule_id|rule_key"
     r"|visa_needed|location|watched|sponsors_j1|sponsors_h1b|accepts_international"
     r"|has_img_residents|structured_evaluation|tier|question)$|^rotations\.specialty$"
+    r"|^_away_identity\."
 )
 
 

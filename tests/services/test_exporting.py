@@ -17,6 +17,7 @@ from tests.conftest import DEMO_DAY
 from tracker.domain.journal import Case, CaseSkill, JournalDay
 from tracker.domain.letters import Person
 from tracker.services import exporting, summary
+from tracker.services.demo import write_demo
 from tracker.store import journal, letters
 from tracker.store.db import open_db
 
@@ -141,6 +142,32 @@ def test_the_calendar_parses_back_with_the_same_uids_each_time(demo_path):
     assert len(set(uids)) == len(uids)
     assert uids == [str(e["uid"]) for e in second.walk("VEVENT")]
     assert any(str(e["summary"]).startswith("Rotation at") for e in first.walk("VEVENT"))
+
+
+def test_every_event_is_valid_and_two_databases_never_share_a_uid(tmp_path):
+    """RFC 5545: DTSTAMP and UID on every event; UIDs carry each database's own random
+    id, so the demo's and the user's events do not merge; no app keys in titles."""
+    from icalendar import Calendar
+
+    calendars = []
+    for name in ("one.db", "two.db"):
+        path = write_demo(tmp_path / name, DEMO_DAY)
+        db = open_db(path)
+        calendars.append(Calendar.from_ical(exporting.export_ics(db)))
+        db.close()
+    uids = []
+    for calendar in calendars:
+        events = list(calendar.walk("VEVENT"))
+        assert events
+        for event in events:
+            assert "DTSTAMP" in event, event.get("summary")
+            assert "UID" in event
+            summary = str(event["summary"])
+            assert "(t " not in summary
+            assert " in Letters" not in summary
+        uids.append({str(event["uid"]) for event in events})
+    assert not uids[0] & uids[1]
+    assert any("Thank-you note" in str(e["summary"]) for e in calendars[0].walk("VEVENT"))
 
 
 def away(*args, cwd=None):

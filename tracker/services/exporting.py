@@ -6,9 +6,10 @@ import csv
 import io
 import json
 import os
+import re
 import sqlite3
 import zipfile
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -148,6 +149,15 @@ def export_csv_zip(db: Database) -> bytes:
     return buffer.getvalue()
 
 
+# A hint at the app's keys in stored or rule-made text: "(t drafts it)", ": P in Letters".
+_KEY_HINT = re.compile(r"\s*\((?:[a-zA-Z]|ctrl\+\w) [^)]*\)|:\s+[A-Za-z] in [A-Z][a-z]+\b")
+
+
+def without_key_hints(text: str) -> str:
+    """Text for a calendar: the app's key hints taken out (no keys in a calendar)."""
+    return _KEY_HINT.sub("", text).strip()
+
+
 def export_ics(db: Database) -> bytes:
     """Blocks, application deadlines, open checklist items and follow-ups, each with a
     stable UID: importing the file again updates the events instead of adding copies."""
@@ -156,11 +166,14 @@ def export_ics(db: Database) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", f"-//Away {__version__}//away-rotations//EN")
     calendar.add("version", "2.0")
+    domain = f"{tables.calendar_id(db)}.away.local"  # this database's events only
+    stamp = datetime.now(UTC).replace(microsecond=0)  # RFC 5545: when this file was made
 
     def event(uid: str, summary: str, start: str, end: str | None = None) -> None:
         item = Event()
-        item.add("uid", f"{uid}@away.local")
-        item.add("summary", summary)
+        item.add("uid", f"{uid}@{domain}")
+        item.add("dtstamp", stamp)
+        item.add("summary", without_key_hints(summary))
         first = date.fromisoformat(start)
         last = date.fromisoformat(end) if end else first
         item.add("dtstart", first)

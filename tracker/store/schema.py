@@ -729,3 +729,17 @@ def m013_eras_workbench(db: Database) -> None:
         "CHECK (eras_programs IS NULL OR eras_programs BETWEEN 0 AND 1000)",
     ]:
         db.execute(statement)
+
+
+@step
+def m014_calendar_identity(db: Database) -> None:
+    # A random id made once per database: the calendar export's UIDs carry it, so the
+    # demo's events and the user's never merge in a calendar app (they were numbered by
+    # row id alone). Not user data: exports and imports leave it out.
+    db.execute(
+        """CREATE TABLE _away_identity (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            calendar_id TEXT NOT NULL CHECK (length(calendar_id) = 16)
+        )"""
+    )
+    db.execute("INSERT INTO _away_identity (id, calendar_id) VALUES (1, lower(hex(randomblob(8))))")

@@ -1,12 +1,13 @@
 """The database as a whole, table by table: what the JSON and CSV exports write and the
 JSON import reads back. Only the user's tables: not SQLite's, not the migrations', not
-the search index (rebuilt by triggers from journal_days and cases)."""
+the search index (rebuilt by triggers from journal_days and cases), not the file's own
+identity (_away_identity: one per database)."""
 
 from typing import Any
 
 from tracker.store.db import Database
 
-_SKIP_PREFIXES = ("sqlite_", "_sqlite", "journal_search")
+_SKIP_PREFIXES = ("sqlite_", "_sqlite", "journal_search", "_away")
 
 
 def user_tables(db: Database) -> list[str]:
@@ -101,3 +102,9 @@ def value_problems(db: Database, shown: int = 20) -> tuple[list[str], int]:
     finally:
         conn.text_factory = previous
     return found, total
+
+
+def calendar_id(db: Database) -> str:
+    """The database's own random id (m014), for the calendar's UIDs."""
+    found = db.execute("SELECT calendar_id FROM _away_identity WHERE id = 1").fetchone()
+    return str(found[0]) if found else "local"
