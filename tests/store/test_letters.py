@@ -109,11 +109,14 @@ def test_the_packet_lists_only_this_writers_cases_by_week_never_by_date(db):
     assert "Whipple" in text
     assert "Thyroidectomy" in text
     assert "Craniotomy" not in text
-    assert "Week 1:" in text
-    assert "Week 2:" in text
+    assert "Week 1\n" in text
+    assert "Week 2\n" in text
     assert not re.search(r"\d{4}-\d{2}-\d{2}|Jul 2026", text)  # no dates
     assert "secret story" not in text  # only the de-identified fields
     assert "arterial line (performed)" in text
+    assert "Performed: arterial line ×1" in text  # the week's summary, before its list
+    assert text.index("Highlights: Whipple") < text.index("- Whipple: general anesthesia")
+    assert "add its scan" not in text  # no note meant for the applicant
     assert set(PACKET_CASE_FIELDS) <= {
         "procedure",
         "specialty",

@@ -49,6 +49,25 @@ class Airway(StrEnum):
     OTHER = "other"
 
 
+# The codes spelled out, for people outside the app (the writer's packet).
+TECHNIQUE_WORDS = {
+    "general": "general anesthesia",
+    "regional": "regional anesthesia",
+    "neuraxial": "neuraxial (spinal or epidural)",
+    "mac": "MAC (monitored anesthesia care)",
+    "combined": "combined general and regional",
+    "other": "other technique",
+}
+AIRWAY_WORDS = {
+    "ett": "ETT (endotracheal tube)",
+    "lma": "LMA (laryngeal mask airway)",
+    "mask": "face mask",
+    "natural": "natural airway",
+    "tracheostomy": "tracheostomy",
+    "other": "other airway",
+}
+
+
 class SkillRole(StrEnum):
     PERFORMED = "performed"
     ASSISTED = "assisted"

@@ -4,6 +4,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
+from datetime import date
 
 # NUL breaks C strings in SQLite tools; lone surrogates cannot be encoded as UTF-8.
 _UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
@@ -108,3 +109,26 @@ def one_named(names: Sequence[str], text: str, nothing: str, many: str) -> int:
         hint = f"; did you mean {listed(matches)}?" if matches else "."
         raise NotFound(nothing.format(text=text.strip()) + hint)
     raise NotFound(f"“{text.strip()}” matches {len(matches)} {many}: {listed(matches)}.")
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def with_year(when: date) -> str:
+    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
+
+
+def without_year(when: date) -> str:
+    return f"{when.day} {MONTHS[when.month - 1]}"
+
+
+def block_dates(starts_on: str | None, ends_on: str | None) -> str:
+    """A rotation block, short: '8 Apr – 5 May 2026'."""
+    if not starts_on:
+        return ""
+    start = date.fromisoformat(starts_on)
+    if not ends_on:
+        return with_year(start) + " –"
+    end = date.fromisoformat(ends_on)
+    head = without_year(start) if start.year == end.year else with_year(start)
+    return f"{head} – {with_year(end)}"

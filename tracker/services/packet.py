@@ -3,14 +3,15 @@ the ERAS ID and how the letter is uploaded, and the cases done with this writer,
 by rotation week, never by date, with de-identified fields only."""
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from tracker.domain.journal import block_week
+from tracker.domain.journal import AIRWAY_WORDS, TECHNIQUE_WORDS, block_week
 from tracker.domain.letters import Person
 from tracker.domain.profile import VISA_LABELS, Profile
-from tracker.domain.text import NotFound, fold, one_named, plural, words
+from tracker.domain.text import NotFound, block_dates, fold, one_named, plural, words
 from tracker.services.summary import Section, to_markdown
 from tracker.store import journal
 from tracker.store.checklists import cv_scan_path
@@ -33,28 +34,80 @@ def find_person(db: Database, text: str) -> Person:
     return people[one_named(names, text, "No one called “{text}” is in Away", "people")]
 
 
-def _cases_by_week(db: Database, person_id: int) -> dict[str, dict[int, list[str]]]:
-    """Rotation name -> week of the block -> case lines (de-identified, no dates)."""
-    grouped: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+@dataclass
+class Week:
+    """A week of a block with one writer: its cases, each as a line and its facts."""
+
+    lines: list[str] = field(default_factory=list)
+    skills: dict[str, Counter[str]] = field(default_factory=dict)  # role -> skill -> n
+    highlights: list[tuple[int, str]] = field(default_factory=list)  # (rank, procedure)
+    teaching: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    """A rotation (or the days outside one) with one writer, week by week."""
+
+    starts: str | None = None
+    ends: str | None = None
+    weeks: dict[int, Week] = field(default_factory=lambda: defaultdict(Week))
+
+
+def _cases_by_week(db: Database, person_id: int) -> dict[str, Block]:
+    """Rotation name -> its block's weeks -> the cases (de-identified, no dates)."""
+    blocks: dict[str, Block] = {}
     found = journal.dated_cases(db, attending_id=person_id)
     skills = journal.skills_of(db, [item.case.id for item in found if item.case.id])
     for item in found:
         case = item.case  # only the fields of PACKET_CASE_FIELDS and the teaching point
         starts = item.block_starts
-        week = block_week(date.fromisoformat(starts), date.fromisoformat(item.day)) if starts else 0
-        facts = [words(case.technique)]
+        week_number = (
+            block_week(date.fromisoformat(starts), date.fromisoformat(item.day)) if starts else 0
+        )
+        block = blocks.setdefault(item.place or "Other days", Block(starts, item.block_ends))
+        week = block.weeks[week_number]
+        facts = [TECHNIQUE_WORDS.get(case.technique, words(case.technique))]
         if case.asa:
             facts.append(f"ASA {case.asa}{'E' if case.emergency else ''}")
-        facts += [words(case.age_band)] + ([words(case.airway)] if case.airway else [])
+        facts.append(words(case.age_band))
+        if case.airway:
+            facts.append(AIRWAY_WORDS.get(case.airway, words(case.airway)))
         line = f"{case.procedure}{f' ({case.specialty})' if case.specialty else ''}: "
         line += ", ".join(facts)
         done = skills.get(case.id or 0, [])
         if done:
             line += f"; my part: {', '.join(f'{s.skill} ({s.role})' for s in done)}"
+            for s in done:
+                week.skills.setdefault(s.role, Counter())[s.skill] += 1
         if case.teaching_point:
             line += f". Learned: {case.teaching_point}"
-        grouped[item.place or "Other days"][week].append(line)
-    return grouped
+            if case.teaching_point not in week.teaching:
+                week.teaching.append(case.teaching_point)
+        # Highlights: memorable cases first, then those where I did the most.
+        rank = (10 if case.memorable else 0) + sum(s.role == "performed" for s in done)
+        week.highlights.append((rank, case.procedure))
+        week.lines.append(line)
+    return blocks
+
+
+HIGHLIGHTS = 4  # cases named in a week's summary
+
+
+def _week_summary(week: Week) -> list[str]:
+    """Skills by role with counts, a few highlight cases and the teaching points, before
+    the week's full list."""
+    found = []
+    for role in ("performed", "assisted", "observed"):
+        if counts := week.skills.get(role):
+            done = ", ".join(f"{skill} ×{n}" for skill, n in counts.most_common(5))
+            found.append(f"{role.capitalize()}: {done}")
+    ranked = sorted(week.highlights, key=lambda pair: -pair[0])
+    names = list(dict.fromkeys(procedure for _, procedure in ranked))[:HIGHLIGHTS]
+    if names:
+        found.append("Highlights: " + "; ".join(names))
+    if week.teaching:
+        found.append("Teaching points: " + "; ".join(t.rstrip(".") for t in week.teaching[:3]))
+    return found
 
 
 def packet_sections(db: Database, person: Person) -> tuple[str, list[Section]]:
@@ -68,13 +121,14 @@ def packet_sections(db: Database, person: Person) -> tuple[str, list[Section]]:
         f"From {profile.full_name or 'the applicant'}"
         + (f", {profile.school}" if profile.school else "")
         + (f" ({profile.country})" if profile.country else "")
+        + (f"; {profile.email}" if profile.email else "")
     )
     goals.ul(
         [
             f"Anesthesiology residency, Match {profile.match_year or '(year to be set)'}{season}",
             f"Visa for residency: {VISA_LABELS.get(profile.visa_needed, profile.visa_needed)}",  # type: ignore[call-overload]
             f"ERAS ID: {profile.eras_id or '(to be added)'}; AAMC ID: {profile.aamc_id or '—'}",
-            f"CV: {cv or 'attached (add its scan to the CV checklist item)'}",
+            f"CV: {Path(cv).name if cv else 'attached'}",
         ]
     )
     how = Section("How the letter reaches ERAS")
@@ -86,13 +140,18 @@ def packet_sections(db: Database, person: Person) -> tuple[str, list[Section]]:
     together = Section(
         f"What we did together ({plural(shared.days, 'day')}, {plural(shared.cases, 'case')})"
     )
-    grouped = _cases_by_week(db, person.id or 0)
-    if not grouped:
+    blocks = _cases_by_week(db, person.id or 0)
+    if not blocks:
         together.p("(No cases with you are in my journal yet.)")
-    for place, weeks in grouped.items():
-        for week in sorted(weeks):
-            together.p(f"Week {week}: {place}" if week else f"Outside a rotation block: {place}")
-            together.ul(weeks[week])
+    for place, block in blocks.items():
+        if block.starts and block.ends:
+            together.p(f"{place}, block {block_dates(block.starts, block.ends)}")
+        for number in sorted(block.weeks):
+            week = block.weeks[number]
+            together.p(f"Week {number}" if number else f"Outside a rotation block: {place}")
+            together.ul(_week_summary(week))
+            together.p(f"The {plural(len(week.lines), 'case')} of the week:")
+            together.ul(week.lines)
     return f"Letter packet for {person.name}", [goals, how, together]
 
 

@@ -355,6 +355,7 @@ class DatedCase:
     day: str
     block_starts: str | None
     place: str | None  # None: not during a rotation
+    block_ends: str | None = None
 
 
 def dated_cases(
@@ -367,6 +368,7 @@ def dated_cases(
         where += " AND cases.memorable = 1"
     found = db.query(
         f"""SELECT cases.*, journal_days.day AS dated_day, rotations.starts_on AS block_starts,
+                   rotations.ends_on AS block_ends,
                    CASE WHEN programs.id IS NULL THEN NULL ELSE {PLACE} END AS place
             FROM cases JOIN journal_days ON journal_days.id = cases.day_id
             LEFT JOIN rotations ON rotations.id = journal_days.rotation_id
@@ -375,7 +377,13 @@ def dated_cases(
         params,
     )
     return [
-        DatedCase(rows.from_row(Case, row), row["dated_day"], row["block_starts"], row["place"])
+        DatedCase(
+            rows.from_row(Case, row),
+            row["dated_day"],
+            row["block_starts"],
+            row["place"],
+            row["block_ends"],
+        )
         for row in found
     ]
 

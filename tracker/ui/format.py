@@ -6,22 +6,15 @@ call, which is most of the time a long table takes to fill.
 
 from datetime import date
 
-from tracker.domain.text import words
+from tracker.domain.text import block_dates, with_year, without_year, words
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+block = block_dates  # '8 Apr – 5 May 2026' (domain.text: the exports use it too)
+_with_year, _without_year = with_year, without_year
 
 
 def label(value: str | None) -> str:
     """An enum value as words: 'packet_sent' -> 'packet sent'."""
     return words(value)
-
-
-def _with_year(when: date) -> str:
-    return f"{when.day} {MONTHS[when.month - 1]} {when.year}"
-
-
-def _without_year(when: date) -> str:
-    return f"{when.day} {MONTHS[when.month - 1]}"
 
 
 def short_date(iso: str | None) -> str:
@@ -61,18 +54,6 @@ def relative_days(iso: str | None, today: date) -> str:
 def excerpt(text: str, width: int = 60) -> str:
     line = " ".join(text.split())
     return line if len(line) <= width else line[: width - 1] + "…"
-
-
-def block(starts_on: str | None, ends_on: str | None) -> str:
-    """A rotation block, short: '8 Apr – 5 May 2026'."""
-    if not starts_on:
-        return ""
-    start = date.fromisoformat(starts_on)
-    if not ends_on:
-        return _with_year(start) + " –"
-    end = date.fromisoformat(ends_on)
-    head = _without_year(start) if start.year == end.year else _with_year(start)
-    return f"{head} – {_with_year(end)}"
 
 
 def short_block(starts_on: str | None, ends_on: str | None, today: date) -> str:
