@@ -573,6 +573,15 @@ def import_json_command(
     help="Replace the file if it exists, and write journal text the PHI guard flags.",
 )
 @paper_option
+@click.option(
+    "--sections",
+    default="mentor",
+    show_default=True,
+    help="What the summary holds: mentor (profile, rotations, letters, cases, stories, "
+    "highlights), all (adds the visa, denied applications, checklist and budget), or "
+    "names joined by commas: profile, visa, rotations, denied, letters, cases, stories, "
+    "highlights, checklist, budget.",
+)
 @click.pass_context
 def export_command(
     ctx: click.Context,
@@ -581,6 +590,7 @@ def export_command(
     out: Path | None,
     force: bool,
     paper: str,
+    sections: str,
 ) -> None:
     """Write the ERAS summary or all your data to a file, whole or not at all.
 
@@ -596,7 +606,12 @@ def export_command(
         write_whole,
     )
     from tracker.services.safety import open_user_db
+    from tracker.services.summary import sections_asked
 
+    try:
+        chosen = sections_asked(sections)
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--sections") from None
     path = resolve_db(ctx, db_path)
     today = today_of(ctx)
     printed = out is not None and str(out) == "-"
@@ -608,7 +623,7 @@ def export_command(
     if warning:
         echo(f"away: {warning}.", err=True)
     try:
-        content = render(db, form, today, keep_flagged=force, paper=paper)
+        content = render(db, form, today, keep_flagged=force, paper=paper, chosen=chosen)
     except FlaggedText as error:
         echo(f"away: {error}.", err=True)
         sys.exit(3)

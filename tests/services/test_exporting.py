@@ -199,3 +199,27 @@ def test_each_format_as_a_command_never_overwrites_and_says_why_it_cannot_write(
     refused = away("--db", new, "import", "json", export)
     assert refused.returncode == 2
     assert "--replace" in refused.stderr
+
+
+def test_what_a_shared_summary_holds_is_chosen(tmp_path):
+    """A mentor's copy by default: no budget, visa, checklist or denied applications;
+    --sections all for yourself; named sections only; an unknown name is refused."""
+    db = tmp_path / "demo.db"
+    assert away("demo", db).returncode == 0
+    shared = away("--db", db, "export", "--format", "md", "--out", "-")
+    assert shared.returncode == 0, shared.stderr
+    for kept in ("## Rotations", "## Letters of recommendation", "## Case log"):
+        assert kept in shared.stdout
+    for left in ("## Budget", "## Outstanding checklist", "Visa for residency", "| denied |"):
+        assert left not in shared.stdout, left
+    everything = away("--db", db, "export", "--format", "md", "--out", "-", "--sections", "all")
+    for held in ("## Budget", "## Outstanding checklist", "Visa for residency", "| denied |"):
+        assert held in everything.stdout, held
+    two = away("--db", db, "export", "--format", "md", "--out", "-", "--sections", "letters,budget")
+    assert [line for line in two.stdout.splitlines() if line.startswith("## ")] == [
+        "## Letters of recommendation",
+        "## Budget",
+    ]
+    wrong = away("--db", db, "export", "--format", "md", "--sections", "money")
+    assert wrong.returncode == 2
+    assert "no section called money" in wrong.stderr

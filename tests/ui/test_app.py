@@ -220,13 +220,22 @@ async def test_ctrl_e_exports_the_summary_beside_the_database(demo_path):
         assert isinstance(app.screen, ChoiceScreen)
         await pilot.press("down", "enter")  # HTML
         await pilot.pause()
+        from tracker.ui.modals.sections import SectionsScreen
+
+        assert isinstance(app.screen, SectionsScreen)
+        ticked = set(app.screen.query_one("#sections-list").selected)
+        assert ticked == {"profile", "rotations", "letters", "cases", "stories", "highlights"}
+        await pilot.press("a", "enter")  # every section: a copy for yourself
+        await pilot.pause()
         await pilot.press("ctrl+s")  # the default path beside the database
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert any("Written to" in str(n.message) for n in app._notifications)
     written = list((demo_path.parent / "exports").glob("away-summary-*.html"))
     assert len(written) == 1
-    assert "<h2>Letters of recommendation</h2>" in written[0].read_text(encoding="utf-8")
+    page = written[0].read_text(encoding="utf-8")
+    assert "<h2>Letters of recommendation</h2>" in page
+    assert "<h2>Budget</h2>" in page
 
 
 async def test_start_up_ends_with_every_style_read_ahead_and_started_called_once(demo_path):

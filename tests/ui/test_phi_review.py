@@ -65,6 +65,8 @@ async def test_the_export_dialog_asks_before_writing_flagged_text(demo_path, tmp
         await pilot.pause()
         await pilot.press("enter")  # the summary as Markdown
         await pilot.pause()
+        await pilot.press("enter")  # a mentor's copy: its highlights hold learning points
+        await pilot.pause()
         path = app.screen.query_one("#field-path")
         path.value = str(target)
         await pilot.press("ctrl+s")

@@ -194,27 +194,44 @@ def export_ics(db: Database) -> bytes:
     return bytes(calendar.to_ical())
 
 
-def scope_of(form: str) -> "Scope | None":
-    """The free text an export includes (None: none, as in the calendar)."""
+def scope_of(form: str, chosen: frozenset[str] = frozenset()) -> "Scope | None":
+    """The free text an export includes (None: none, as in the calendar); a summary's
+    depends on its sections (highlights: learning points and feedback; stories: the
+    memorable cases)."""
+    from dataclasses import replace
+
     from tracker.store.phi import EVERYTHING, SUMMARY
 
-    return {"md": SUMMARY, "html": SUMMARY, "pdf": SUMMARY}.get(
-        form, EVERYTHING if form in ("json", "csv") else None
+    if form in ("json", "csv"):
+        return EVERYTHING
+    if form not in ("md", "html", "pdf"):
+        return None
+    return replace(
+        SUMMARY,
+        day_fields=SUMMARY.day_fields if "highlights" in chosen else (),
+        case_fields=SUMMARY.case_fields if "stories" in chosen else (),
     )
 
 
 def render(
-    db: Database, form: str, today: date, keep_flagged: bool = False, paper: str = "letter"
+    db: Database,
+    form: str,
+    today: date,
+    keep_flagged: bool = False,
+    paper: str = "letter",
+    chosen: "frozenset[str] | None" = None,
 ) -> bytes:
     """The export's bytes in one of FORMATS; refused (FlaggedText) when text it includes
-    looks like a patient identifier, unless keep_flagged. A PDF is on paper (letter, a4);
-    ExportError when a name would print as a blank."""
+    looks like a patient identifier, unless keep_flagged. A summary holds the chosen
+    sections (a mentor's copy by default); a PDF is on paper (letter, a4); ExportError
+    when a name would print as a blank."""
     from tracker.services import summary
 
+    chosen = summary.FOR_A_MENTOR if chosen is None else chosen
     if not keep_flagged:
-        refuse_flagged(db, scope_of(form))
+        refuse_flagged(db, scope_of(form, chosen))
     if form in ("md", "html", "pdf"):
-        title, sections = summary.build(db, today)
+        title, sections = summary.build(db, today, chosen)
         if form == "md":
             return summary.to_markdown(title, sections).encode()
         if form == "html":

@@ -63,29 +63,72 @@ class Section:
             self.blocks.append(Table(header, rows))
 
 
-def build(db: Database, today: date) -> tuple[str, list[Section]]:
-    """The summary's title and sections, from the store."""
+# What a summary may hold, as --sections names it; a mentor's copy by default, "all"
+# for yourself (money, the visa, denied applications and the checklist stay home).
+SECTIONS = {
+    "profile": "your school, season and US experience",
+    "visa": "the visa you need (in the profile)",
+    "rotations": "rotations, their blocks and history",
+    "denied": "applications denied, declined or withdrawn",
+    "letters": "letters of recommendation",
+    "cases": "case statistics by technique, airway, ASA, skill and week",
+    "stories": "memorable cases and interview stories",
+    "highlights": "learning highlights and recurring feedback",
+    "checklist": "outstanding checklist items",
+    "budget": "the budget, in both currencies",
+}
+FOR_A_MENTOR = frozenset({"profile", "rotations", "letters", "cases", "stories", "highlights"})
+EVERY_SECTION = frozenset(SECTIONS)
+
+
+def sections_asked(text: str) -> frozenset[str]:
+    """--sections: "all", "mentor" (the default), or names joined by commas; ValueError
+    names an unknown one."""
+    asked = {part.strip().lower() for part in text.split(",") if part.strip()}
+    if asked <= {"all"} and asked:
+        return EVERY_SECTION
+    if not asked or asked == {"mentor"}:
+        return FOR_A_MENTOR
+    if unknown := asked - EVERY_SECTION:
+        raise ValueError(
+            f"no section called {', '.join(sorted(unknown))}; one of all, mentor, "
+            + ", ".join(SECTIONS)
+        )
+    return frozenset(asked)
+
+
+def build(
+    db: Database, today: date, chosen: frozenset[str] = EVERY_SECTION
+) -> tuple[str, list[Section]]:
+    """The summary's title and the chosen sections, from the store."""
     profile = get_profile(db)
     title = f"Away rotations summary: {profile.full_name or 'applicant'}"
-    sections = [
-        _profile(profile, today),
-        _rotations(db),
-        _letters(db),
-        *_cases(db),
-        _outstanding(db),
-        _money(db, profile),
-    ]
+    sections = []
+    if "profile" in chosen:
+        sections.append(_profile(profile, today, "visa" in chosen))
+    if "rotations" in chosen:
+        sections.append(_rotations(db, "denied" in chosen))
+    if "letters" in chosen:
+        sections.append(_letters(db))
+    stats, stories, highlights = _cases(db)
+    for name, section in (("cases", stats), ("stories", stories), ("highlights", highlights)):
+        if name in chosen:
+            sections.append(section)
+    if "checklist" in chosen:
+        sections.append(_outstanding(db))
+    if "budget" in chosen:
+        sections.append(_money(db, profile))
     return title, sections
 
 
-def _profile(p: Profile, today: date) -> Section:
+def _profile(p: Profile, today: date, visa: bool = True) -> Section:
     section = Section("Profile")
     section.ul(
         [
             f"School: {p.school or '—'} ({p.country or '—'})",
             f"Season: {season_name(p.match_year) if p.match_year else 'ERAS —'}; "
             f"ERAS opens {p.eras_opens_on or '—'}",
-            f"Visa for residency: {VISA_LABELS.get(p.visa_needed, '—')}",  # type: ignore[call-overload]
+            *([f"Visa for residency: {VISA_LABELS.get(p.visa_needed, '—')}"] if visa else []),  # type: ignore[call-overload]
             f"US clinical experience before these rotations: {p.usce_months} months",
             f"Summary made on {today.isoformat()}",
         ]
@@ -93,11 +136,14 @@ def _profile(p: Profile, today: date) -> Section:
     return section
 
 
-def _rotations(db: Database) -> Section:
+UNSUCCESSFUL = ("denied", "declined", "withdrawn")
+
+
+def _rotations(db: Database, denied: bool = True) -> Section:
     section = Section("Rotations")
     rows = []
     for r in programs.list_rotations(db):
-        if r.status in ("idea", "withdrawn"):
+        if r.status in ("idea", "withdrawn") or (not denied and r.status in UNSUCCESSFUL):
             continue
         history = ", ".join(
             f"{words(c.status)} {c.changed_on}" for c in programs.status_history(db, r.id or 0)
@@ -138,7 +184,7 @@ def _letters(db: Database) -> Section:
     return section
 
 
-def _cases(db: Database) -> list[Section]:
+def _cases(db: Database) -> tuple[Section, Section, Section]:
     stats = Section("Case log")
     overall = journal.case_stats(db)
     stats.p(
@@ -183,7 +229,7 @@ def _cases(db: Database) -> list[Section]:
     highlights.ul(
         [f"Feedback: {text} ({n} times)" if n > 1 else f"Feedback: {text}" for text, n in feedback]
     )
-    return [stats, stories, highlights]
+    return stats, stories, highlights
 
 
 def _memorable(db: Database) -> list[tuple[str, int, str]]:

@@ -34,9 +34,18 @@ def ask_and_export(app: "AwayApp") -> None:
         ("Blocks, deadlines and follow-ups for a calendar (ICS)", "ics"),
     ]
 
-    def where(form: str | None) -> None:
-        if not form:
-            return
+    def sections(form: str | None) -> None:
+        """A summary asks what it holds first; the data and the calendar hold everything."""
+        if form in ("md", "html", "pdf"):
+            from tracker.ui.modals.sections import SectionsScreen
+
+            app.push_screen(
+                SectionsScreen(), lambda chosen: where(form, chosen) if chosen else None
+            )
+        elif form:
+            where(form, None)
+
+    def where(form: str, held: frozenset[str] | None) -> None:
 
         def save(values: dict[str, str]) -> dict[str, str]:
             return {}  # the path is checked when written (one sentence if it cannot be)
@@ -48,28 +57,35 @@ def ask_and_export(app: "AwayApp") -> None:
             if target.exists():
                 app.push_screen(
                     ConfirmScreen(f"{target} exists. Replace it?", yes_label="Replace"),
-                    lambda yes: export_to(app, form, target) if yes else None,
+                    lambda yes: export_to(app, form, target, held) if yes else None,
                 )
             else:
-                export_to(app, form, target)
+                export_to(app, form, target, held)
 
         default = str(default_path(app.db_path, form, app.today))
         fields = [Field("path", "Write to", path_checks)]
         app.push_screen(FormScreen("Export: where to", fields, {"path": default}, save), chosen)
 
-    app.push_screen(ChoiceScreen("Export:", choices), where)
+    app.push_screen(ChoiceScreen("Export:", choices), sections)
 
 
-def export_to(app: "AwayApp", form: str, target: Path, keep_flagged: bool = False) -> None:
-    """Write the export whole, in the background (write_in_background)."""
+def export_to(
+    app: "AwayApp",
+    form: str,
+    target: Path,
+    held: frozenset[str] | None = None,
+    keep_flagged: bool = False,
+) -> None:
+    """Write the export whole, in the background (write_in_background); held: the
+    summary's sections (None: a mentor's copy)."""
     today = app.today
 
     def work(db: AwayDatabase) -> str:
-        write_whole(render(db, form, today, keep_flagged), target, force=True)
+        write_whole(render(db, form, today, keep_flagged, chosen=held), target, force=True)
         return f"Written to {target}"
 
     def anyway() -> None:
-        export_to(app, form, target, keep_flagged=True)
+        export_to(app, form, target, held, keep_flagged=True)
 
     write_in_background(app, f"Writing {target.name}…", work, anyway)
 
