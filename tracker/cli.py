@@ -582,6 +582,11 @@ def import_json_command(
     "names joined by commas: profile, visa, rotations, denied, letters, cases, stories, "
     "highlights, checklist, budget.",
 )
+@click.option(
+    "--bom",
+    is_flag=True,
+    help="csv: start each file with a byte-order mark, so Excel reads it as UTF-8.",
+)
 @click.pass_context
 def export_command(
     ctx: click.Context,
@@ -591,6 +596,7 @@ def export_command(
     force: bool,
     paper: str,
     sections: str,
+    bom: bool,
 ) -> None:
     """Write the ERAS summary or all your data to a file, whole or not at all.
 
@@ -612,6 +618,12 @@ def export_command(
         chosen = sections_asked(sections)
     except ValueError as error:
         raise click.BadParameter(str(error), param_hint="--sections") from None
+    if form == "csv" and out is not None and out.suffix.lower() == ".csv":
+        raise click.BadParameter(
+            f"the CSV export is several files (cases.csv and one per table) in one zip: "
+            f"give a .zip name, e.g. {out.with_suffix('.zip').name}",
+            param_hint="--out",
+        )
     path = resolve_db(ctx, db_path)
     today = today_of(ctx)
     printed = out is not None and str(out) == "-"
@@ -623,7 +635,7 @@ def export_command(
     if warning:
         echo(f"away: {warning}.", err=True)
     try:
-        content = render(db, form, today, keep_flagged=force, paper=paper, chosen=chosen)
+        content = render(db, form, today, keep_flagged=force, paper=paper, chosen=chosen, bom=bom)
     except FlaggedText as error:
         echo(f"away: {error}.", err=True)
         sys.exit(3)

@@ -121,8 +121,8 @@ def test_import_refuses_a_database_with_data_unless_replace(tmp_path, demo_path)
 def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(db):
     journal.save_day(db, None, JournalDay(day="2026-07-01", learning_points="=HYPERLINK(1)"))
     archive = zipfile.ZipFile(BytesIO(exporting.export_csv_zip(db)))
-    assert "journal_days.csv" in archive.namelist()
-    text = archive.read("journal_days.csv").decode()
+    assert "tables/journal_days.csv" in archive.namelist()
+    text = archive.read("tables/journal_days.csv").decode()
     assert "'=HYPERLINK(1)" in text
     import csv
 
@@ -223,3 +223,35 @@ def test_what_a_shared_summary_holds_is_chosen(tmp_path):
     wrong = away("--db", db, "export", "--format", "md", "--sections", "money")
     assert wrong.returncode == 2
     assert "no section called money" in wrong.stderr
+
+
+def test_the_csv_zip_reads_well_and_says_plainly_what_it_is(tmp_path):
+    """cases.csv to read (dates, rotations, attendings, codes spelled out), raw tables
+    under tables/ with money in units, a byte-order mark on request, and a .csv name
+    refused: the export is a zip of several files."""
+    import csv
+
+    db = tmp_path / "demo.db"
+    assert away("demo", db).returncode == 0
+    out = tmp_path / "data.zip"
+    made = away("--db", db, "export", "--format", "csv", "--out", out, "--bom")
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(out) as archive:
+        cases = archive.read("cases.csv").decode("utf-8")
+        expenses = archive.read("tables/expenses.csv").decode("utf-8")
+    assert cases.startswith("\ufeffdate,rotation,attending,procedure")
+    rows = list(csv.DictReader(StringIO(cases.removeprefix("\ufeff"))))
+    assert rows
+    assert any(row["rotation"] == "Lakeshore University Medical Center" for row in rows)
+    assert any(row["attending"] == "Rajesh Iyer" for row in rows)
+    assert {row["technique"] for row in rows} >= {"general anesthesia"}
+    assert any(row["airway"] == "ETT (endotracheal tube)" for row in rows)
+    header = next(csv.reader(StringIO(expenses.removeprefix("\ufeff"))))
+    assert "planned" in header
+    assert "planned_cents" not in header
+    fees = next(r for r in csv.DictReader(StringIO(expenses.removeprefix("\ufeff"))))
+    assert fees["planned"] == "300"  # the demo's $300.00 VSLO fees, in dollars
+    refused = away("--db", db, "export", "--format", "csv", "--out", tmp_path / "data.csv")
+    assert refused.returncode == 2
+    assert "several files" in refused.stderr
+    assert "data.zip" in refused.stderr

@@ -132,3 +132,11 @@ def block_dates(starts_on: str | None, ends_on: str | None) -> str:
     end = date.fromisoformat(ends_on)
     head = without_year(start) if start.year == end.year else with_year(start)
     return f"{head} – {with_year(end)}"
+
+
+_MARKDOWN_MARKS = re.compile(r"([\\`*_<>\[\]])")
+
+
+def markdown_escaped(text: str) -> str:
+    """Text read as Markdown shows as typed: its marks (* _ < [ ` \\) are escaped."""
+    return _MARKDOWN_MARKS.sub(r"\\\1", text)

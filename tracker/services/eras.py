@@ -1,7 +1,6 @@
 """The ERAS workbench as one piece: what the pane shows, what `away eras` prints, and the
 export ready to paste into MyERAS (plain text: MyERAS takes no formatting)."""
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,7 +16,7 @@ from tracker.domain.eras import (
 )
 from tracker.domain.phi import find_phi
 from tracker.domain.seasons import ErasLimits, eras_limits
-from tracker.domain.text import plural
+from tracker.domain.text import markdown_escaped, plural
 from tracker.store import eras
 from tracker.store.db import Database
 from tracker.store.phi import team_names
@@ -112,11 +111,6 @@ def _month(iso: str | None) -> str:
     return date.fromisoformat(iso).strftime("%m/%Y") if iso else "—"
 
 
-def _markdown_text(text: str) -> str:
-    """User text read as Markdown shows as typed: its marks are escaped."""
-    return re.sub(r"([\\`*_<>\[\]#|])", r"\\\1", text)
-
-
 def render(bench: Workbench, form: str = "txt") -> str:
     """The drafts as MyERAS asks for them, in its order; md adds headings (and escapes
     the user's text so it shows as typed)."""
@@ -130,7 +124,7 @@ def render(bench: Workbench, form: str = "txt") -> str:
         return f"**{text}**" if md else text
 
     def mine(text: str) -> str:
-        return _markdown_text(text) if md else text
+        return markdown_escaped(text) if md else text
 
     title = f"ERAS {bench.season}" if bench.season else "ERAS"
     lines += [f"# {title}: my drafts" if md else f"{title}: my drafts", ""]

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tracker import __version__
+from tracker.domain.money import amount_text
 from tracker.domain.text import plural
 from tracker.store import checklists, letters, programs, tables
 from tracker.store.db import Database, StoreError
@@ -137,16 +138,100 @@ def _safe_cell(value: object) -> object:
     return value
 
 
-def export_csv_zip(db: Database) -> bytes:
+BOM = "\ufeff"  # Excel reads a CSV as UTF-8 only after it
+
+
+def export_csv_zip(db: Database, bom: bool = False) -> bytes:
+    """A zip: cases.csv to read (each case with its date, rotation, attending and skills,
+    codes spelled out), and every table as it is stored under tables/, money in units of
+    its currency (planned_cents 1234 -> planned 12.34). Cells a spreadsheet would run as
+    a formula are neutralised; bom: for Excel."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("cases.csv", _csv(*readable_cases(db), bom))
         for table, body in export_json(db)["tables"].items():
-            text = io.StringIO()
-            writer = csv.writer(text)
-            writer.writerow(body["columns"])
-            writer.writerows([_safe_cell(v) for v in row] for row in body["rows"])
-            archive.writestr(f"{table}.csv", text.getvalue())
+            columns, rows = _in_units(body["columns"], body["rows"])
+            archive.writestr(f"tables/{table}.csv", _csv(columns, rows, bom))
     return buffer.getvalue()
+
+
+def _csv(columns: list[str], rows: list[list[Any]], bom: bool) -> str:
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(columns)
+    writer.writerows([_safe_cell(v) for v in row] for row in rows)
+    return (BOM if bom else "") + text.getvalue()
+
+
+def _in_units(columns: list[str], rows: list[list[Any]]) -> tuple[list[str], list[list[Any]]]:
+    """Amounts kept in minor units (cents) as amounts in their currency's units: the
+    row's own currency, else dollars."""
+    money = [i for i, name in enumerate(columns) if name.endswith("_cents")]
+    if not money:
+        return columns, rows
+    currency = columns.index("currency") if "currency" in columns else None
+    named = [name.removesuffix("_cents") if i in money else name for i, name in enumerate(columns)]
+    converted = []
+    for row in rows:
+        code = str(row[currency]) if currency is not None and row[currency] else "USD"
+        converted.append(
+            [
+                amount_text(value, code) if i in money and isinstance(value, int) else value
+                for i, value in enumerate(row)
+            ]
+        )
+    return named, converted
+
+
+CASE_COLUMNS = [
+    "date",
+    "rotation",
+    "attending",
+    "procedure",
+    "specialty",
+    "technique",
+    "asa",
+    "emergency",
+    "age band",
+    "airway",
+    "comorbidities",
+    "skills",
+    "teaching point",
+    "memorable",
+]
+
+
+def readable_cases(db: Database) -> tuple[list[str], list[list[Any]]]:
+    """Each case as a person reads it: names instead of ids, codes spelled out."""
+    from tracker.domain.journal import AIRWAY_WORDS, TECHNIQUE_WORDS
+    from tracker.store import journal
+
+    names = {int(i): str(name) for i, name in db.execute("SELECT id, name FROM people")}
+    found = journal.dated_cases(db)
+    skills = journal.skills_of(db, [item.case.id for item in found if item.case.id])
+    rows = []
+    for item in found:
+        case = item.case
+        done = skills.get(case.id or 0, [])
+        rows.append(
+            [
+                item.day,
+                item.place or "",
+                names.get(case.attending_id or 0, ""),
+                case.procedure,
+                case.specialty,
+                TECHNIQUE_WORDS.get(case.technique, case.technique),
+                case.asa if case.asa is not None else "",
+                "yes" if case.emergency else "no",
+                case.age_band.replace("_", " "),
+                AIRWAY_WORDS.get(case.airway or "", case.airway or ""),
+                case.comorbidities,
+                "; ".join(f"{s.skill} ({s.role})" for s in done),
+                case.teaching_point,
+                "yes" if case.memorable else "no",
+            ]
+        )
+    return CASE_COLUMNS, rows
 
 
 # A hint at the app's keys in stored or rule-made text: "(t drafts it)", ": P in Letters".
@@ -220,6 +305,7 @@ def render(
     keep_flagged: bool = False,
     paper: str = "letter",
     chosen: "frozenset[str] | None" = None,
+    bom: bool = False,
 ) -> bytes:
     """The export's bytes in one of FORMATS; refused (FlaggedText) when text it includes
     looks like a patient identifier, unless keep_flagged. A summary holds the chosen
@@ -240,7 +326,7 @@ def render(
     if form == "json":
         return json.dumps(export_json(db), ensure_ascii=False, indent=1).encode()
     if form == "csv":
-        return export_csv_zip(db)
+        return export_csv_zip(db, bom)
     if form == "ics":
         return export_ics(db)
     raise ExportError(f"unknown format {form}; one of {', '.join(FORMATS)}")

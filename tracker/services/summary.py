@@ -13,7 +13,7 @@ from tracker.domain.letters import STATUS_LABELS, count_letters
 from tracker.domain.money import in_both
 from tracker.domain.profile import VISA_LABELS, Profile
 from tracker.domain.seasons import season_name
-from tracker.domain.text import plural, words
+from tracker.domain.text import markdown_escaped, plural, words
 from tracker.store import budget, checklists, journal, letters, programs
 from tracker.store.budget import EVERYTHING, Scope
 from tracker.store.db import Database
@@ -281,19 +281,23 @@ def _money(db: Database, profile: Profile) -> Section:
 
 
 def to_markdown(title: str, sections: list[Section]) -> str:
-    out = [f"# {title}", ""]
+    """Headings, lists and tables; the text in them escaped, so a name or a learning
+    point with * _ < [ shows as typed."""
+    md = markdown_escaped
+    out = [f"# {md(title)}", ""]
     for section in sections:
-        out += [f"## {section.title}", ""]
+        out += [f"## {md(section.title)}", ""]
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                out += [block.text, ""]
+                out += [md(block.text), ""]
             elif isinstance(block, Bullets):
-                out += [f"- {item}" for item in block.items] + [""]
+                out += [f"- {md(item)}" for item in block.items] + [""]
             else:
-                out.append("| " + " | ".join(block.header) + " |")
+                out.append("| " + " | ".join(md(h) for h in block.header) + " |")
                 out.append("|" + "---|" * len(block.header))
                 out += [
-                    "| " + " | ".join(c.replace("|", "/") for c in row) + " |" for row in block.rows
+                    "| " + " | ".join(md(c).replace("|", "/") for c in row) + " |"
+                    for row in block.rows
                 ]
                 out.append("")
     return "\n".join(out).rstrip() + "\n"
