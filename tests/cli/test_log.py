@@ -151,7 +151,7 @@ def test_exports_and_the_packet_refuse_flagged_text_unless_forced(tmp_path):
     )
     assert kept.returncode == 0, kept.stderr
     for form in ("md", "json", "csv"):
-        out = tmp_path / f"out.{form}"
+        out = tmp_path / f"out.{'zip' if form == 'csv' else form}"
         refused = away("--db", path, "export", "--format", form, "--out", out)
         assert refused.returncode == 3, (form, refused.stderr)
         assert "2026-07-08, learning points" in refused.stderr
