@@ -12,12 +12,20 @@ from tracker.store.db import open_db
 DEMO_DAY = pendulum.date(2026, 7, 15)
 
 
+@pytest.fixture(scope="session")
+def session_cache(tmp_path_factory) -> Path:
+    """One cache folder for the run (the PHI guard's word lists, built once)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def private_data_dirs(tmp_path_factory, monkeypatch):
-    """Point the default database and AWAY_DB away from the real user data folder."""
+def private_data_dirs(tmp_path_factory, monkeypatch, session_cache):
+    """Point the default database and AWAY_DB away from the real user data folder, and
+    the cache away from the user's."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("AWAY_CACHE_DIR", str(session_cache))
     monkeypatch.delenv("AWAY_DB", raising=False)
 
 

@@ -145,6 +145,9 @@ def main(ctx: click.Context, db_path: Path | None, today_text: str | None) -> No
 
     Run without a command to open the full-screen app.
     """
+    from tracker.services import phi_cache
+
+    phi_cache.install()  # the PHI guard's word lists, read from the cache when used
     ctx.obj = db_path
     set_today(ctx, today_text)
     if ctx.invoked_subcommand is None:

@@ -6,6 +6,10 @@ instruments, textbooks, brands). The two packages are read on first use, not at 
 
 import functools
 import re
+from array import array
+from bisect import bisect_left
+from collections.abc import Callable, Iterable
+from hashlib import blake2b
 
 
 def _words(text: str) -> frozenset[str]:
@@ -137,12 +141,39 @@ NAME_VERBS = _words(
 )
 
 
-@functools.cache
-def names() -> frozenset[str]:
-    """Given names and family names of 86 Faker locales, folded (65,000 or so)."""
+class HashedWords:
+    """A large word list kept small: each word's 64-bit BLAKE2 digest in one sorted array
+    (8 bytes a word instead of about 90 for a str in a set), looked up by bisection."""
+
+    def __init__(self, digests: "array[int]") -> None:
+        self.digests = digests
+
+    @classmethod
+    def of(cls, words: Iterable[str]) -> "HashedWords":
+        return cls(array("Q", sorted({_digest(word) for word in words})))
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        key = _digest(word)
+        at = bisect_left(self.digests, key)
+        return at < len(self.digests) and self.digests[at] == key
+
+    def __len__(self) -> int:
+        return len(self.digests)
+
+
+def _digest(word: str) -> int:
+    return int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "little")
+
+
+def from_packages() -> tuple[HashedWords, HashedWords]:
+    """The two lists from their packages: given and family names of Faker's 86 locales,
+    folded (65,000 or so), and English words (the GCIDE dictionary, 115,000)."""
     import importlib
     import pkgutil
 
+    from english_words import get_english_words_set
     from faker.providers import person
 
     found: set[str] = set()
@@ -158,15 +189,34 @@ def names() -> frozenset[str]:
                 value = list(value)
             if isinstance(value, (list, tuple, set, frozenset)):
                 found.update(fold(name) for name in value if isinstance(name, str))
-    return frozenset(n for n in found if len(n) > 1)
+    names = HashedWords.of(n for n in found if len(n) > 1)
+    return names, HashedWords.of(get_english_words_set(["gcide"], lower=True))
+
+
+# Where the lists come from: the packages, or a faster source the app installs (a cache
+# of the digests on disk: services.phi_cache).
+_source: Callable[[], tuple[HashedWords, HashedWords]] = from_packages
+
+
+def use_word_source(source: Callable[[], tuple[HashedWords, HashedWords]]) -> None:
+    global _source
+    _source = source
+    _lists.cache_clear()
 
 
 @functools.cache
-def english() -> frozenset[str]:
-    """English words, lower case (the GCIDE dictionary: 115,000 words)."""
-    from english_words import get_english_words_set
+def _lists() -> tuple[HashedWords, HashedWords]:
+    return _source()
 
-    return frozenset(get_english_words_set(["gcide"], lower=True))
+
+def names() -> HashedWords:
+    """People's given and family names, folded."""
+    return _lists()[0]
+
+
+def english() -> HashedWords:
+    """English words, lower case."""
+    return _lists()[1]
 
 
 def is_english(word: str) -> bool:
