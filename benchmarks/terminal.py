@@ -101,6 +101,7 @@ KEYS = [
     ("first visit of Housing & Budget", "4", contains("University guest residence")),
     ("first visit of Journal", "5", contains("Learning points", "2026")),
     ("first visit of Letters", "6", contains("Follow-ups", "candidate")),
+    ("first visit of ERAS", "7", contains("Experiences", "MyERAS")),
     ("later visit of Applications", "2", contains("Programs by fit (", "strong")),
     ("later visit of Checklists", "3", contains("Status", "items done")),
     ("cursor down (Checklists)", "Down", None),

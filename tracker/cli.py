@@ -685,3 +685,32 @@ def restore(ctx: click.Context, db_path: Path | None, path: Path, yes: bool) -> 
 from tracker.cli_eras import eras  # noqa: E402  (it uses the helpers above)
 
 main.add_command(eras)
+
+
+@main.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="One object per entry, for programs.")
+@click.pass_context
+def scan(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
+    """List the journal entries the PHI guard flags: their day and field, never the
+    text (J7). Reads the file only; Today runs it in its own process, so years of
+    journal are read without slowing the screen."""
+    import json
+
+    from tracker.domain.text import plural
+    from tracker.store.db import connect_readonly_db
+    from tracker.store.phi import flagged_text
+
+    db = connect_readonly_db(resolve_db(ctx, db_path))
+    try:
+        found = flagged_text(db)
+    finally:
+        db.close()
+    if as_json:
+        rows = [{"day": f.day, "field": f.field, "day_id": f.day_id} for f in found]
+        echo(json.dumps(rows, ensure_ascii=False))
+        return
+    for flagged in found:
+        echo(str(flagged))
+    count = plural(len(found), "journal entry", "journal entries")
+    echo(f"{count} may hold patient identifiers.", err=bool(found))

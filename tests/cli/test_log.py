@@ -1,5 +1,6 @@
 """`away log`: quick capture into the journal, guarded against patient identifiers."""
 
+import json
 import sqlite3
 
 from tests.cli.test_cli import away
@@ -160,6 +161,15 @@ def test_exports_and_the_packet_refuse_flagged_text_unless_forced(tmp_path):
         forced = away("--db", path, "export", "--format", form, "--out", out, "--force")
         assert forced.returncode == 0, (form, forced.stderr)
         assert out.exists()
+    listed = away("--db", path, "scan")
+    assert listed.returncode == 0, listed.stderr
+    assert listed.stdout.splitlines() == ["2026-07-08, learning points"]
+    assert "1 journal entry may hold patient identifiers." in listed.stderr
+    assert "Adeyemi" not in listed.stdout + listed.stderr
+    as_json = away("--db", path, "scan", "--json")
+    [entry] = json.loads(as_json.stdout)
+    assert entry["day"] == "2026-07-08"
+    assert entry["field"] == "learning points"
     calendar = away("--db", path, "export", "--format", "ics", "--out", tmp_path / "c.ics")
     assert calendar.returncode == 0  # no journal text in a calendar
     packet = tmp_path / "packet.md"

@@ -57,13 +57,17 @@ def flagged_text(db: Database, scope: Scope = EVERYTHING) -> list[Flagged]:
     (the names of the team and the user allowed)."""
     team = team_names(db)
     found: list[Flagged] = []
+
+    def flags(text: str) -> bool:
+        return bool(find_phi(text, team))
+
     if scope.day_fields:
         columns = ", ".join(scope.day_fields)
         for row in db.execute(f"SELECT day, id, {columns} FROM journal_days ORDER BY day"):
             found += [
                 Flagged(row[0], words(field), row[1])
                 for field, text in zip(scope.day_fields, row[2:], strict=True)
-                if text and find_phi(text, team)
+                if text and flags(text)
             ]
     if scope.case_fields:
         where, params = "1", []
@@ -80,6 +84,6 @@ def flagged_text(db: Database, scope: Scope = EVERYTHING) -> list[Flagged]:
             found += [
                 Flagged(row[0], f"case: {words(field)}", row[1])
                 for field, text in zip(scope.case_fields, row[2:], strict=True)
-                if text and find_phi(text, team)
+                if text and flags(text)
             ]
     return sorted(found, key=lambda flagged: flagged.day)

@@ -1,6 +1,9 @@
 """Today: where the user stands, what is due across every area, and what the guide says
 at this moment (every rule, with its ID)."""
 
+import json
+import subprocess
+import sys
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -31,7 +34,6 @@ from tracker.domain.text import in_days
 from tracker.services.today import gather
 from tracker.store import programs
 from tracker.store.budget import planned_total
-from tracker.store.db import connect_readonly_db
 from tracker.ui.format import excerpt, label, long_date, relative_days
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane, Target
@@ -52,6 +54,7 @@ FIRST_STEPS = Text.assemble(
 
 
 SCAN_AFTER_S = 0.5  # the PHI scan of the journal starts once the pane is on screen
+SCAN_LIMIT_S = 600  # a scan that runs longer is given up (the line stays as it was)
 
 STATE_STYLES = {
     State.OVERDUE: "bold red",
@@ -185,19 +188,19 @@ class TodayPane(AreaPane):
     _scan_timer: Timer | None = None
 
     def _scan_journal(self) -> None:
-        from tracker.store.phi import flagged_text  # the guard's lists: not on the start path
-
+        """`away scan` in its own process: years of journal take seconds to read, and
+        here they would hold the interpreter the screen needs."""
         path = self.away.db_path
 
         def scan() -> None:
+            command = [sys.executable, "-m", "tracker", "--db", str(path), "scan", "--json"]
             try:
-                db = connect_readonly_db(path)
-                try:
-                    found = flagged_text(db)
-                finally:
-                    db.close()
-            except Exception:  # the file moved or is locked: the next reload tries again
-                return
+                done = subprocess.run(
+                    command, capture_output=True, text=True, timeout=SCAN_LIMIT_S, check=True
+                )
+                found = [Flagged(**entry) for entry in json.loads(done.stdout)]
+            except (OSError, ValueError, TypeError, subprocess.SubprocessError):
+                return  # the file moved or is locked: the next reload tries again
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self._show_flagged, found)
 
