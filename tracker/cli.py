@@ -105,6 +105,15 @@ def db_option(command: F) -> F:
     )(command)
 
 
+def refused(error: Exception) -> NoReturn:
+    """An export or packet not written: exit 3 when the PHI guard stopped it, 2 for the
+    rest (a name that would print as a blank, the disk)."""
+    from tracker.services.exporting import FlaggedText
+
+    echo(f"away: {error}.", err=True)
+    sys.exit(3 if isinstance(error, FlaggedText) else 2)
+
+
 def paper_option(command: F) -> F:
     """--paper for the PDFs: US Letter unless asked."""
     return click.option(
@@ -384,7 +393,7 @@ def packet(
     A case whose text looks like a patient identifier stops it (exit code 3, naming the
     day and field); an existing file is kept (exit code 2); --force does both anyway.
     """
-    from tracker.services.exporting import ExportError, FlaggedText
+    from tracker.services.exporting import ExportError
     from tracker.services.packet import PersonNotFound, find_person, render_packet, write_packet
     from tracker.services.safety import open_user_db
 
@@ -401,12 +410,8 @@ def packet(
         except PersonNotFound as error:
             raise click.UsageError(str(error)) from None
         content = render_packet(db, writer, form, keep_flagged=force, paper=paper)
-    except FlaggedText as error:
-        echo(f"away: {error}.", err=True)
-        sys.exit(3)
-    except ExportError as error:  # a name that would print as a blank
-        echo(f"away: {error}.", err=True)
-        sys.exit(2)
+    except ExportError as error:
+        refused(error)
     finally:
         db.close()
     if printed:
@@ -609,7 +614,6 @@ def export_command(
     """
     from tracker.services.exporting import (
         ExportError,
-        FlaggedText,
         default_path,
         render,
         write_whole,
@@ -639,12 +643,8 @@ def export_command(
         echo(f"away: {warning}.", err=True)
     try:
         content = render(db, form, today, keep_flagged=force, paper=paper, chosen=chosen, bom=bom)
-    except FlaggedText as error:
-        echo(f"away: {error}.", err=True)
-        sys.exit(3)
-    except ExportError as error:  # a name that would print as a blank
-        echo(f"away: {error}.", err=True)
-        sys.exit(2)
+    except ExportError as error:
+        refused(error)
     finally:
         db.close()
     if printed:
