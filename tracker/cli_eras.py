@@ -31,12 +31,7 @@ def eras(ctx: click.Context, db_path: Path | None) -> None:
 
     bench = _with_bench(ctx, db_path, workbench.gather)
     limits = bench.limits
-    published = (
-        f"as published, checked {limits.checked_on}"
-        if limits.checked_on
-        else f"as published for ERAS {limits.published_for}, carried over: check them"
-    )
-    echo(f"ERAS {limits.season}: limits {published}")
+    echo(f"ERAS {limits.season}: limits {limits.provenance()}")
     echo(f"Experiences: {len(bench.experiences)} of {limits.experiences}")
     for number, e in enumerate(bench.experiences, start=1):
         stored = "" if e.id else " (seeded from the journal, not edited yet)"

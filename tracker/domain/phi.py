@@ -307,11 +307,6 @@ def _is_name(token: _Token) -> bool:
     )
 
 
-def _after_a_name(before: _Token, token: _Token, text: str) -> bool:
-    next_to = not text[before.end : token.start].strip(" ")
-    return next_to and (before.capitalised or _name_like(before))
-
-
 def _titled(token: _Token) -> bool:
     """After Mr., Aunty or Sra.: a name unless it is a plain lower-case word."""
     return (
@@ -361,7 +356,12 @@ def _name_flags(text: str, allowed: frozenset[str]) -> list[Flag]:
         if word in BEFORE_NAME and after and adjacent(token, after) and _titled(after):
             flag(after, "a name after a courtesy title")
             continue
-        if word in AFTER_NAME and before and _after_a_name(before, token, text):
+        if (
+            word in AFTER_NAME
+            and before
+            and adjacent(before, token)
+            and (before.capitalised or _name_like(before))
+        ):
             flag(before, "a name with a courtesy title")  # Gupta sahab, okoro ji
             continue
         if word in BABY and adjacent(token, after) and _name_like(after):

@@ -153,6 +153,12 @@ class ErasLimits:
     def published_for(self) -> int:
         return self.facts_of or self.season
 
+    def provenance(self) -> str:
+        """'as published for ERAS 2026, checked 2026-12-06', or carried over."""
+        if self.checked_on:
+            return f"as published for ERAS {self.season}, checked {self.checked_on.isoformat()}"
+        return f"as published for ERAS {self.published_for}, carried over: check them"
+
 
 # The season the facts were published for. Next season is a new row, not code.
 ERAS_LIMITS = {

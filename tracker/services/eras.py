@@ -22,8 +22,6 @@ from tracker.store.db import Database
 from tracker.store.phi import team_names
 from tracker.store.profile import get_profile
 
-FORMATS = ("txt", "md")
-
 
 @dataclass(frozen=True)
 class ProgramState:
@@ -173,12 +171,9 @@ def render(bench: Workbench, form: str = "txt") -> str:
         answer = bench.answers.get(key, "")
         lines += [label(f"{number}. {question} ({counter(answer, limits.supplemental)})")]
         lines += [mine(answer), ""]
-    published = (
-        f"as published for ERAS {limits.season}"
-        if limits.checked_on
-        else f"as published for ERAS {limits.published_for}, carried over: check them"
+    lines.append(
+        f"Limits {limits.provenance()} ({limits.experiences_source}; {limits.signals_source})"
     )
-    lines.append(f"Limits {published} ({limits.experiences_source}; {limits.signals_source})")
     text = "\n".join(lines).rstrip() + "\n"
     return text.replace("\r\n", "\n").replace("\r", "\n")  # one kind of line break
 

@@ -163,14 +163,17 @@ def problems(data: object, columns_of: dict[str, list[str]], keep_phi: bool = Fa
 
 
 def _team(tables: dict[str, Any]) -> frozenset[str]:
-    """The names the export's own people and profile hold: the PHI guard allows them,
+    """The names the export's own rows hold (TEAM_COLUMNS): the PHI guard allows them,
     as it does in the app."""
+    from tracker.store.phi import TEAM_COLUMNS
+
     named = []
-    for table, column in (("people", "name"), ("profile", "full_name")):
+    for table, columns in TEAM_COLUMNS.items():
         body = tables.get(table, {})
-        if column in body.get("columns", []):
-            at = body["columns"].index(column)
-            named += [row[at] for row in body["rows"] if isinstance(row[at], str)]
+        for column in columns:
+            if column in body.get("columns", []):
+                at = body["columns"].index(column)
+                named += [row[at] for row in body["rows"] if isinstance(row[at], str)]
     return team_words(named)
 
 

@@ -10,20 +10,23 @@ from tracker.domain.phi import find_phi, team_words
 from tracker.domain.text import words
 from tracker.store.db import Database
 
+# The columns whose words the PHI guard allows: everyone in people; the user, their
+# school and country; the programs, their hospitals and cities (where the student was,
+# not where a patient lives). The app and the JSON import read the same ones.
+TEAM_COLUMNS = {
+    "people": ("name",),
+    "profile": ("full_name", "school", "country"),
+    "programs": ("name", "institution", "city", "state"),
+}
+
 
 def team_names(db: Database) -> frozenset[str]:
-    """Words of the names the PHI guard allows: everyone in people; the user, their
-    school and country; the programs, their hospitals and cities (where the student
-    was, not where a patient lives)."""
-    return team_words(
-        str(name)
-        for (name,) in db.execute(
-            """SELECT name FROM people
-               UNION ALL SELECT full_name || ' ' || school || ' ' || country FROM profile
-               UNION ALL SELECT name || ' ' || institution || ' ' || city || ' ' || state
-               FROM programs"""
-        )
+    """Words of the names the PHI guard allows (TEAM_COLUMNS)."""
+    joined = " || ' ' || "
+    selects = " UNION ALL ".join(
+        f"SELECT {joined.join(columns)} FROM {table}" for table, columns in TEAM_COLUMNS.items()
     )
+    return team_words(str(text) for (text,) in db.execute(selects) if text)
 
 
 @dataclass(frozen=True)
@@ -58,16 +61,13 @@ def flagged_text(db: Database, scope: Scope = EVERYTHING) -> list[Flagged]:
     team = team_names(db)
     found: list[Flagged] = []
 
-    def flags(text: str) -> bool:
-        return bool(find_phi(text, team))
-
     if scope.day_fields:
         columns = ", ".join(scope.day_fields)
         for row in db.execute(f"SELECT day, id, {columns} FROM journal_days ORDER BY day"):
             found += [
                 Flagged(row[0], words(field), row[1])
                 for field, text in zip(scope.day_fields, row[2:], strict=True)
-                if text and flags(text)
+                if text and find_phi(text, team)
             ]
     if scope.case_fields:
         where, params = "1", []
@@ -84,6 +84,6 @@ def flagged_text(db: Database, scope: Scope = EVERYTHING) -> list[Flagged]:
             found += [
                 Flagged(row[0], f"case: {words(field)}", row[1])
                 for field, text in zip(scope.case_fields, row[2:], strict=True)
-                if text and flags(text)
+                if text and find_phi(text, team)
             ]
     return sorted(found, key=lambda flagged: flagged.day)

@@ -73,6 +73,7 @@ class ErasPane(ErasActions, AreaPane):
         self.flags: list[Flag] = []
         self.kept: set[str] = set()  # flagged words the user chose to keep (ctrl+s)
         self._save_timer: Timer | None = None
+        self.team: frozenset[str] = frozenset()
 
     def build(self) -> ComposeResult:
         yield Plain("", id="eras-summary", classes="pane-summary")
@@ -98,20 +99,16 @@ class ErasPane(ErasActions, AreaPane):
 
     def load(self) -> None:
         self.bench = bench = gather(self.db)
+        self.team = team_names(self.db)  # names the guard allows, once per load
         limits = bench.limits
         gold, silver = bench.signal_count(Tier.GOLD), bench.signal_count(Tier.SILVER)
-        published = (
-            f"as published for ERAS {limits.season}, checked {limits.checked_on.isoformat()}"
-            if limits.checked_on
-            else f"as published for ERAS {limits.published_for}, carried over: check them"
-        )
         summary = Text.assemble(
             (f"ERAS {limits.season}", "bold"),
             f"  ·  Experiences {len(bench.experiences)}/{limits.experiences}",
             f"  ·  meaningful {len(bench.meaningful)}/{limits.meaningful}",
             f"  ·  gold {gold}/{limits.gold_signals}  ·  silver {silver}/{limits.silver_signals}\n",
             bench.fees_line(),
-            (f"  ·  limits {published}; nothing is sent anywhere", "dim"),
+            (f"  ·  limits {limits.provenance()}; nothing is sent anywhere", "dim"),
         )
         self.query_one("#eras-summary", Static).update(summary)
         self.parts, rows = [], []
@@ -251,7 +248,7 @@ class ErasPane(ErasActions, AreaPane):
         text = self.query_one("#eras-text", TextArea).text
         if text == self.stored_text:
             return
-        found = [f for f in find_phi(text, team_names(self.db)) if f.text not in self.kept]
+        found = [f for f in find_phi(text, self.team) if f.text not in self.kept]
         if found and not keep:
             self.flags = found
             warning = self.query_one("#eras-phi", Static)
