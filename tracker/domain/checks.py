@@ -3,10 +3,11 @@
 import dataclasses
 import functools
 import re
+import weakref
 from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from tracker.domain.text import clean_text
 
@@ -146,12 +147,27 @@ def _choices(cls: type) -> tuple[tuple[str, frozenset[str] | None], ...]:
     )
 
 
+# Frozen records made from text that passed an area's checks, by the checks' identity:
+# the store's last look does not repeat them (an import of 10,000 rows checked each row
+# twice). Weak, so they leave with the records; by value, as the checks read only values.
+R = TypeVar("R", bound="DataclassInstance")
+_PASSED: dict[int, "weakref.WeakSet[DataclassInstance]"] = {}
+
+
+def passed(record: R, checks: dict[str, tuple[Check, ...]]) -> R:
+    """record, noted as made from text that passed checks (it is frozen: it stays so)."""
+    _PASSED.setdefault(id(checks), weakref.WeakSet()).add(record)
+    return record
+
+
 def record_errors(
     record: "DataclassInstance", checks: dict[str, tuple[Check, ...]]
 ) -> dict[str, str]:
     """The store's last look at a record: its fields against the area's checks (numbers
     as the form would have read them), and every whole number against what SQLite can
     hold (amounts in cents never negative). Links to other records: the schema."""
+    if record in _PASSED.get(id(checks), ()):
+        return {}
     text = {
         name: str(value)
         for name in checks

@@ -21,6 +21,7 @@ from tracker.domain.checks import (
     max_length,
     parse_date,
     parse_money,
+    passed,
 )
 from tracker.domain.text import clean_text
 
@@ -262,7 +263,7 @@ def program_from_values(values: dict[str, str], program_id: int | None = None) -
     if errors := first_errors(values, PROGRAM_CHECKS):
         raise InvalidValues(errors)
     text = {key: (clean_text(value) or "").strip() for key, value in values.items()}
-    return Program(
+    program = Program(
         id=program_id,
         name=text["name"],
         institution=text.get("institution", ""),
@@ -277,6 +278,7 @@ def program_from_values(values: dict[str, str], program_id: int | None = None) -
         housing_monthly_cents=parse_money(text.get("housing_monthly_cents", "")),
         notes=text.get("notes", ""),
     )
+    return passed(program, PROGRAM_CHECKS)
 
 
 ROTATION_CHECKS: dict[str, tuple[Check, ...]] = {
