@@ -1,7 +1,10 @@
-"""How long each export takes on the 100x demo: `python benchmarks/exports.py [ROUNDS]`.
+"""How long each export takes on the 100x demo:
+
+    python benchmarks/exports.py [ROUNDS] [--baseline REV]
 
 Times the whole command (process start to file written), median of ROUNDS, beside
-`away --version` started the same way. Prints figures; asserts nothing.
+`away --version` started the same way; with --baseline, Away at git REV too, in the same
+run, interleaved. Prints figures; asserts nothing.
 """
 
 import statistics
@@ -12,41 +15,41 @@ import time
 from pathlib import Path
 
 import pendulum
+from versions import away, versions
 
 from tracker.services.demo import write_demo
 
-ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+ARGS = [arg for arg in sys.argv[1:] if arg.isdigit()]
+ROUNDS = int(ARGS[0]) if ARGS else 5
+FORMATS = ("md", "html", "pdf", "json", "csv", "ics")
 
 
-def timed(args: list[str]) -> float:
+def timed(tree: Path, *args: str) -> float:
     started = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "tracker", *args], check=True, capture_output=True)
+    subprocess.run(away(tree, *args), cwd=tree, check=True, capture_output=True)
     return time.perf_counter() - started
 
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = write_demo(Path(tmp) / "demo100.db", pendulum.today().date(), scale=100)
-        base = statistics.median(timed(["--version"]) for _ in range(ROUNDS))
-        print(f"exports of the 100x demo, whole command, median of {ROUNDS}")
-        print(f"{'away --version':<16}{base:>8.2f} s")
-        for form in ("md", "html", "pdf", "json", "csv", "ics"):
-            runs = [
-                timed(
-                    [
-                        "--db",
-                        str(db),
-                        "export",
-                        "--format",
-                        form,
-                        "--force",
-                        "--out",
-                        str(Path(tmp) / f"out.{form}"),
-                    ]
-                )
-                for _ in range(ROUNDS)
-            ]
-            print(f"{'export ' + form:<16}{statistics.median(runs):>8.2f} s")
+        trees = versions(sys.argv, Path(tmp))
+        times: dict[tuple[str, str], list[float]] = {}
+        for _ in range(ROUNDS):
+            for version, tree in trees.items():
+                times.setdefault((version, "--version"), []).append(timed(tree, "--version"))
+                for form in FORMATS:
+                    out = str(Path(tmp) / f"out.{'zip' if form == 'csv' else form}")
+                    command = ["--db", str(db), "export", "--format", form, "--force"]
+                    times.setdefault((version, form), []).append(
+                        timed(tree, *command, "--out", out)
+                    )
+    print(f"exports of the 100x demo, whole command, seconds, median of {ROUNDS}")
+    print(f"{'':<16}" + "".join(f"{version[:10]:>12}" for version in trees))
+    for name in ("--version", *FORMATS):
+        label = "away --version" if name == "--version" else f"export {name}"
+        cells = "".join(f"{statistics.median(times[v, name]):>12.2f}" for v in trees)
+        print(f"{label:<16}{cells}")
 
 
 if __name__ == "__main__":

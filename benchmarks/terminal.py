@@ -7,8 +7,10 @@ app (a header, a label, a footer) started the same way, interleaved, median of R
 Keys are timed from `tmux send-keys` until the screen shows the result. Memory is the
 app's resident set after every pane has been shown.
 
-Usage: python benchmarks/terminal.py [ROUNDS]   (prints one table; asserts nothing)
-ROUNDS of start-up (default 9) and ROUNDS // 2 (at least 3) walks through the keys.
+Usage: python benchmarks/terminal.py [ROUNDS] [--baseline REV]
+ROUNDS of start-up (default 9) and ROUNDS // 2 (at least 3) walks through the keys, on
+the demo (1x), 10x and 100x its data, so growth shows; with --baseline, Away as it was
+at git REV is measured in the same run, interleaved. Prints one table; asserts nothing.
 """
 
 import os
@@ -21,10 +23,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pendulum
+from versions import ROOT, away, versions
 
 from tracker.services.demo import story_day, write_demo
 
-ROUNDS = int(sys.argv[1]) if len(sys.argv) > 1 else 9
+ARGS = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
+ROUNDS = int(ARGS[0]) if ARGS and ARGS[0].isdigit() else 9
 KEY_ROUNDS = max(3, ROUNDS // 2)  # each walks every pane in a new process
 SIZE = ("120", "40")
 MINIMAL = Path(__file__).with_name("minimal_app.py")
@@ -53,11 +57,12 @@ def wait_for(
     return time.perf_counter() - start
 
 
-def start(session: str, command: list[str]) -> float:
-    """Start command in a new tmux session; returns the moment it was started."""
+def start(session: str, command: list[str], tree: Path = ROOT) -> float:
+    """Start command in a new tmux session, in tree; returns the moment it was started."""
     line = " ".join(f"'{part}'" for part in [*NO_BYTECODE_BAN, *command])
     started = time.perf_counter()
-    tmux("new-session", "-d", "-s", session, "-x", SIZE[0], "-y", SIZE[1], f"exec {line}")
+    size = ["-x", SIZE[0], "-y", SIZE[1]]
+    tmux("new-session", "-d", "-s", session, *size, "-c", str(tree), f"exec {line}")
     return started
 
 
@@ -75,8 +80,10 @@ def contains(*markers: str) -> Callable[[str], bool]:
     return lambda text: all(marker in text for marker in markers)
 
 
-def first_paint(session: str, command: list[str], ready: Callable[[str], bool]) -> float:
-    started = start(session, command)
+def first_paint(
+    session: str, command: list[str], ready: Callable[[str], bool], tree: Path = ROOT
+) -> float:
+    started = start(session, command, tree)
     try:
         wait_for(session, ready)
         return (time.perf_counter() - started) * 1000
@@ -88,8 +95,9 @@ def first_paint(session: str, command: list[str], ready: Callable[[str], bool]) 
 DAY = story_day(pendulum.today().date())
 
 
-def away_command(db: Path) -> list[str]:
-    return [PYTHON, "-m", "tracker", "--db", str(db), "--today", DAY.isoformat()]
+def away_command(db: Path, tree: Path = ROOT) -> list[str]:
+    """Away from the source tree at tree (this checkout, or a baseline's)."""
+    return away(tree, "--db", str(db), "--today", str(DAY))
 
 
 # Today: the user's name and an agenda line, the first things Away shows of their data.
@@ -122,9 +130,9 @@ def rss_mb(session: str) -> float:
     return float("nan")
 
 
-def key_times(db: Path, session: str) -> tuple[dict[str, float], float]:
+def key_times(db: Path, session: str, tree: Path) -> tuple[dict[str, float], float]:
     """One run through KEYS; returns ms per step and the memory at the end."""
-    start(session, away_command(db))
+    start(session, away_command(db, tree), tree)
     try:
         wait_for(session, TODAY_READY)
         times = {}
@@ -159,48 +167,54 @@ def minimal_memory(session: str) -> float:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         files = {
-            "demo": write_demo(Path(tmp) / "demo.db", DAY),
-            "100x": write_demo(Path(tmp) / "demo100.db", DAY, scale=100),
+            f"{scale}x": write_demo(Path(tmp) / f"demo{scale}.db", DAY, scale=scale)
+            for scale in (1, 10, 100)
         }
+        trees = versions(sys.argv, Path(tmp))
+        runs = [(version, label) for version in trees for label in files]
         session = f"bench{os.getpid()}"
         # Warm the file cache and write the bytecode once.
         first_paint(session, [PYTHON, str(MINIMAL)], contains("Hello"))
-        first_paint(session, away_command(files["demo"]), TODAY_READY)
-        paints: dict[str, list[float]] = {"minimal": [], "demo": [], "100x": []}
+        for tree in trees.values():
+            first_paint(session, away_command(files["1x"], tree), TODAY_READY, tree)
+        paints: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
+        minimal_paints = []
         for _ in range(ROUNDS):
-            minimal = first_paint(session, [PYTHON, str(MINIMAL)], contains("Hello"))
-            paints["minimal"].append(minimal)
-            for label, db in files.items():
-                paints[label].append(first_paint(session, away_command(db), TODAY_READY))
-        keys: dict[str, dict[str, list[float]]] = {label: {} for label in files}
-        memory: dict[str, list[float]] = {label: [] for label in files}
+            minimal_paints.append(first_paint(session, [PYTHON, str(MINIMAL)], contains("Hello")))
+            for version, label in runs:
+                tree = trees[version]
+                command = away_command(files[label], tree)
+                paints[version, label].append(first_paint(session, command, TODAY_READY, tree))
+        keys: dict[tuple[str, str], dict[str, list[float]]] = {run: {} for run in runs}
+        memory: dict[tuple[str, str], list[float]] = {run: [] for run in runs}
         for _ in range(KEY_ROUNDS):
-            for label, db in files.items():
-                times, rss = key_times(db, session)
-                memory[label].append(rss)
+            for version, label in runs:
+                times, rss = key_times(files[label], session, trees[version])
+                memory[version, label].append(rss)
                 for name, ms in times.items():
-                    keys[label].setdefault(name, []).append(ms)
+                    keys[version, label].setdefault(name, []).append(ms)
         base_memory = statistics.median(minimal_memory(session) for _ in range(3))
 
-    minimal = statistics.median(paints["minimal"])
+    minimal = statistics.median(minimal_paints)
     print(
-        f"Away in a real terminal (tmux 120x40), medians; {ROUNDS} rounds of start-up, "
-        f"{KEY_ROUNDS} of keys"
+        f"Away in a real terminal (tmux {SIZE[0]}x{SIZE[1]}), medians; {ROUNDS} rounds of "
+        f"start-up, {KEY_ROUNDS} of keys; the minimal Textual app: first paint "
+        f"{minimal:.0f} ms, {base_memory:.0f} MB"
     )
-    print(f"{'measure':<44}{'demo':>12}{'100x':>12}")
-    print(f"{'first paint of a minimal Textual app, ms':<44}{minimal:>12.0f}{minimal:>12.0f}")
-    demo, big = statistics.median(paints["demo"]), statistics.median(paints["100x"])
-    print(f"{'first paint with the user data, ms':<44}{demo:>12.0f}{big:>12.0f}")
-    print(f"{'  x minimal app':<44}{demo / minimal:>12.2f}{big / minimal:>12.2f}")
+    width = 40
+
+    def line(name: str, values: list[float], form: str = ".0f") -> None:
+        print(f"{name:<{width}}" + "".join(f"{value:>9{form}}" for value in values))
+
+    print(f"{'measure':<{width}}" + "".join(f"{f'{v[:7]} {s}':>9}" for v, s in runs))
+    paint = [statistics.median(paints[run]) for run in runs]
+    line("first paint with the user data, ms", paint)
+    line("  x minimal app", [value / minimal for value in paint], ".2f")
     for name, _, _ in KEYS:
-        small, large = (statistics.median(keys[label][name]) for label in files)
-        print(f"{name + ', ms':<44}{small:>12.0f}{large:>12.0f}")
-    mem_demo, mem_big = (statistics.median(memory[label]) for label in files)
-    print(f"{'memory after all panes, MB':<44}{mem_demo:>12.0f}{mem_big:>12.0f}")
-    print(
-        f"{'  x minimal app (' + format(base_memory, '.0f') + ' MB)':<44}"
-        f"{mem_demo / base_memory:>12.2f}{mem_big / base_memory:>12.2f}"
-    )
+        line(f"{name}, ms", [statistics.median(keys[run][name]) for run in runs])
+    rss = [statistics.median(memory[run]) for run in runs]
+    line("memory after all panes, MB", rss)
+    line("  x minimal app", [value / base_memory for value in rss], ".2f")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from tracker.services import pdf_flow
 from tracker.services.summary import Bullets, Paragraph, Section, Table
 
 if TYPE_CHECKING:
@@ -167,21 +168,21 @@ def _bold(pdf: "FPDF") -> Iterator[None]:
         pdf.text_mode = "FILL"
 
 
-def _widths(pdf: "FPDF", header: list[str], rows: list[list[str]]) -> tuple[float, ...]:
+def _widths(
+    measure: pdf_flow.Measure, line: float, header: list[str], rows: list[list[str]]
+) -> tuple[float, ...]:
     """Each column at least as wide as its longest word (never broken inside a word), the
     rest of the line shared by how much more text each column holds."""
     pad = 2.5  # the cell's padding, both sides
     columns = [[name, *(row[i] for row in rows if i < len(row))] for i, name in enumerate(header)]
     least = [
-        pad + max(pdf.get_string_width(word) for cell in cells for word in cell.split() or [""])
+        pad + max(measure(word) for cell in cells for word in cell.split() or [""])
         for cells in columns
     ]
-    wanted = [
-        pad + min(90.0, max(pdf.get_string_width(cell) for cell in cells)) for cells in columns
-    ]
-    spare = pdf.epw - sum(least)
+    wanted = [pad + min(90.0, max(measure(cell) for cell in cells)) for cells in columns]
+    spare = line - sum(least)
     if spare <= 0:
-        return tuple(pdf.epw * w / sum(least) for w in least)
+        return tuple(line * w / sum(least) for w in least)
     extra = [max(0.0, w - m) for w, m in zip(wanted, least, strict=True)]
     share = sum(extra) or 1.0
     return tuple(m + spare * e / share for m, e in zip(least, extra, strict=True))
@@ -195,13 +196,13 @@ def render(title: str, sections: list[Section], paper: str = "letter") -> bytes:
         shown = "; ".join(f"“{text[:40]}”" for text in missing[:SHOWN])
         more = f" and {len(missing) - SHOWN} more" if len(missing) > SHOWN else ""
         raise Unprintable(f"these would print as blanks: {shown}{more}")
-    from fpdf.fonts import FontFace
-
     pdf = _document(title, paper, faces)
     pdf.add_page()
     pdf.set_font("Noto", size=16)
     with _bold(pdf):
         pdf.multi_cell(0, 9, title, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Noto", size=9.5)
+    measure = pdf_flow.measurer(pdf)  # the body's size: every block below is set in it
     for section in sections:
         pdf.ln(3)
         pdf.set_font("Noto", size=13)
@@ -210,18 +211,12 @@ def render(title: str, sections: list[Section], paper: str = "letter") -> bytes:
         pdf.set_font("Noto", size=9.5)
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                pdf.multi_cell(0, 5, block.text, new_x="LMARGIN", new_y="NEXT")
+                pdf_flow.lines(pdf, block.text, 5, measure)
             elif isinstance(block, Bullets):
                 for item in block.items:
-                    pdf.multi_cell(0, 5, f"• {item}", new_x="LMARGIN", new_y="NEXT")
+                    pdf_flow.lines(pdf, f"• {item}", 5, measure)
             else:
-                heading = FontFace(emphasis="", fill_color=(230, 230, 230))
-                widths = _widths(pdf, block.header, block.rows)
-                with pdf.table(
-                    text_align="LEFT", line_height=5, headings_style=heading, col_widths=widths
-                ) as table:
-                    table.row(block.header)
-                    for row in block.rows:
-                        table.row(row)
+                widths = _widths(measure, pdf.epw, block.header, block.rows)
+                pdf_flow.table(pdf, block.header, block.rows, widths, 5, measure)
             pdf.ln(1)
     return bytes(pdf.output())
