@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -52,6 +52,16 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         self.fields = fields
         self.values = values
         self.save_values = save
+        self._shown = False
+
+    def _on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every widget of a screen it shows; the first time, they were
+        # styled as they mounted a moment before (a third of the time to open a form).
+        # Later, Screen's own handler runs after this one, as usual.
+        if not self._shown:
+            self._shown = True
+            event.prevent_default()
+            super()._on_screen_resume(events.ScreenResume(refresh_styles=False))
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
