@@ -142,3 +142,22 @@ async def test_a_sixth_gold_signal_is_refused_in_the_pane(demo_path):
         assert "allows 5 gold signals" in notifications(app)[-1]
         assert pane.bench is not None
         assert sum(1 for s in pane.bench.signals if s.tier == "gold") == 5
+
+
+async def test_every_pane_loads_once_on_its_first_visit(demo_path, monkeypatch):
+    # A pane's own on_mount once called AreaPane.on_mount, which Textual calls anyway:
+    # the ERAS pane gathered its drafts twice on its first visit.
+    from tracker.ui.panes import PANES
+    from tracker.ui.panes.base import AreaPane
+
+    loads: list[str] = []
+    reload = AreaPane.reload
+    monkeypatch.setattr(AreaPane, "reload", lambda pane: (loads.append(pane.id), reload(pane)))
+    app = make_app(demo_path, AFTER_THE_BLOCK)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in range(2, len(PANES) + 1):
+            await pilot.press(str(key))
+            await pilot.pause()
+    twice = [pane for pane in loads if loads.count(pane) > 1]
+    assert len(set(loads)) == len(PANES)
+    assert twice == []

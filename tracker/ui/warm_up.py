@@ -23,7 +23,7 @@ IDLE_BEFORE_COLLECTING_S = 2.0
 FULL_COLLECTION_AFTER = 10
 # Modules imported where first used, whose first use would wait on them: the forms, the
 # currency table (about 15 ms) behind amounts, the date library behind write timestamps.
-IMPORTED_AHEAD = ("tracker.ui.modals.form", "iso4217", "pendulum")
+IMPORTED_AHEAD = ("tracker.ui.modals.form", "iso4217", "pendulum", "tracker.domain.phi")
 
 
 class WarmUp(App[Path | None]):
@@ -62,7 +62,10 @@ class WarmUp(App[Path | None]):
         steps: list[Callable[[], object]] = [partial(self.read_styles, STYLES)]
         for spec in PANES[1:]:
             steps += [partial(self.read_styles, spec.styles), spec.pane_class]
-        return [*steps, *(partial(import_module, name) for name in IMPORTED_AHEAD)]
+        imports = [partial(import_module, name) for name in IMPORTED_AHEAD]
+        # The PHI guard's word lists (read from their cache: about 50 ms), which the
+        # journal's first day and the ERAS pane's first visit would otherwise wait on.
+        return [*steps, *imports, _read_phi_words]
 
     last_input = 0.0  # time.monotonic() of the user's last key or mouse event
 
@@ -75,3 +78,9 @@ class WarmUp(App[Path | None]):
         idle = time.monotonic() - self.last_input >= IDLE_BEFORE_COLLECTING_S
         if idle and gc.isenabled() and gc.get_count()[2] >= FULL_COLLECTION_AFTER:
             gc.collect()
+
+
+def _read_phi_words() -> None:
+    from tracker.domain import phi_words
+
+    phi_words.names()
