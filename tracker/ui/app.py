@@ -155,15 +155,17 @@ class AwayApp(WarmUp, App[Path | None]):
                 pane.loaded = False
 
     def action_show_pane(self, pane_id: str) -> None:
-        # Drop focus first: Textual would move it to the next table of the pane being
-        # hidden, and focus inside a pane makes TabbedContent switch back to it.
+        # Focus is dropped: Textual would move it to the next table of the pane being
+        # hidden, and focus inside a pane makes TabbedContent switch back to it. After
+        # the switch, not before: a table that loses focus draws itself again (its
+        # cursor's colours), which the hidden one need not (20-40 ms at 100x).
         tabbed = self.query_one(TabbedContent)
         pane = self.area_pane(pane_id)  # mounted before its tab shows: no empty frame
         if tabbed.active == pane_id:
             pane.focus_first_table()
             return
-        self.screen.set_focus(None)
         tabbed.active = pane_id
+        self.screen.set_focus(None)
 
     def open_target(self, pane_id: str, target: Target) -> None:
         """Show a pane with its cursor on a record (enter on a line of Today)."""
