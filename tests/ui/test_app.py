@@ -272,3 +272,37 @@ async def test_full_collections_wait_for_a_pause_in_the_users_input(demo_path, m
         app.last_input -= shell.IDLE_BEFORE_COLLECTING_S
         app._collect_when_idle()
         assert collected == [True], "no collection after a pause"
+
+
+async def test_the_footer_shows_each_panes_keys_and_is_built_again_only_when_they_change(
+    demo_path, monkeypatch
+):
+    from textual.widgets._footer import FooterKey
+
+    from tracker.ui.widgets.footer import Footer
+
+    builds: list[int] = []
+    recompose = Footer.recompose
+
+    async def counted(footer: Footer) -> None:
+        builds.append(1)
+        await recompose(footer)
+
+    monkeypatch.setattr(Footer, "recompose", counted)
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        keys = {key.description for key in app.query(FooterKey) if key.display}
+        assert {"New writer", "Ask"} <= keys  # Letters' own keys, on screen
+        footer = app.query_one(Footer)
+        assert footer.region.y == 39
+        assert footer.region.height == 1
+        builds.clear()
+        app.query_one("#letters-table", DataTable).focus()  # focus given again: same keys
+        await pilot.pause()
+        assert builds == []
+        await pilot.press("4")
+        await pilot.pause()
+        assert 1 <= len(builds) <= 2
+        assert "New writer" not in {key.description for key in app.query(FooterKey)}

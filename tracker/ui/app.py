@@ -12,7 +12,7 @@ from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
-from textual.widgets import Footer, Header, TabbedContent, TabPane
+from textual.widgets import Header, TabbedContent, TabPane
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.text import visible
@@ -26,6 +26,7 @@ from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes import PANES
 from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.warm_up import WarmUp
+from tracker.ui.widgets.footer import Footer
 
 
 class AwayApp(WarmUp, App[Path | None]):

@@ -1,0 +1,34 @@
+"""Textual's footer, built again only when the keys it shows change."""
+
+from textual.screen import Screen
+from textual.widgets import Footer as TextualFooter
+
+
+class Footer(TextualFooter):
+    """Textual rebuilds its footer (a dozen keys, each styled and drawn) after every
+    change of focus, twice when switching panes (focus dropped, then given to the new
+    pane's table), and again for each table of a pane the cursor moves between. Here
+    the changes of one frame make one check, and the keys are built again only when the
+    ones shown differ."""
+
+    _pending = False
+    _shown: tuple[tuple[str, str, bool, str], ...] | None = None
+
+    def bindings_changed(self, screen: Screen) -> None:  # type: ignore[type-arg]
+        self._bindings_ready = True
+        if not screen.app.app_focus or not self.is_attached or screen is not self.screen:
+            return
+        if not self._pending:
+            self._pending = True
+            self.call_after_refresh(self._rebuild)
+
+    async def _rebuild(self) -> None:
+        self._pending = False
+        shown = tuple(
+            (binding.key, binding.description, enabled, tooltip)
+            for _, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show
+        )
+        if shown != self._shown:
+            self._shown = shown
+            await self.recompose()
