@@ -43,10 +43,13 @@ demo: $(VENV)/.installed-app
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python -m tracker.ui.screenshots screenshots
 
-# Needs tmux: Away is timed in a real terminal, beside a minimal Textual app.
+# Needs tmux: Away is timed in a real terminal, beside a minimal Textual app. Each
+# script takes --baseline REV to time Away at a git revision in the same run.
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/terminal.py
 	$(BIN)/python benchmarks/quick_capture.py
+	$(BIN)/python benchmarks/exports.py
+	$(BIN)/python benchmarks/csv_import.py
 
 clean:
 	rm -rf $(VENV)
