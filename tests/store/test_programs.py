@@ -116,3 +116,29 @@ def test_import_skips_a_repeat_within_one_batch(db):
     ]
     assert store.import_programs(db, records, True, "2026-07-15") == (1, 0, 1)
     assert store.count_programs(db) == 1
+
+
+def test_a_large_import_goes_in_whole_or_not_at_all_under_the_schemas_checks(db, monkeypatch):
+    # Past rows.STAGED_FROM records, rows are staged in a temporary table and inserted by
+    # one statement: the schema's checks still refuse a bad row, and nothing is written.
+    import sqlite3
+
+    from tracker.store import rows
+
+    count = rows.STAGED_FROM + 50
+    good = [
+        (Program(name=f"P{n}", institution="X"), Rotation(deadline_on="2026-09-01"))
+        for n in range(count)
+    ]
+    # A record the store's own checks would refuse, let through to reach the schema.
+    bad = Rotation(deadline_on="2026-09-01", status="nonsense")
+    records = [*good[:-1], (good[-1][0], bad)]
+    monkeypatch.setattr(rows, "checked", lambda item, checks: None)
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+        store.import_programs(db, records, False, "2026-07-15")
+    monkeypatch.undo()
+    assert store.count_programs(db) == 0
+    assert store.import_programs(db, good, False, "2026-07-15") == (count, 0, 0)
+    assert store.count_programs(db) == count
+    assert {r.status for r in store.list_rotations(db)} == {"idea"}
+    assert len(store.list_rotations(db)) == count
