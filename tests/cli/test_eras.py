@@ -147,3 +147,26 @@ def test_the_export_waits_for_text_over_the_limit_and_for_flagged_text(tmp_path)
     assert "Adeyemi" not in flagged.stderr
     forced = away("--db", path, "eras", "export", "--out", tmp_path / "e.txt", "--force")
     assert forced.returncode == 0, forced.stderr
+
+
+def test_the_json_and_csv_exports_check_the_eras_drafts_they_carry(tmp_path):
+    # Every table leaves in the JSON and CSV exports, the ERAS drafts too: the guard runs
+    # on them as well (a summary holds no draft, so it is not held back by one).
+    path = workbench_db(tmp_path / "away.db")
+    db = open_db(path)
+    eras.save_answer(db, "adversity", "Mr Okoro in bed 12 taught me to listen.")
+    db.close()
+    for form, name in (("json", "out.json"), ("csv", "out.zip")):
+        out = tmp_path / name
+        refused = away("--db", path, "export", "--format", form, "--out", out)
+        assert refused.returncode == 3, (form, refused.stderr)
+        assert "1 ERAS draft may hold patient identifiers (supplemental answer (adversity))" in (
+            refused.stderr
+        )
+        assert "ERAS pane (7)" in refused.stderr
+        assert "Okoro" not in refused.stderr + refused.stdout
+        assert not out.exists()
+        forced = away("--db", path, "export", "--format", form, "--out", out, "--force")
+        assert forced.returncode == 0, forced.stderr
+    summary = away("--db", path, "export", "--format", "md", "--out", tmp_path / "s.md")
+    assert summary.returncode == 0, summary.stderr

@@ -86,9 +86,24 @@ def gather(db: Database) -> Workbench:
 
 def flagged_places(db: Database, bench: Workbench) -> list[str]:
     """Where a draft holds text the PHI guard flags (never the text)."""
+    return _flagged(db, bench.experiences, bench.answers, bench.signals)
+
+
+def stored_flagged_places(db: Database) -> list[str]:
+    """The same for the drafts the file holds (what the JSON and CSV exports carry; a
+    seed never stored is not in them)."""
+    from tracker.store import rows
+
+    stored = rows.select(db, Experience, "SELECT * FROM eras_experiences ORDER BY starts_on, id")
+    return _flagged(db, stored, eras.answers(db), eras.signals(db))
+
+
+def _flagged(
+    db: Database, experiences: list[Experience], answers: dict[str, str], signals: list[Signal]
+) -> list[str]:
     team = team_names(db)
     found = []
-    for number, experience in enumerate(bench.experiences, start=1):
+    for number, experience in enumerate(experiences, start=1):
         name = f"Experience {number} ({experience.organization or experience.position_title})"
         for label, text in (
             ("description", experience.description),
@@ -97,9 +112,9 @@ def flagged_places(db: Database, bench: Workbench) -> list[str]:
             if text and find_phi(text, team):
                 found.append(f"{name}, {label}")
     for key, _ in QUESTIONS:
-        if (text := bench.answers.get(key, "")) and find_phi(text, team):
+        if (text := answers.get(key, "")) and find_phi(text, team):
             found.append(f"supplemental answer ({key})")
-    for signal in bench.signals:
+    for signal in signals:
         if signal.statement and find_phi(signal.statement, team):
             found.append(f"signal statement ({signal.program_name})")
     return found

@@ -42,20 +42,32 @@ class FlaggedText(ExportError):
 
     SHOWN = 5
 
-    def __init__(self, flagged: "list[Flagged]", what: str = "This export") -> None:
-        self.flagged, self.what = flagged, what
+    def __init__(
+        self, flagged: "list[Flagged]", what: str = "This export", drafts: list[str] | None = None
+    ) -> None:
+        self.flagged, self.what, self.drafts = flagged, what, drafts or []
+        where = "in the journal (g goes to a day)" if flagged else ""
+        if self.drafts:
+            where += (" or " if where else "") + "in the ERAS pane (7)"
         super().__init__(
-            f"{what} was not written: {self.places()}. Edit them in the journal (g goes "
-            "to a day), or write it anyway with --force"
+            f"{what} was not written: {self.places()}. Edit them {where}, or write it "
+            "anyway with --force"
         )
 
     def places(self) -> str:
         """How many entries the guard flags, and where the first are."""
-        shown = "; ".join(map(str, self.flagged[: self.SHOWN]))
-        more = len(self.flagged) - self.SHOWN
-        shown += f"; and {more:,} more" if more > 0 else ""
-        count = plural(len(self.flagged), "journal entry", "journal entries")
-        return f"{count} may hold patient identifiers ({shown})"
+        parts = []
+        for found, one, many in (
+            (list(map(str, self.flagged)), "journal entry", "journal entries"),
+            (self.drafts, "ERAS draft", "ERAS drafts"),
+        ):
+            if not found:
+                continue
+            shown = "; ".join(found[: self.SHOWN])
+            more = len(found) - self.SHOWN
+            shown += f"; and {more:,} more" if more > 0 else ""
+            parts.append(f"{plural(len(found), one, many)} may hold patient identifiers ({shown})")
+        return ", and ".join(parts)
 
 
 def refuse_flagged(db: Database, scope: "Scope | None", what: str = "This export") -> None:
@@ -64,8 +76,16 @@ def refuse_flagged(db: Database, scope: "Scope | None", what: str = "This export
     the file."""
     from tracker.store.phi import flagged_text
 
-    if scope is not None and (found := flagged_text(db, scope)):
-        raise FlaggedText(found, what)
+    if scope is None:
+        return
+    found = flagged_text(db, scope)
+    drafts = []
+    if scope.eras_drafts:
+        from tracker.services.eras import stored_flagged_places
+
+        drafts = stored_flagged_places(db)
+    if found or drafts:
+        raise FlaggedText(found, what, drafts)
 
 
 def export_json(db: Database) -> dict[str, Any]:
@@ -288,7 +308,7 @@ def scope_of(form: str, chosen: frozenset[str] = frozenset()) -> "Scope | None":
     from tracker.store.phi import EVERYTHING, SUMMARY
 
     if form in ("json", "csv"):
-        return EVERYTHING
+        return replace(EVERYTHING, eras_drafts=True)  # every table: the drafts too
     if form not in ("md", "html", "pdf"):
         return None
     return replace(

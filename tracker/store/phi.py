@@ -37,9 +37,10 @@ class Scope:
     case_fields: Sequence[str] = CASE_TEXT_FIELDS
     memorable_only: bool = False  # of cases
     attending_id: int | None = None  # of cases
+    eras_drafts: bool = False  # the ERAS drafts the file holds (services.eras checks them)
 
 
-EVERYTHING = Scope()  # the JSON and CSV exports, and Today's count
+EVERYTHING = Scope()  # the journal: Today's count, and with the drafts the JSON and CSV
 SUMMARY = Scope(
     day_fields=("learning_points", "feedback"),
     case_fields=("procedure", "teaching_point", "story"),
