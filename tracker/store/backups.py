@@ -94,9 +94,9 @@ def write_backup(conn: sqlite3.Connection, target: Path) -> Path:
 
 def publish_unique(temp: Path, db_path: Path, kind: str) -> Path:
     """Put temp in backups/ as <stem>-<kind>-<UTC time>.db, adding -2, -3 … if taken."""
-    import pendulum  # not at start-up: opening Away only makes a backup once a day
+    from datetime import UTC, datetime
 
-    stamp = pendulum.now("UTC").format("YYYYMMDD-HHmmss")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     base = backup_dir(db_path) / f"{db_path.stem}-{kind}-{stamp}"
     for attempt in range(1, 100):
         target = Path(f"{base}.db" if attempt == 1 else f"{base}-{attempt}.db")

@@ -22,8 +22,8 @@ WARM_UP_AFTER_S = 0.3
 IDLE_BEFORE_COLLECTING_S = 2.0
 FULL_COLLECTION_AFTER = 10
 # Modules imported where first used, whose first use would wait on them: the forms, the
-# currency table (about 15 ms) behind amounts, the date library behind write timestamps.
-IMPORTED_AHEAD = ("tracker.ui.modals.form", "iso4217", "pendulum", "tracker.domain.phi")
+# currency table (about 15 ms) behind amounts, the PHI guard's patterns.
+IMPORTED_AHEAD = ("tracker.ui.modals.form", "iso4217", "tracker.domain.phi")
 
 
 class WarmUp(App[Path | None]):
