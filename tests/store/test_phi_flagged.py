@@ -57,3 +57,24 @@ def test_a_name_that_leaves_the_team_is_flagged_again(tmp_path):
     db, okafor = filled(tmp_path / "away.db")
     db.execute("DELETE FROM people WHERE id = ?", [okafor])
     assert "2026-07-06, learning points" in map(str, flagged_text(db))
+
+
+def test_the_allowed_names_are_read_again_only_when_the_file_changes(tmp_path):
+    # Each journal day shown asks for them; a person added here or by another process
+    # (away log, a second window) is allowed at once, and nothing else reads them again.
+    db, _ = filled(tmp_path / "away.db")
+    reads: list[str] = []
+    db.conn.set_trace_callback(lambda sql: reads.append(sql) if "UNION ALL" in sql else None)
+    first = team_names(db)
+    assert team_names(db) is first
+    assert len(reads) == 1
+    letters.add_person(db, Person(name="Ifeoma Eze"))
+    assert "ifeoma" in team_names(db)
+    other = open_db(tmp_path / "away.db")
+    letters.add_person(other, Person(name="Kwame Mensah"))
+    other.close()
+    assert "mensah" in team_names(db)
+    assert len(reads) == 3
+    team_names(db)
+    assert len(reads) == 3
+    db.close()

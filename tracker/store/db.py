@@ -8,9 +8,9 @@ import re
 import secrets
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from tracker.domain.text import fold
 from tracker.store.schema import KNOWN_STEPS, MIGRATION_SET, MIGRATIONS_TABLE, migrations
@@ -29,6 +29,9 @@ APP_NAME = "away-rotation-tracker"
 BUSY_TIMEOUT_S = 10
 # A temporary file whose process is gone, or older than this, is a leftover of a kill.
 STALE_AFTER_S = 3600
+
+
+T = TypeVar("T")
 
 
 class StoreError(Exception):
@@ -255,6 +258,21 @@ class AwayDatabase:
         self.read_only = read_only
         self._lock_fd = lock_fd
         self._identity = _identity(path)
+        self._derived: dict[str, tuple[tuple[int, int], Any]] = {}
+
+    def version(self) -> tuple[int, int]:
+        """Changes so far: this connection's, and a count that moves when another one
+        commits (PRAGMA data_version). Equal versions: the file reads the same."""
+        return self.conn.total_changes, self.conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def derived(self, name: str, read: Callable[[], T]) -> T:
+        """read(), made again only when the file has changed since it was last made (for
+        what is read often and changes rarely, such as the names the PHI guard allows)."""
+        version = self.version()
+        made = self._derived.get(name)
+        if made is None or made[0] != version:
+            made = self._derived[name] = (version, read())
+        return cast(T, made[1])
 
     def execute(self, sql: str, parameters: Sequence[Any] | dict[str, Any] = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, parameters)
