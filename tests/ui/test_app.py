@@ -306,3 +306,21 @@ async def test_the_footer_shows_each_panes_keys_and_is_built_again_only_when_the
         await pilot.pause()
         assert 1 <= len(builds) <= 2
         assert "New writer" not in {key.description for key in app.query(FooterKey)}
+
+
+async def test_every_tab_is_on_screen_at_80_columns_and_takes_its_full_title_when_wide(
+    demo_path,
+):
+    from textual.widgets import Tab
+
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tabs = list(app.query(Tab))
+        assert len(tabs) == 7
+        for tab in tabs:
+            assert tab.region.right <= 80, str(tab.label)  # not scrolled off the line
+        assert "4 Budget" in [str(tab.label) for tab in tabs]
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert "4 Housing & Budget" in [str(tab.label) for tab in app.query(Tab)]

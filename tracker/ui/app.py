@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from textual import on
+from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
@@ -27,6 +27,9 @@ from tracker.ui.panes import PANES
 from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.warm_up import WarmUp
 from tracker.ui.widgets.footer import Footer
+
+# Below this width the tabs take their short titles (all seven fit in 80 columns).
+NARROW_TABS_BELOW = 90
 
 
 class AwayApp(WarmUp, App[Path | None]):
@@ -104,9 +107,9 @@ class AwayApp(WarmUp, App[Path | None]):
         first = PANES[0]
         with TabbedContent(initial=first.id, id="panes"):
             # The first pane is built at once, so the first paint shows the user's data.
-            yield TabPane(f"1 {first.title}", first.pane_class()(), id=first.id)
+            yield TabPane(first.tab_label(1, False), first.pane_class()(), id=first.id)
             for key, pane in enumerate(PANES[1:], start=2):
-                yield TabPane(f"{key} {pane.title}", id=pane.id)
+                yield TabPane(pane.tab_label(key, False), id=pane.id)
         yield Footer(compact=True)  # every key of a pane fits on one line at 80 columns
 
     def on_mount(self) -> None:
@@ -128,6 +131,14 @@ class AwayApp(WarmUp, App[Path | None]):
 
     def on_unmount(self) -> None:
         self.db.close()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # Every tab on one line: at 80 columns the seventh was off screen until chosen.
+        narrow = event.size.width < NARROW_TABS_BELOW
+        tabbed = self.query_one(TabbedContent)
+        for number, spec in enumerate(PANES, start=1):
+            if spec.short_title:
+                tabbed.get_tab(spec.id).label = spec.tab_label(number, narrow)
 
     def area_pane(self, pane_id: str) -> AreaPane:
         """The pane of a tab; the first time, its module is imported and the pane mounted

@@ -16,6 +16,10 @@ class PaneSpec:
     title: str
     module: str  # tracker.ui.panes.<module>
     class_name: str
+    short_title: str = ""  # on the tab in a narrow terminal, where every tab must fit
+
+    def tab_label(self, number: int, narrow: bool) -> str:
+        return f"{number} {self.short_title if narrow and self.short_title else self.title}"
 
     @property
     def styles(self) -> list[Path]:
@@ -34,7 +38,7 @@ PANES = (
     PaneSpec("today", "Today", "today", "TodayPane"),
     PaneSpec("applications", "Applications", "programs", "ApplicationsPane"),
     PaneSpec("checklists", "Checklists", "checklists", "ChecklistsPane"),
-    PaneSpec("budget", "Housing & Budget", "budget", "BudgetPane"),
+    PaneSpec("budget", "Housing & Budget", "budget", "BudgetPane", short_title="Budget"),
     PaneSpec("journal", "Journal", "journal", "JournalPane"),
     PaneSpec("letters", "Letters", "letters", "LettersPane"),
     PaneSpec("eras", "ERAS", "eras", "ErasPane"),
