@@ -149,15 +149,21 @@ def _choices(cls: type) -> tuple[tuple[str, frozenset[str] | None], ...]:
 
 # Frozen records made from text that passed an area's checks, by the checks' identity:
 # the store's last look does not repeat them (an import of 10,000 rows checked each row
-# twice). Weak, so they leave with the records; by value, as the checks read only values.
+# twice). By the record's identity (a copy is checked again; hashing a record of twenty
+# fields twice cost more than the lookup saves), weak so they leave with the records.
 R = TypeVar("R", bound="DataclassInstance")
-_PASSED: dict[int, "weakref.WeakSet[DataclassInstance]"] = {}
+_PASSED: dict[int, "weakref.WeakValueDictionary[int, DataclassInstance]"] = {}
 
 
 def passed(record: R, checks: dict[str, tuple[Check, ...]]) -> R:
     """record, noted as made from text that passed checks (it is frozen: it stays so)."""
-    _PASSED.setdefault(id(checks), weakref.WeakSet()).add(record)
+    _PASSED.setdefault(id(checks), weakref.WeakValueDictionary())[id(record)] = record
     return record
+
+
+def _is_passed(record: "DataclassInstance", checks: dict[str, tuple[Check, ...]]) -> bool:
+    noted = _PASSED.get(id(checks))
+    return noted is not None and noted.get(id(record)) is record
 
 
 def record_errors(
@@ -166,7 +172,7 @@ def record_errors(
     """The store's last look at a record: its fields against the area's checks (numbers
     as the form would have read them), and every whole number against what SQLite can
     hold (amounts in cents never negative). Links to other records: the schema."""
-    if record in _PASSED.get(id(checks), ()):
+    if _is_passed(record, checks):
         return {}
     values = vars(record)  # read once: an import checks ten thousand records
     errors = {}
