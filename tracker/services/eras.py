@@ -92,10 +92,7 @@ def flagged_places(db: Database, bench: Workbench) -> list[str]:
 def stored_flagged_places(db: Database) -> list[str]:
     """The same for the drafts the file holds (what the JSON and CSV exports carry; a
     seed never stored is not in them)."""
-    from tracker.store import rows
-
-    stored = rows.select(db, Experience, "SELECT * FROM eras_experiences ORDER BY starts_on, id")
-    return _flagged(db, stored, eras.answers(db), eras.signals(db))
+    return _flagged(db, eras.stored_experiences(db), eras.answers(db), eras.signals(db))
 
 
 def _flagged(

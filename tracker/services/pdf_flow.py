@@ -93,13 +93,14 @@ def table(
         ]
 
     head = set_cells(header)
+    tallest_head = max(map(len, head))
+    pdf.set_fill_color(*header_fill)
 
     def room() -> int:
         return int((pdf.page_break_trigger - pdf.y) // height)
 
     def draw(cells: list[list[str]], first: int, count: int, fill: bool) -> None:
         x, top = pdf.l_margin, pdf.y
-        pdf.set_fill_color(*header_fill)
         for cell, width in zip(cells, widths, strict=True):
             pdf.rect(x, top, width, count * height, style="DF" if fill else "D")
             for n, line in enumerate(cell[first : first + count]):
@@ -110,9 +111,8 @@ def table(
 
     def new_page() -> None:
         pdf.add_page()
-        draw(head, 0, max(map(len, head)), fill=True)
+        draw(head, 0, tallest_head, fill=True)
 
-    tallest_head = max(map(len, head))
     if room() < tallest_head + 1:
         pdf.add_page()
     draw(head, 0, tallest_head, fill=True)

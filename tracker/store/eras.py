@@ -107,10 +107,15 @@ def _recurring(db: Database, rotation_id: int, column: str, cases: bool = False)
     return [line for line, _ in counts.most_common()]
 
 
+def stored_experiences(db: Database) -> list[Experience]:
+    """The Experience drafts the file holds (no seeds)."""
+    return rows.select(db, Experience, "SELECT * FROM eras_experiences ORDER BY starts_on, id")
+
+
 def experiences(db: Database, limits: ErasLimits) -> list[Experience]:
     """Stored drafts, then a seeded one for each secured block that has none yet (the
     latest ones, as many as MyERAS has room for)."""
-    stored = rows.select(db, Experience, "SELECT * FROM eras_experiences ORDER BY starts_on, id")
+    stored = stored_experiences(db)
     from tracker.store.phi import team_names
 
     room = max(0, limits.experiences - len(stored))
