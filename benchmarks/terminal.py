@@ -44,16 +44,22 @@ def tmux(*args: str) -> str:
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
 
 
-def screen(session: str) -> str:
-    return tmux("capture-pane", "-p", "-t", session)
+def screen(session: str, colours: bool = False) -> str:
+    """The text on screen; with colours, its escape sequences too (a cursor moved down a
+    table changes only the colours of two rows)."""
+    return tmux("capture-pane", "-p", *(["-e"] if colours else []), "-t", session)
 
 
 def wait_for(
-    session: str, ready: Callable[[str], bool], limit_s: float = 30, what: str = ""
+    session: str,
+    ready: Callable[[str], bool],
+    limit_s: float = 30,
+    what: str = "",
+    colours: bool = False,
 ) -> float:
     """Seconds from now until ready(screen) holds."""
     start = time.perf_counter()
-    while not ready(text := screen(session)):
+    while not ready(text := screen(session, colours)):
         if time.perf_counter() - start > limit_s:
             raise TimeoutError(f"{what or session}: the screen never got ready:\n{text}")
         time.sleep(POLL_S)
@@ -140,16 +146,17 @@ def key_times(db: Path, session: str, tree: Path) -> tuple[dict[str, float], flo
         wait_for(session, TODAY_READY)
         times = {}
         for name, keys, ready in KEYS:
-            before = screen(session)
+            colours = ready is None  # "any change": colours count (a table's cursor)
+            before = screen(session, colours)
             *first_keys, last = keys.split()
             for key in first_keys:
                 tmux("send-keys", "-t", session, key)
                 time.sleep(0.3)
-                before = screen(session)
+                before = screen(session, colours)
             check = ready or (lambda text, before=before: text != before)
             sent = time.perf_counter()
             tmux("send-keys", "-t", session, last)
-            wait_for(session, check, what=name)
+            wait_for(session, check, what=name, colours=colours)
             times[name] = (time.perf_counter() - sent) * 1000
             time.sleep(0.2)  # let the app settle before the next key
         return times, rss_mb(session)

@@ -690,12 +690,20 @@ main.add_command(eras)
 @main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="One object per entry, for programs.")
+@click.option(
+    "--low-priority",
+    is_flag=True,
+    help="Leave the processor to other programs first (how Today runs it, beside the screen).",
+)
 @click.pass_context
-def scan(ctx: click.Context, db_path: Path | None, as_json: bool) -> None:
+def scan(ctx: click.Context, db_path: Path | None, as_json: bool, low_priority: bool) -> None:
     """List the journal entries the PHI guard flags: their day and field, never the
     text (J7). Reads the file only; Today runs it in its own process, so years of
     journal are read without slowing the screen."""
     import json
+
+    if low_priority and hasattr(os, "nice"):
+        os.nice(10)  # years of journal take seconds of a core the screen shares
 
     from tracker.domain.text import plural
     from tracker.store.db import connect_readonly_db

@@ -170,6 +170,8 @@ def test_exports_and_the_packet_refuse_flagged_text_unless_forced(tmp_path):
     [entry] = json.loads(as_json.stdout)
     assert entry["day"] == "2026-07-08"
     assert entry["field"] == "learning points"
+    # How Today runs it (at a lower priority, beside the screen): the same answer.
+    assert away("--db", path, "scan", "--json", "--low-priority").stdout == as_json.stdout
     calendar = away("--db", path, "export", "--format", "ics", "--out", tmp_path / "c.ics")
     assert calendar.returncode == 0  # no journal text in a calendar
     packet = tmp_path / "packet.md"

@@ -4,6 +4,7 @@ Only Today is built at start; every other pane's module is imported and its widg
 mounted the first time its tab is shown (panes/__init__.PANES).
 """
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -101,6 +102,10 @@ class AwayApp(WarmUp, App[Path | None]):
         self.db = db or open_db(db_path)
         self.open_warning = warning  # e.g. why today's backup could not be made
         self.read_only = self.db.read_only
+        # The tab bar's sliding underline redrew the screen 15-20 times after each pane
+        # switch (30-60 ms of the user's next key); TEXTUAL_ANIMATIONS still chooses.
+        if "TEXTUAL_ANIMATIONS" not in os.environ:
+            self.animation_level = "none"
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -193,7 +193,16 @@ class TodayPane(AreaPane):
         path = self.away.db_path
 
         def scan() -> None:
-            command = [sys.executable, "-m", "tracker", "--db", str(path), "scan", "--json"]
+            command = [
+                sys.executable,
+                "-m",
+                "tracker",
+                "--db",
+                str(path),
+                "scan",
+                "--json",
+                "--low-priority",
+            ]
             try:
                 done = subprocess.run(
                     command, capture_output=True, text=True, timeout=SCAN_LIMIT_S, check=True

@@ -10,8 +10,10 @@ from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 from rich.text import Text
+from textual import events
 from textual.content import Content
 from textual.coordinate import Coordinate
+from textual.geometry import Size
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist, RowKey
 
@@ -27,6 +29,36 @@ NEAR_END = 20  # rows before the last loaded one at which the next page is added
 
 class Table(DataTable[Cell]):
     """A DataTable whose cells are literal text (a str cell would be read as markup)."""
+
+    _restyled_for_focus = False
+
+    def watch_has_focus(self, value: bool) -> None:
+        self._restyled_for_focus = True
+        try:
+            super().watch_has_focus(value)
+        finally:
+            self._restyled_for_focus = False
+
+    def notify_style_update(self) -> None:
+        # DataTable empties every render cache on any restyle, a change of focus included:
+        # a pane shown again drew each of its cells anew (30-40 ms at 100x). Its caches
+        # are keyed by the focus state already, so for focus only the styles are dropped.
+        if not self._restyled_for_focus:
+            super().notify_style_update()
+            return
+        super(DataTable, self).notify_style_update()
+        self._styles_cache.clear()
+        self._get_styles_to_render_cell.cache_clear()
+        self.refresh()
+
+    _drawn_size: Size | None = None
+
+    def _on_resize(self, event: events.Resize) -> None:
+        # Shown again at the size it had, a table would drop its drawn rows too (DataTable
+        # counts every resize as a change of its contents).
+        if event.size == self._drawn_size:
+            event.prevent_default()
+        self._drawn_size = event.size
 
     def add_row(
         self,
