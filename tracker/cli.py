@@ -195,6 +195,7 @@ def today_of(ctx: click.Context) -> date:
 
 
 def open_tui(db_path: Path, today: date | None = None) -> None:
+    from tracker.services.collector import collector_paused
     from tracker.services.safety import open_user_db
 
     while True:
@@ -202,16 +203,13 @@ def open_tui(db_path: Path, today: date | None = None) -> None:
         # collector would walk them again and again while the first screen is built
         # (about a sixth of the start-up). It resumes once the app has started, with
         # them set aside.
-        gc.disable()
-        try:
+        with collector_paused():
             db, warning = open_user_db(db_path)  # checks, migrates, makes the daily backup
             from tracker.ui.app import make_app
 
             app = make_app(db_path, today, db=db, warning=warning)
             app.started = resume_collector
             next_path = app.run()
-        finally:
-            gc.enable()
         if app.return_code:  # an unexpected error, already explained in one sentence
             sys.exit(app.return_code)
         if not isinstance(next_path, Path):

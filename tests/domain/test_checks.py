@@ -1,4 +1,4 @@
-from dataclasses import replace
+from dataclasses import fields, replace
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -8,6 +8,7 @@ from tracker.domain.checks import (
     check_date,
     check_email,
     check_money,
+    field_texts,
     format_cents,
     int_range,
     parse_date,
@@ -96,3 +97,32 @@ def test_a_changed_copy_of_a_passed_record_is_checked_again():
     assert record_errors(replace(program, kind="nonsense"), PROGRAM_CHECKS) == {
         "kind": "'nonsense' is not one of academic, affiliated, community"
     }
+
+
+APPLICATION_TEXT = st.fixed_dictionaries(
+    {"name": st.just("Fictional Program"), "kind": st.just("academic")},
+    optional={
+        "deadline_on": st.one_of(st.text(max_size=12), st.dates().map(str)),
+        "starts_on": st.one_of(st.text(max_size=12), st.dates().map(str)),
+    },
+)
+
+
+@given(APPLICATION_TEXT)
+def test_an_application_the_import_accepts_passes_the_stores_check(values):
+    from tracker.domain.programs import ROTATION_CHECKS
+    from tracker.services.importing import _row_records
+
+    try:
+        _, application = _row_records(values)
+    except InvalidValues:
+        return
+    if application is not None:
+        assert record_errors(application, dict(ROTATION_CHECKS)) == {}
+
+
+def test_the_passed_note_is_not_a_field():
+    program = program_from_values({"name": "Fictional Program", "kind": "academic"})
+    assert set(field_texts(program)) == {field.name for field in fields(program)}
+    assert program == replace(program)  # equal to a copy, which carries no note
+    assert record_errors(replace(program), PROGRAM_CHECKS) == {}  # (checked in full)

@@ -174,3 +174,22 @@ def test_an_unknown_encoding_is_one_line(db, tmp_path):
     assert error.value.problems == [
         f"{path}: unknown encoding 'klingon' (try utf-8, cp1252 or latin-1)"
     ]
+
+
+def test_each_application_belongs_to_the_program_on_its_row(db, tmp_path):
+    # Applications are linked to their new programs by id as they are inserted
+    # (insert_many's links), not by a changed copy of each record.
+    lines = ["name,institution,kind,deadline,block start"]
+    lines += [
+        f"Elective {i},Hospital {i},academic,2027-01-{i % 28 + 1:02d},"
+        + ("" if i % 3 else f"2027-03-{i % 28 + 1:02d}")
+        for i in range(300)
+    ]
+    import_programs_csv(db, write(tmp_path, "\n".join(lines)), TODAY)
+    rotations = store.list_rotations(db)
+    assert len(rotations) == 300
+    for rotation in rotations:
+        number = int(rotation.institution.removeprefix("Hospital "))
+        assert rotation.program_name == f"Elective {number}"
+        assert rotation.deadline_on == f"2027-01-{number % 28 + 1:02d}"
+        assert rotation.starts_on == (None if number % 3 else f"2027-03-{number % 28 + 1:02d}")

@@ -12,6 +12,7 @@ from tracker.domain.checks import (
     SHORT_TEXT,
     Check,
     InvalidValues,
+    field_texts,
     first_errors,
     max_length,
 )
@@ -222,8 +223,4 @@ def item_from_values(values: dict[str, str], rotation_id: int | None) -> Checkli
 
 def item_values(item: ChecklistItem) -> dict[str, str]:
     """The form's text for an item."""
-    return {
-        name: "" if value is None else str(value)
-        for name, value in vars(item).items()
-        if name not in ("id", "rotation_id")
-    }
+    return field_texts(item, leave_out=("id", "rotation_id"))

@@ -18,6 +18,7 @@ from tracker.domain.checks import (
     Check,
     InvalidValues,
     check_email,
+    field_texts,
     first_errors,
     max_length,
 )
@@ -306,7 +307,7 @@ def letter_from_values(values: dict[str, str], letter: Letter) -> Letter:
 
 
 def letter_values(letter: Letter) -> dict[str, str]:
-    values = {name: "" if value is None else str(value) for name, value in vars(letter).items()}
+    values = field_texts(letter)
     return values | {flag: "1" if getattr(letter, flag) else "0" for flag in _FLAGS}
 
 

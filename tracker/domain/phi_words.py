@@ -9,7 +9,7 @@ import re
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
-from hashlib import blake2b
+from typing import Any
 
 
 def _words(text: str) -> frozenset[str]:
@@ -164,7 +164,7 @@ class HashedWords:
 
 
 def _digest(word: str) -> int:
-    return int.from_bytes(blake2b(word.encode(), digest_size=8).digest(), "little")
+    return int.from_bytes(_blake2b()(word.encode(), digest_size=8).digest(), "little")
 
 
 def from_packages() -> tuple[HashedWords, HashedWords]:
@@ -262,3 +262,11 @@ _POSSESSIVE = re.compile(r"['’]s$", re.IGNORECASE)
 def bare(word: str) -> str:
     """The word without a possessive: Jamal's -> jamal."""
     return fold(_POSSESSIVE.sub("", word))
+
+
+@functools.cache
+def _blake2b() -> Callable[..., Any]:
+    # Imported when first needed: hashlib loads OpenSSL (about 3 ms of every start).
+    import hashlib
+
+    return hashlib.blake2b

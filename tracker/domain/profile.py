@@ -1,5 +1,6 @@
 """The user's profile: who they are, which visa they need, when ERAS opens."""
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -74,7 +75,7 @@ PROFILE_CHECKS: dict[str, tuple[Check, ...]] = {
 }
 
 
-def profile_errors(values: dict[str, object]) -> dict[str, str]:
+def profile_errors(values: Mapping[str, object]) -> dict[str, str]:
     """Field name -> first error, for the given raw values (text or typed)."""
     text = {field: "" if value is None else str(value) for field, value in values.items()}
     errors = first_errors(text, PROFILE_CHECKS)

@@ -262,7 +262,9 @@ def program_from_values(values: dict[str, str], program_id: int | None = None) -
     """A Program from text fields (form or CSV); InvalidValues names each bad field."""
     if errors := first_errors(values, PROGRAM_CHECKS):
         raise InvalidValues(errors)
-    text = {key: (clean_text(value) or "").strip() for key, value in values.items()}
+    text = {
+        key: (clean_text(value) or "").strip() if value else "" for key, value in values.items()
+    }
     program = Program(
         id=program_id,
         name=text["name"],
@@ -313,7 +315,9 @@ def block_errors(starts: str | None, ends: str | None) -> dict[str, str]:
 def rotation_from_values(values: dict[str, str], rotation_id: int | None = None) -> Rotation:
     """A Rotation from text fields; the end defaults to a 4-week block (R5)."""
     errors = first_errors(values, ROTATION_CHECKS)
-    text = {key: (clean_text(value) or "").strip() for key, value in values.items()}
+    text = {
+        key: (clean_text(value) or "").strip() if value else "" for key, value in values.items()
+    }
     starts, ends = text.get("starts_on") or None, text.get("ends_on") or None
     if starts and not ends and "starts_on" not in errors:
         ends = default_block_end(starts)

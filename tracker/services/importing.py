@@ -7,9 +7,16 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from tracker.domain.checks import InvalidValues, check_date
-from tracker.domain.programs import Program, Rotation, default_block_end, program_from_values
+from tracker.domain.checks import InvalidValues, first_errors, passed
+from tracker.domain.programs import (
+    ROTATION_CHECKS,
+    Program,
+    Rotation,
+    default_block_end,
+    program_from_values,
+)
 from tracker.domain.text import clean_text
+from tracker.services.collector import collector_paused
 from tracker.store.db import Database
 from tracker.store.programs import import_programs
 
@@ -92,11 +99,9 @@ def _normalise(header: str) -> str:
 def _row_records(values: dict[str, str]) -> tuple[Program, Rotation | None]:
     """The program on a row and its optional application (a deadline and/or a block start,
     4 weeks long by R5); InvalidValues names every bad field of the row at once."""
-    errors = {
-        field: message
-        for field in APPLICATION_FIELDS
-        if (message := check_date(values.get(field, "")))
-    }
+    # The store's own checks of these fields: the application made here is noted as
+    # passed (its other fields are defaults), and the store does not check it again.
+    errors = first_errors(values, {field: ROTATION_CHECKS[field] for field in APPLICATION_FIELDS})
     try:
         program = program_from_values(values)
     except InvalidValues as error:
@@ -107,11 +112,12 @@ def _row_records(values: dict[str, str]) -> tuple[Program, Rotation | None]:
     starts = values.get("starts_on", "").strip() or None
     if not deadline and not starts:
         return program, None
-    return program, Rotation(
+    application = Rotation(
         deadline_on=deadline,
         starts_on=starts,
         ends_on=default_block_end(starts) if starts else None,
     )
+    return program, passed(application, ROTATION_CHECKS)
 
 
 # Cells longer than the longest field (20,000 characters) are refused by the row checks,
@@ -253,6 +259,7 @@ def import_programs_csv(
     encoding: str = "utf-8",
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportResult:
-    records, ignored = read_program_rows(path, encoding)
-    counts = import_programs(db, records, update, today.isoformat(), progress)
+    with collector_paused():  # ten thousand rows make records that all live on
+        records, ignored = read_program_rows(path, encoding)
+        counts = import_programs(db, records, update, today.isoformat(), progress)
     return ImportResult(*counts, tuple(ignored))

@@ -1,6 +1,6 @@
 """Housing options and expenses, per rotation, and what each rotation costs."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tracker.domain.budget import (
     EXPENSE_CHECKS,
@@ -182,7 +182,7 @@ def plan_from_b1(db: Database, rotation_id: int) -> int:
             )
         }
         lines = [
-            Expense(**{**vars(line), "rotation_id": rotation_id})
+            replace(line, rotation_id=rotation_id)
             for line in b1_plan(days, bool(booked_housing(db, rotation_id)))
             if line.category not in has
         ]

@@ -5,7 +5,6 @@ import errno
 import functools
 import os
 import re
-import secrets
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -288,7 +287,7 @@ class AwayDatabase:
     @contextlib.contextmanager
     def atomic(self) -> Iterator["AwayDatabase"]:
         if self.conn.in_transaction:  # nested: a savepoint, undone alone on an error
-            name = f"away_{secrets.token_hex(8)}"
+            name = f"away_{os.urandom(8).hex()}"
             self.conn.execute(f"SAVEPOINT {name}")
             try:
                 yield self
@@ -412,7 +411,7 @@ def connect_readonly_db(path: Path) -> AwayDatabase:
 
 def temp_name(path: Path, suffix: str) -> Path:
     """A per-process temporary name beside path: '.away.db.<pid>-<token>.<suffix>'."""
-    return path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.{suffix}")
+    return path.with_name(f".{path.name}.{os.getpid()}-{os.urandom(4).hex()}.{suffix}")
 
 
 _TEMP_OWNER = re.compile(r"\.(\d+)-[0-9a-f]+\.[a-z]+")

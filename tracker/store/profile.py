@@ -1,6 +1,6 @@
 """The single profile row."""
 
-from tracker.domain.checks import InvalidValues
+from tracker.domain.checks import InvalidValues, field_texts
 from tracker.domain.profile import Profile, profile_errors
 from tracker.store.db import Database
 from tracker.store.rows import from_row, now_utc, values_of
@@ -13,7 +13,7 @@ def get_profile(db: Database) -> Profile:
 
 def save_profile(db: Database, profile: Profile) -> None:
     """Validate, then write the profile in one transaction; InvalidValues if refused."""
-    if errors := profile_errors(vars(profile)):
+    if errors := profile_errors(field_texts(profile)):
         raise InvalidValues(errors)
     values = values_of(profile) | {"id": 1, "updated_at": now_utc()}
     with db.atomic():

@@ -259,13 +259,15 @@ def import_programs(
                 new.append((program, application))
         # New records in three batches: programs, their applications, first statuses.
         program_ids = rows.insert_many(db, "programs", [p for p, _ in new], PROGRAM_CHECKS)
-        applications = [
-            replace(application, program_id=program_id)
-            for (_, application), program_id in zip(new, program_ids, strict=True)
-            if application is not None
-        ]
+        linked = [(a, pid) for (_, a), pid in zip(new, program_ids, strict=True) if a is not None]
+        applications = [application for application, _ in linked]
         rotation_ids = rows.insert_many(
-            db, "rotations", applications, ROTATION_CHECKS, skip=ROTATION_DISPLAY
+            db,
+            "rotations",
+            applications,
+            ROTATION_CHECKS,
+            skip=ROTATION_DISPLAY,
+            links={"program_id": [program_id for _, program_id in linked]},
         )
         db.conn.executemany(
             "INSERT INTO rotation_status_changes (rotation_id, status, changed_on) "

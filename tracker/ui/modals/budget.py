@@ -10,7 +10,7 @@ from tracker.domain.budget import (
     HousingOption,
     HousingStatus,
 )
-from tracker.domain.checks import Check
+from tracker.domain.checks import Check, field_texts
 from tracker.domain.money import amount_text, check_amount
 from tracker.ui.format import label
 from tracker.ui.modals.form import Field
@@ -54,13 +54,13 @@ EXPENSE_FIELDS = [
 
 
 def housing_values(option: HousingOption) -> dict[str, str]:
-    values = {name: "" if value is None else str(value) for name, value in vars(option).items()}
+    values = field_texts(option)
     values["amount_cents"] = amount_text(option.amount_cents, option.currency)
     return values
 
 
 def expense_values(expense: Expense) -> dict[str, str]:
-    values = {name: "" if value is None else str(value) for name, value in vars(expense).items()}
+    values = field_texts(expense)
     values["planned_cents"] = amount_text(expense.planned_cents, expense.currency)
     values["actual_cents"] = amount_text(expense.actual_cents, expense.currency)
     return values

@@ -1,6 +1,6 @@
 """The profile form: the fields and how its text maps to a Profile."""
 
-from tracker.domain.checks import FIRST_YEAR, LAST_YEAR, InvalidValues, int_range
+from tracker.domain.checks import FIRST_YEAR, LAST_YEAR, InvalidValues, field_texts, int_range
 from tracker.domain.money import check_rate, format_rate, parse_rate
 from tracker.domain.profile import PROFILE_CHECKS, VISA_LABELS, Profile
 from tracker.ui.modals.form import YES_NO, Field
@@ -59,7 +59,7 @@ PROFILE_FIELDS = [
 
 
 def profile_to_values(profile: Profile) -> dict[str, str]:
-    values = {name: "" if value is None else str(value) for name, value in vars(profile).items()}
+    values = field_texts(profile)
     values["budget_limited"] = "1" if profile.budget_limited else "0"
     values["usd_rate"] = format_rate(profile.usd_rate_micros)
     # AAMC names a season by its Match year: ERAS 2028 opens June 2027, Match 2028.

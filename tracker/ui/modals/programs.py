@@ -1,6 +1,6 @@
 """Form fields for programs and rotation applications, with the domain's checks."""
 
-from tracker.domain.checks import format_cents
+from tracker.domain.checks import field_texts, format_cents
 from tracker.domain.programs import (
     KIND_LABELS,
     PROGRAM_CHECKS,
@@ -49,7 +49,7 @@ PROGRAM_FIELDS = [
 
 
 def program_values(program: Program) -> dict[str, str]:
-    values = {name: "" if value is None else str(value) for name, value in vars(program).items()}
+    values = field_texts(program)
     values["housing_monthly_cents"] = _money_text(program.housing_monthly_cents)
     return values
 
@@ -96,6 +96,6 @@ def rotation_fields(programs: list[Program]) -> list[Field]:
 
 
 def rotation_values(rotation: Rotation) -> dict[str, str]:
-    values = {name: "" if value is None else str(value) for name, value in vars(rotation).items()}
+    values = field_texts(rotation)
     values["fee_cents"] = _money_text(rotation.fee_cents)
     return values

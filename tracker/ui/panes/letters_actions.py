@@ -7,7 +7,7 @@ from dataclasses import replace
 from textual import on
 from textual.widgets import DataTable
 
-from tracker.domain.checks import InvalidValues
+from tracker.domain.checks import InvalidValues, field_texts
 from tracker.domain.letters import (
     FollowUp,
     Letter,
@@ -172,7 +172,7 @@ class LetterActions(AreaPane):
         person = letters.get_person(self.db, person_id) if person_id else None
         if person is None or self.away.refuse_if_read_only():
             return
-        values = {name: "" if v is None else str(v) for name, v in vars(person).items()}
+        values = field_texts(person)
 
         def save(values: dict[str, str]) -> dict[str, str]:
             try:
