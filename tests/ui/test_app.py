@@ -253,6 +253,19 @@ async def test_start_up_ends_with_every_style_read_ahead_and_started_called_once
         assert len(app.query(AreaPane)) == 1, "the warm-up imports panes, it does not mount them"
 
 
+async def test_after_the_warm_up_no_pane_or_form_brings_styles_to_parse(demo_path):
+    """Textual parses the whole stylesheet again when a widget class mounts for the first
+    time; the warm-up added every pane's and form's widget styles ahead."""
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(1.5)
+        read = set(app.stylesheet.source)
+        for keys in ["2", "n", "escape", "3", "4", "5", "w", "escape", "6", "7"]:
+            await pilot.press(keys)
+            await pilot.pause()
+        assert set(app.stylesheet.source) == read, "styles added after the warm-up"
+
+
 async def test_full_collections_wait_for_a_pause_in_the_users_input(demo_path, monkeypatch):
     import gc
     import time

@@ -2,14 +2,16 @@
 pane, and garbage collections kept out of the way of the user's keys."""
 
 import gc
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import partial
 from importlib import import_module
 from pathlib import Path
 
 from textual import events
 from textual.app import App
+from textual.dom import DOMNode
 
 from tracker.ui.panes import PANES
 
@@ -47,6 +49,22 @@ class WarmUp(App[Path | None]):
         if unread:
             self.stylesheet.parse()
 
+    def read_default_styles(self, widget_classes: Iterable[type[DOMNode]]) -> None:
+        """Add the DEFAULT_CSS of widget classes not mounted yet (and of their bases).
+        Textual adds it as the first one mounts, and parses the whole stylesheet again then:
+        the first visit of a pane and the first form each waited on that."""
+        added = False
+        for widget_class in widget_classes:
+            # (only its class is read: DOMNode._get_default_css looks at nothing else)
+            for read_from, css, tie_breaker, scope in widget_class.__new__(
+                widget_class
+            )._get_default_css():
+                if read_from not in self.stylesheet.source:
+                    self.stylesheet.add_source(css, read_from, True, tie_breaker, scope)
+                    added = True
+        if added:
+            self.stylesheet.parse()
+
     def _warm_up(self, steps: list[Callable[[], object]]) -> None:
         """One step of the work done ahead while the user reads the first pane; each step
         is its own message, so a key pressed meanwhile waits for one step at most."""
@@ -65,7 +83,12 @@ class WarmUp(App[Path | None]):
         imports = [partial(import_module, name) for name in IMPORTED_AHEAD]
         # The PHI guard's word lists (read from their cache: about 50 ms), which the
         # journal's first day and the ERAS pane's first visit would otherwise wait on.
-        return [*steps, *imports, _read_phi_words]
+        return [
+            *steps,
+            *imports,
+            lambda: self.read_default_styles(_widget_classes_in(UI_MODULES)),
+            _read_phi_words,
+        ]
 
     last_input = 0.0  # time.monotonic() of the user's last key or mouse event
 
@@ -78,6 +101,30 @@ class WarmUp(App[Path | None]):
         idle = time.monotonic() - self.last_input >= IDLE_BEFORE_COLLECTING_S
         if idle and gc.isenabled() and gc.get_count()[2] >= FULL_COLLECTION_AFTER:
             gc.collect()
+
+
+# Where the panes, forms and dialogs take their widgets from (imported by then).
+UI_MODULES = ("tracker.ui.panes.", "tracker.ui.modals.", "tracker.ui.widgets.")
+
+
+def _widget_classes_in(prefixes: tuple[str, ...]) -> set[type[DOMNode]]:
+    """The widget classes the named modules use, and those their widgets are made of
+    (a Select's parts live beside it in Textual's module)."""
+    used = {
+        value
+        for name, module in list(sys.modules.items())
+        if name.startswith(prefixes)
+        for value in vars(module).values()
+        if isinstance(value, type) and issubclass(value, DOMNode)
+    }
+    beside = {
+        value
+        for widget_class in used
+        if widget_class.__module__.startswith("textual.")
+        for value in vars(sys.modules[widget_class.__module__]).values()
+        if isinstance(value, type) and issubclass(value, DOMNode)
+    }
+    return used | beside
 
 
 def _read_phi_words() -> None:
