@@ -13,6 +13,7 @@ from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.notifications import SeverityLevel
+from textual.widget import AwaitMount
 from textual.widgets import Header, TabbedContent, TabPane
 
 from tracker.domain.checks import InvalidValues
@@ -102,6 +103,7 @@ class AwayApp(WarmUp, App[Path | None]):
         self.db = db or open_db(db_path)
         self.open_warning = warning  # e.g. why today's backup could not be made
         self.read_only = self.db.read_only
+        self._mounting: dict[str, AwaitMount] = {}  # panes being mounted, by id
         # The tab bar's sliding underline redrew the screen 15-20 times after each pane
         # switch (30-60 ms of the user's next key); TEXTUAL_ANIMATIONS still chooses.
         if "TEXTUAL_ANIMATIONS" not in os.environ:
@@ -154,7 +156,7 @@ class AwayApp(WarmUp, App[Path | None]):
         spec = next(spec for spec in PANES if spec.id == pane_id)
         self.read_styles(spec.styles)
         pane = spec.pane_class()()
-        tab.mount(pane)
+        self._mounting[pane_id] = tab.mount(pane)
         return pane
 
     @on(TabbedContent.TabActivated)
@@ -171,18 +173,23 @@ class AwayApp(WarmUp, App[Path | None]):
             if pane is not event.source and event.area in pane.READS:
                 pane.loaded = False
 
-    def action_show_pane(self, pane_id: str) -> None:
+    async def action_show_pane(self, pane_id: str) -> None:
         # Focus is dropped: Textual would move it to the next table of the pane being
         # hidden, and focus inside a pane makes TabbedContent switch back to it. After
         # the switch, not before: a table that loses focus draws itself again (its
         # cursor's colours), which the hidden one need not (20-40 ms at 100x).
         tabbed = self.query_one(TabbedContent)
-        pane = self.area_pane(pane_id)  # mounted before its tab shows: no empty frame
-        if tabbed.active == pane_id:
-            pane.focus_first_table()
-            return
-        tabbed.active = pane_id
-        self.screen.set_focus(None)
+        # One frame: the screen is drawn once the pane is built, filled and shown (its
+        # first visit drew 5-9 frames on the way, each a redraw of the whole screen).
+        with self.batch_update():
+            pane = self.area_pane(pane_id)
+            if mounting := self._mounting.pop(pane_id, None):
+                await mounting
+            if tabbed.active == pane_id:
+                pane.focus_first_table()
+                return
+            tabbed.active = pane_id
+            self.screen.set_focus(None)
 
     def open_target(self, pane_id: str, target: Target) -> None:
         """Show a pane with its cursor on a record (enter on a line of Today)."""
@@ -191,7 +198,7 @@ class AwayApp(WarmUp, App[Path | None]):
             pane.reveal(target)
             return
         pane.target = target  # landed on once the pane is shown and loaded
-        self.action_show_pane(pane_id)
+        self.call_later(self.action_show_pane, pane_id)
 
     def action_toggle_help(self) -> None:
         if self.screen.query("HelpPanel"):  # by name: importing it loads markdown-it
