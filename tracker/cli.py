@@ -707,12 +707,12 @@ def scan(ctx: click.Context, db_path: Path | None, as_json: bool, low_priority: 
         os.nice(10)  # years of journal take seconds of a core the screen shares
 
     from tracker.domain.text import plural
+    from tracker.services.phi_scan import scan as scan_journal
     from tracker.store.db import connect_readonly_db
-    from tracker.store.phi import flagged_text
 
     db = connect_readonly_db(resolve_db(ctx, db_path))
     try:
-        found = flagged_text(db)
+        found = scan_journal(db)  # texts found clean by an earlier scan are not read again
     finally:
         db.close()
     if as_json:

@@ -4,6 +4,7 @@ Today and for every export that includes it."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from tracker.domain.journal import CASE_TEXT_FIELDS, DAY_TEXT_FIELDS, Flagged
 from tracker.domain.phi import find_phi, team_words
@@ -59,11 +60,32 @@ def packet_scope(person_id: int) -> Scope:
     )
 
 
-def flagged_text(db: Database, scope: Scope = EVERYTHING) -> list[Flagged]:
+class CleanTexts(Protocol):
+    """Texts the guard found clean before, with the same guard and the same names allowed
+    (services.phi_scan keeps them between runs); a flagged text is never among them."""
+
+    def __contains__(self, text: object) -> bool: ...
+
+    def add(self, text: str) -> None: ...
+
+
+def flagged_text(
+    db: Database, scope: Scope = EVERYTHING, clean: CleanTexts | None = None
+) -> list[Flagged]:
     """Each field of scope, day by day, in which the guard finds a possible identifier
-    (the names of the team and the user allowed)."""
+    (the names of the team and the user allowed). clean: texts known clean, not read
+    again, and where each text found clean is added."""
     team = team_names(db)
     found: list[Flagged] = []
+
+    def flags(text: str) -> bool:
+        if clean is not None and text in clean:
+            return False
+        if find_phi(text, team):
+            return True
+        if clean is not None:
+            clean.add(text)
+        return False
 
     if scope.day_fields:
         columns = ", ".join(scope.day_fields)
@@ -71,7 +93,7 @@ def flagged_text(db: Database, scope: Scope = EVERYTHING) -> list[Flagged]:
             found += [
                 Flagged(row[0], words(field), row[1])
                 for field, text in zip(scope.day_fields, row[2:], strict=True)
-                if text and find_phi(text, team)
+                if text and flags(text)
             ]
     if scope.case_fields:
         where, params = "1", []
@@ -88,6 +110,6 @@ def flagged_text(db: Database, scope: Scope = EVERYTHING) -> list[Flagged]:
             found += [
                 Flagged(row[0], f"case: {words(field)}", row[1])
                 for field, text in zip(scope.case_fields, row[2:], strict=True)
-                if text and find_phi(text, team)
+                if text and flags(text)
             ]
     return sorted(found, key=lambda flagged: flagged.day)
