@@ -1,5 +1,6 @@
 """Pilot tests pressing real keys in the app shell."""
 
+import pytest
 from textual.widgets import DataTable, HelpPanel, TabbedContent
 
 from tests.conftest import DEMO_DAY
@@ -132,18 +133,18 @@ async def test_mouse_click_on_a_tab_switches_pane(demo_path):
 async def test_a_write_reloads_only_the_panes_that_show_its_area(demo_path):
     app = make_app(demo_path, DEMO_DAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        for key in "1234562":
-            await pilot.press(key)
-            await pilot.pause()
+        await pilot.pause(1.5)  # the warm-up has built every pane
+        await pilot.press("2")
+        await pilot.pause()
         await pilot.press("s")
         await pilot.pause()
         await pilot.press("up", "enter")  # another status for the selected application
         await pilot.pause()
         await pilot.pause()
         stale = {pane.PANE_ID for pane in app.query(AreaPane) if not pane.loaded}
-        # Today shows deadlines; Checklists, Budget and Letters group by rotation; the
-        # Journal does not change.
-        assert stale == {"today", "checklists", "budget", "letters"}
+        # Today shows deadlines; Checklists, Budget and Letters group by rotation, ERAS
+        # seeds its drafts from secured blocks; the Journal does not change.
+        assert stale == {"today", "checklists", "budget", "letters", "eras"}
 
 
 async def test_today_lists_the_guides_findings_and_enter_opens_their_pane(demo_path):
@@ -240,7 +241,7 @@ async def test_ctrl_e_exports_the_summary_beside_the_database(demo_path):
 
 async def test_start_up_ends_with_every_style_read_ahead_and_started_called_once(demo_path):
     """The CLI resumes the garbage collector in `started`: it must come, once, after the
-    warm-up has read every pane's styles; the panes themselves are not mounted by it."""
+    warm-up has read every pane's styles; the panes are built too, in their hidden tabs."""
     from tracker.ui.panes import PANES
 
     app = make_app(demo_path, DEMO_DAY)
@@ -250,7 +251,13 @@ async def test_start_up_ends_with_every_style_read_ahead_and_started_called_once
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(1.0)
         assert calls == [True], "started() was not called once, after every style was read"
-        assert len(app.query(AreaPane)) == 1, "the warm-up imports panes, it does not mount them"
+        # Every pane built and filled in its tab, none shown: Today is still what is seen.
+        assert len(app.query(AreaPane)) == len(PANES), "the warm-up did not build the panes"
+        assert [pane.PANE_ID for pane in app.query(AreaPane) if pane.loaded] == [
+            spec.id for spec in PANES
+        ]
+        assert app.query_one(TabbedContent).active == "today"
+        assert app.screen.focused is None or app.screen.focused.id == "today-table"
 
 
 async def test_after_the_warm_up_no_pane_or_form_brings_styles_to_parse(demo_path):
@@ -337,3 +344,14 @@ async def test_every_tab_is_on_screen_at_80_columns_and_takes_its_full_title_whe
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert "4 Housing & Budget" in [str(tab.label) for tab in app.query(Tab)]
+
+
+@pytest.mark.parametrize("after_s", [0.25, 0.35, 0.45, 0.6, 0.8])
+async def test_closing_while_the_warm_up_builds_the_panes_is_no_error(demo_path, after_s):
+    # A pane being built ahead as the app closed once filled itself from widgets already
+    # taken down: "Away stopped after an unexpected error" on a quick quit.
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(after_s)
+    assert app.return_code in (0, None)
+    assert app.crash_log is None

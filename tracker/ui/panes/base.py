@@ -69,7 +69,9 @@ class AreaPane(Widget):
 
     def on_mount(self) -> None:
         # Filled before the first paint: the pane appears with its records, in one frame.
-        self.reload()
+        # A pane the warm-up was building as the app closed is being taken down instead.
+        if self.is_attached and self.app.is_running:
+            self.reload()
 
     def on_show(self) -> None:
         if not self.loaded:  # records changed elsewhere since it was last shown
