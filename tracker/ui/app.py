@@ -152,8 +152,13 @@ class AwayApp(WarmUp, App[Path | None]):
         # Last, each pane built and filled in its hidden tab, while the user reads Today:
         # its first visit then only shows it (at 100x a first visit cost 100-180 ms).
         # Records written meanwhile mark it stale (RecordsChanged): it reloads when shown.
-        build = [partial(self.area_pane, spec.id) for spec in PANES[1:]]
+        build = [partial(self._build_ahead, spec.id) for spec in PANES[1:]]
         return [*super()._warm_up_steps(), *build]
+
+    def _build_ahead(self, pane_id: str) -> AwaitMount | None:
+        """Build a pane in its hidden tab; what to await until it is built and filled."""
+        self.area_pane(pane_id)
+        return self._mounting.pop(pane_id, None)
 
     def area_pane(self, pane_id: str) -> AreaPane:
         """The pane of a tab; the first time, its module is imported and the pane mounted

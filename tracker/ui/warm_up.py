@@ -2,6 +2,7 @@
 pane, and garbage collections kept out of the way of the user's keys."""
 
 import gc
+import inspect
 import sys
 import time
 from collections.abc import Callable, Iterable
@@ -65,11 +66,15 @@ class WarmUp(App[Path | None]):
         if added:
             self.stylesheet.parse()
 
-    def _warm_up(self, steps: list[Callable[[], object]]) -> None:
+    async def _warm_up(self, steps: list[Callable[[], object]]) -> None:
         """One step of the work done ahead while the user reads the first pane; each step
-        is its own message, so a key pressed meanwhile waits for one step at most."""
+        is its own message, so a key pressed meanwhile waits for one step at most. A step
+        that returns an awaitable (a pane being built) is finished before the next starts:
+        building several at once made a key wait for all of them."""
         if steps:
-            steps.pop(0)()
+            done = steps.pop(0)()
+            if inspect.isawaitable(done):
+                await done
             self.call_later(self._warm_up, steps)
         elif self.started is not None:
             self.started()
