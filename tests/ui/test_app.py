@@ -355,3 +355,20 @@ async def test_closing_while_the_warm_up_builds_the_panes_is_no_error(demo_path,
         await pilot.pause(after_s)
     assert app.return_code in (0, None)
     assert app.crash_log is None
+
+
+async def test_panes_are_built_ahead_only_while_the_user_pauses(demo_path, monkeypatch):
+    import time
+
+    from tracker.ui.app import AwayApp
+
+    monkeypatch.setattr(AwayApp, "_build_ahead_steps", lambda app: [])  # (driven here)
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)):
+        built: list[str] = []
+        app.last_input = time.monotonic()  # a key just now
+        await app._build_ahead([lambda: built.append("pane")])
+        assert built == [], "built while the user was pressing keys"
+        app.last_input = time.monotonic() - 5  # a pause
+        await app._build_ahead([lambda: built.append("pane")])
+        assert built == ["pane"]

@@ -5,7 +5,7 @@ mounted the first time its tab is shown (panes/__init__.PANES).
 """
 
 import os
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -148,14 +148,13 @@ class AwayApp(WarmUp, App[Path | None]):
             if spec.short_title:
                 tabbed.get_tab(spec.id).label = spec.tab_label(number, narrow)
 
-    def _warm_up_steps(self) -> list[Callable[[], object]]:
-        # Last, each pane built and filled in its hidden tab, while the user reads Today:
-        # its first visit then only shows it (at 100x a first visit cost 100-180 ms).
+    def _build_ahead_steps(self) -> list[Callable[[], Awaitable[object] | None]]:
+        # Each pane built and filled in its hidden tab while the user reads Today: its
+        # first visit then only shows it (at 100x a first visit cost 100-180 ms).
         # Records written meanwhile mark it stale (RecordsChanged): it reloads when shown.
-        build = [partial(self._build_ahead, spec.id) for spec in PANES[1:]]
-        return [*super()._warm_up_steps(), *build]
+        return [partial(self._build_pane, spec.id) for spec in PANES[1:]]
 
-    def _build_ahead(self, pane_id: str) -> AwaitMount | None:
+    def _build_pane(self, pane_id: str) -> AwaitMount | None:
         """Build a pane in its hidden tab; what to await until it is built and filled."""
         self.area_pane(pane_id)
         return self._mounting.pop(pane_id, None)

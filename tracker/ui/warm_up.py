@@ -1,11 +1,12 @@
 """What the app does around start-up: the work done ahead while the user reads the first
 pane, and garbage collections kept out of the way of the user's keys."""
 
+import asyncio
+import contextlib
 import gc
-import inspect
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from functools import partial
 from importlib import import_module
 from pathlib import Path
@@ -19,6 +20,10 @@ from tracker.ui.panes import PANES
 # The other panes' modules and every style file are read this long after start, once
 # the first pane is on screen.
 WARM_UP_AFTER_S = 0.3
+# The warm-up pauses while the user has pressed a key this recently.
+BUSY_FOR_S = 0.5
+# Closing waits at most this long for a pane being built ahead.
+BUILD_LIMIT_S = 3.0
 # A full garbage collection walks every record the panes hold (about 100 ms at 100x): it
 # waits for this long a pause in the user's input, then runs as often as Python's own
 # rule would (a full one per ten middle ones; the CLI makes Python's own ones rare).
@@ -66,18 +71,44 @@ class WarmUp(App[Path | None]):
         if added:
             self.stylesheet.parse()
 
-    async def _warm_up(self, steps: list[Callable[[], object]]) -> None:
+    def _warm_up(self, steps: list[Callable[[], object]]) -> None:
         """One step of the work done ahead while the user reads the first pane; each step
-        is its own message, so a key pressed meanwhile waits for one step at most. A step
-        that returns an awaitable (a pane being built) is finished before the next starts:
-        building several at once made a key wait for all of them."""
+        is its own message, so a key pressed meanwhile waits for one step at most."""
         if steps:
-            done = steps.pop(0)()
-            if inspect.isawaitable(done):
-                await done
+            steps.pop(0)()
             self.call_later(self._warm_up, steps)
-        elif self.started is not None:
+            return
+        if self.started is not None:
             self.started()
+        self.call_later(self._build_ahead, self._build_ahead_steps())
+
+    async def _build_ahead(self, builds: list[Callable[[], Awaitable[object] | None]]) -> None:
+        """After the warm-up, the work that makes a first visit cheap (building panes),
+        one at a time (several at once made a key wait for all of them), and only while
+        the user pauses: the panes they open meanwhile are built then, as they open."""
+        if not builds:
+            return
+        if time.monotonic() - self.last_input < BUSY_FOR_S:
+            self.set_timer(BUSY_FOR_S, partial(self._build_ahead, builds))
+            return
+        if (building := builds.pop(0)()) is not None:
+            self._building = asyncio.ensure_future(building)
+            await self._building
+        self.call_later(self._build_ahead, builds)
+
+    _building: "asyncio.Future[object] | None" = None
+
+    async def _shutdown(self) -> None:
+        # A pane being built ahead is finished first: Textual takes down a widget still
+        # mounting with an error (a Select whose overlay is gone), which would end the
+        # session with "Away stopped after an unexpected error".
+        if self._building is not None and not self._building.done():
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(asyncio.shield(self._building), BUILD_LIMIT_S)
+        await super()._shutdown()
+
+    def _build_ahead_steps(self) -> list[Callable[[], Awaitable[object] | None]]:
+        return []
 
     def _warm_up_steps(self) -> list[Callable[[], object]]:
         from tracker.ui.modals import STYLES

@@ -71,7 +71,12 @@ class AreaPane(Widget):
         # Filled before the first paint: the pane appears with its records, in one frame.
         # A pane the warm-up was building as the app closed is being taken down instead.
         if self.is_attached and self.app.is_running:
+            self.prepare()
             self.reload()
+
+    def prepare(self) -> None:
+        """What compose cannot set (a table's columns, a part hidden at first), once,
+        before the first load."""
 
     def on_show(self) -> None:
         if not self.loaded:  # records changed elsewhere since it was last shown

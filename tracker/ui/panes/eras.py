@@ -89,9 +89,7 @@ class ErasPane(ErasActions, AreaPane):
                 )
                 yield Table(id="eras-hits", cursor_type="row")
 
-    def on_mount(self) -> None:
-        # Textual calls AreaPane.on_mount (the first load) after this one: calling it here
-        # too loaded the pane twice on its first visit.
+    def prepare(self) -> None:
         hits = self.query_one("#eras-hits", Table)
         hits.add_columns("Day", "Found")
         self.query_one("#eras-phi").display = False

@@ -102,7 +102,8 @@ class DayEditor(VerticalScroll, can_focus=False):
         return Checkbox(title, id=f"day-{field}", compact=True, disabled=self.read_only)
 
     def on_mount(self) -> None:
-        self.query_one("#day-phi").display = False
+        if self.app.is_running:  # (not while the app closes: its parts may be gone)
+            self.query_one("#day-phi").display = False
 
     # --- filling ------------------------------------------------------------------------
 
