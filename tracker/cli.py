@@ -168,9 +168,6 @@ FULL_COLLECTION_EVERY = 100
 
 
 def resume_collector() -> None:
-    # Start-up's garbage first (the collector was off: Textual's parsing and layout leave
-    # cycles), else freezing would keep it for good (about 8 MB on the demo).
-    gc.collect()
     gc.freeze()  # what start-up made is never walked again
     # A full collection walks every record a pane holds (at 100x a pause of about 100 ms
     # inside a key): the app runs them when the user pauses (AwayApp._collect_when_idle),
