@@ -131,7 +131,10 @@ def first_errors(values: dict[str, str], checks: dict[str, tuple[Check, ...]]) -
             message = _verdict_on_empty(field_checks)
         else:
             value = clean_text(value) or ""  # checked as it will be stored
-            message = next((m for check in field_checks if (m := check(value))), None)
+            message = None
+            for check in field_checks:
+                if message := check(value):
+                    break
         if message:
             errors[field] = message
     return errors
