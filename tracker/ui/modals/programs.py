@@ -54,10 +54,11 @@ def program_values(program: Program) -> dict[str, str]:
     return values
 
 
-def rotation_fields(programs: list[Program]) -> list[Field]:
+def rotation_fields(programs: list[tuple[int, str, str]]) -> list[Field]:
+    """The application form; programs: (id, name, institution), in the order shown."""
     program_choices = tuple(
-        (f"{p.institution} — {p.name}" if p.institution else p.name, str(p.id))
-        for p in sorted(programs, key=lambda p: (p.institution.lower(), p.name.lower()))
+        (f"{institution} — {name}" if institution else name, str(program_id))
+        for program_id, name, institution in programs
     )
     return [
         Field("program_id", "Program *", ROTATION_CHECKS["program_id"], choices=program_choices),

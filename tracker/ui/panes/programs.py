@@ -624,7 +624,7 @@ class ApplicationsPane(AreaPane):
             return {}
 
         title = "Edit application" if rotation_id else "New application"
-        fields = rotation_fields(store.list_programs(self.db))
+        fields = rotation_fields(store.program_names(self.db))
         self.app.push_screen(FormScreen(title, fields, values, save), self._saved)
 
     def _saved(self, values: dict[str, str] | None) -> None:
