@@ -146,17 +146,17 @@ def test_a_large_import_goes_in_whole_or_not_at_all_under_the_schemas_checks(db,
 
 def test_program_names_for_the_form_come_by_institution_then_name(db):
     for name, institution in [
-        ("Zeta elective", "éloi Hospital"),
+        ("Zeta elective", "École Hospital"),
         ("Alpha elective", "Zed Medical"),
         ("Beta elective", "Eagle Clinic"),
-        ("Alpha elective", "éloi Hospital"),
+        ("Alpha elective", "école hospital"),
     ]:
         store.add_program(db, Program(name=name, institution=institution))
     names = [(name, institution) for _, name, institution in store.program_names(db)]
-    # Unicode lower case: the accented institution sorts among the E's.
+    # Case set aside in every alphabet (SQLite's lower() knows only ASCII letters).
     assert names == [
         ("Beta elective", "Eagle Clinic"),
-        ("Alpha elective", "éloi Hospital"),
-        ("Zeta elective", "éloi Hospital"),
         ("Alpha elective", "Zed Medical"),
+        ("Alpha elective", "école hospital"),
+        ("Zeta elective", "École Hospital"),
     ]

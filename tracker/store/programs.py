@@ -90,7 +90,7 @@ def program_names(db: Database) -> list[tuple[int, str, str]]:
     """(id, name, institution) of every program, by institution then name: the choices
     of a form (reading whole records took 10 ms at 1,200 programs)."""
     rows = db.execute("SELECT id, name, institution FROM programs").fetchall()
-    # Python's lower(), not SQLite's (ASCII only): "Éloi" sorts with the E's.
+    # Python's lower(), not SQLite's (ASCII only): "École" and "école" sort together.
     return sorted(((r[0], r[1], r[2]) for r in rows), key=lambda r: (r[2].lower(), r[1].lower()))
 
 
