@@ -1,7 +1,7 @@
 """The app shell: six panes in a tab bar, header, footer, keys, palette and welcome.
 
-Only Today is built at start; every other pane's module is imported and its widgets
-mounted the first time its tab is shown (panes/__init__.PANES).
+Only Today is built at start; every other pane is built in its hidden tab after the
+warm-up, while the user pauses (warm_up._build_ahead), or as its tab is first shown.
 """
 
 import os
@@ -155,7 +155,8 @@ class AwayApp(WarmUp, App[Path | None]):
         return [partial(self._build_pane, spec.id) for spec in PANES[1:]]
 
     def _build_pane(self, pane_id: str) -> AwaitMount | None:
-        """Build a pane in its hidden tab; what to await until it is built and filled."""
+        """Build a pane in its tab if it is not yet; what to await until it is built and
+        filled (None once it is)."""
         self.area_pane(pane_id)
         return self._mounting.pop(pane_id, None)
 
@@ -194,9 +195,9 @@ class AwayApp(WarmUp, App[Path | None]):
         # One frame: the screen is drawn once the pane is built, filled and shown (its
         # first visit drew 5-9 frames on the way, each a redraw of the whole screen).
         with self.batch_update():
-            pane = self.area_pane(pane_id)
-            if mounting := self._mounting.pop(pane_id, None):
+            if mounting := self._build_pane(pane_id):
                 await mounting
+            pane = self.area_pane(pane_id)
             if tabbed.active == pane_id:
                 pane.focus_first_table()
                 return

@@ -1,5 +1,6 @@
 """One pane per area, in tab order. A pane's module is imported, and the pane built and
-filled from the store, when it is first shown: start-up pays only for Today."""
+filled from the store, after the first paint (ahead, or when first shown): start-up
+pays only for Today."""
 
 from dataclasses import dataclass
 from importlib import import_module

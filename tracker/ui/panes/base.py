@@ -1,7 +1,8 @@
-"""The shared shape of a pane: built and filled from the store when it is first shown.
+"""The shared shape of a pane: built and filled from the store after start-up.
 
-The shell mounts a pane into its tab only when the tab is first shown (panes/__init__):
-every widget mounted at start costs style and layout work before the first paint.
+The shell mounts a pane into its tab after the first paint (panes/__init__): ahead, while
+the user pauses, or when its tab is first shown. Every widget mounted at start costs
+style and layout work before the first paint.
 """
 
 from dataclasses import dataclass
