@@ -105,6 +105,7 @@ class AwayApp(WarmUp, App[Path | None]):
         self.open_warning = warning  # e.g. why today's backup could not be made
         self.read_only = self.db.read_only
         self._mounting: dict[str, AwaitMount] = {}  # panes being mounted, by id
+        self._shown_by_key: str | None = None  # a switch by key, not a click on its tab
         # The tab bar's sliding underline redrew the screen 15-20 times after each pane
         # switch (30-60 ms of the user's next key); TEXTUAL_ANIMATIONS still chooses.
         if "TEXTUAL_ANIMATIONS" not in os.environ:
@@ -174,7 +175,12 @@ class AwayApp(WarmUp, App[Path | None]):
 
     @on(TabbedContent.TabActivated)
     def _focus_pane(self, event: TabbedContent.TabActivated) -> None:
-        # A click on a tab comes here first; keys mounted the pane before switching.
+        # A click on a tab comes here first. A key's switch is focused by the pane as it
+        # shows (on_show, which also lands on a target of Today's enter): focusing here
+        # too raced it, and could take the focus back to the pane's first table.
+        if event.pane.id == self._shown_by_key:
+            self._shown_by_key = None
+            return
         pane = self.area_pane(event.pane.id or "")
         if pane.is_mounted:
             pane.focus_first_table()
@@ -201,6 +207,7 @@ class AwayApp(WarmUp, App[Path | None]):
             if tabbed.active == pane_id:
                 pane.focus_first_table()
                 return
+            self._shown_by_key = pane_id
             tabbed.active = pane_id
             self.screen.set_focus(None)
 
