@@ -18,6 +18,8 @@ from tracker.domain.budget import (
 from tracker.domain.money import (
     check_currency,
     format_money,
+    minor_digits,
+    minor_digits_by_code,
     parse_amount,
     parse_rate,
     prorate,
@@ -62,6 +64,22 @@ def test_currency_codes_are_iso_4217():
     assert format_money(120050) == "$1,200.50"
     assert format_money(5000, "JPY") == "5,000 JPY"
     assert format_money(-1999) == "-$19.99"
+
+
+def test_the_currency_table_read_as_text_agrees_with_the_iso4217_package():
+    """Away reads the package's table without importing it (its import keeps the parsed
+    XML in memory): every currency the package knows has the same minor units, and no other
+    code is accepted."""
+    from iso4217 import Currency
+
+    assert {code: minor_digits(code) for code in minor_digits_by_code()} == {
+        currency.code: currency.exponent or 0 for currency in Currency
+    }
+    assert minor_digits("usd") == 2
+    assert minor_digits("XAU") == 0
+    for not_a_currency in ("", "US", "XYZ", "Ccy"):
+        with pytest.raises(ValueError, match="not an ISO 4217"):
+            minor_digits(not_a_currency)
 
 
 def test_conversion_at_the_users_rate_rounds_to_the_minor_unit():

@@ -1,6 +1,7 @@
 """Long lists: a table holds a page of rows and adds the next as the user moves down."""
 
 from tests.conftest import DEMO_DAY
+from tests.ui.test_hostile_text import screen_output
 from tracker.services.demo import write_demo
 from tracker.ui.app import make_app
 from tracker.ui.widgets.tables import PAGE, PagedTable
@@ -70,3 +71,40 @@ async def test_the_tab_underline_moves_without_animating(demo_path, monkeypatch)
     assert make_app(demo_path, DEMO_DAY).animation_level == "none"
     monkeypatch.setenv("TEXTUAL_ANIMATIONS", "full")  # the user's own choice wins
     assert make_app(demo_path, DEMO_DAY).animation_level == "full"
+
+
+async def test_a_hidden_pane_keeps_no_drawn_lines_and_shows_the_same_when_back(demo_path):
+    """Each drawn line keeps caches of its own (8 MB after a walk through the panes): a
+    pane left drops them, and draws the same screen from its rows when shown again."""
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        pane = app.query_one("#applications-pane")
+        shown = screen_output(app)
+        assert "Programs by fit" in shown[1]
+        table = app.query_one("#programs-table", PagedTable)
+        assert table._line_cache
+        assert table._styles_cache._cache
+        await pilot.press("3")
+        await pilot.pause()
+        for widget in pane.walk_children(with_self=True):
+            assert not widget._styles_cache._cache, widget
+            assert not widget._render_cache.lines, widget
+        assert not table._line_cache
+        assert drawn_cells(table), "the cells it drew are kept"
+        await pilot.press("2")
+        await pilot.pause()
+        assert screen_output(app) == shown, "the pane looks different when shown again"
+
+
+async def test_column_titles_are_literal_text(demo_path):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = PagedTable("literal-table", ["[b]Name[/b]", "Fit :smile:"])
+        await app.screen.mount(table)
+        await pilot.pause()
+        assert [str(column.label) for column in table.columns.values()] == [
+            "[b]Name[/b]",
+            "Fit :smile:",
+        ]

@@ -15,6 +15,7 @@ from textual import events
 from textual.app import App
 from textual.dom import DOMNode
 
+from tracker.domain.money import minor_digits_by_code
 from tracker.ui.panes import PANES
 
 # The other panes' modules and every style file are read this long after start, once
@@ -24,14 +25,18 @@ WARM_UP_AFTER_S = 0.3
 BUSY_FOR_S = 0.5
 # Closing waits at most this long for a pane being built ahead.
 BUILD_LIMIT_S = 3.0
-# A full garbage collection walks every record the panes hold (about 100 ms at 100x): it
-# waits for this long a pause in the user's input, then runs as often as Python's own
-# rule would (a full one per ten middle ones; the CLI makes Python's own ones rare).
+# A full garbage collection walks every object the panes hold (70-130 ms at 100x), so
+# Python's own ones are made rare (cli.py) and the app runs them as often as Python's
+# rule would (a full one per ten middle ones), where no key waits on them: once the
+# screen shows what a key did (after this long, for the frame to reach the terminal),
+# or after this long a pause. Left to Python's rare ones, a form closed or a pane left
+# stayed in memory: 10 MB more after a walk through the panes.
+AFTER_FRAME_S = 0.05
 IDLE_BEFORE_COLLECTING_S = 2.0
 FULL_COLLECTION_AFTER = 10
-# Modules imported where first used, whose first use would wait on them: the forms, the
-# currency table (about 15 ms) behind amounts, the PHI guard's patterns.
-IMPORTED_AHEAD = ("tracker.ui.modals.form", "iso4217", "tracker.domain.phi")
+# Modules imported where first used, whose first use would wait on them: the forms and
+# the PHI guard's patterns (the currency table behind amounts is read ahead too).
+IMPORTED_AHEAD = ("tracker.ui.modals.form", "tracker.domain.phi")
 
 
 class WarmUp(App[Path | None]):
@@ -122,6 +127,7 @@ class WarmUp(App[Path | None]):
         return [
             *steps,
             *imports,
+            minor_digits_by_code,
             lambda: self.read_default_styles(_widget_classes_in(UI_MODULES)),
             _read_phi_words,
         ]
@@ -130,12 +136,25 @@ class WarmUp(App[Path | None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):
-            self.last_input = time.monotonic()
+            self.last_input = key_time = time.monotonic()
+            if isinstance(event, (events.Key, events.MouseUp, events.Paste)):
+                # after the frame the key brings (the screen runs this once it is drawn)
+                self.call_after_refresh(
+                    self.set_timer, AFTER_FRAME_S, partial(self._collect_after_frame, key_time)
+                )
         await super().on_event(event)
 
     def _collect_when_idle(self) -> None:
-        idle = time.monotonic() - self.last_input >= IDLE_BEFORE_COLLECTING_S
-        if idle and gc.isenabled() and gc.get_count()[2] >= FULL_COLLECTION_AFTER:
+        if time.monotonic() - self.last_input >= IDLE_BEFORE_COLLECTING_S:
+            self._collect_if_due()
+
+    def _collect_after_frame(self, key_time: float) -> None:
+        # (a key pressed meanwhile brings its own frame, and this check after it)
+        if self.last_input == key_time:
+            self._collect_if_due()
+
+    def _collect_if_due(self) -> None:
+        if gc.isenabled() and gc.get_count()[2] >= FULL_COLLECTION_AFTER:
             gc.collect()
 
 

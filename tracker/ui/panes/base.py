@@ -14,6 +14,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, TabbedContent
 
 from tracker.store.db import AwayDatabase
+from tracker.ui.widgets.drawn import forget_drawn_lines
 from tracker.ui.widgets.tables import PagedTable, select_row
 
 if TYPE_CHECKING:
@@ -86,6 +87,9 @@ class AreaPane(Widget):
         if self.target is not None:
             target, self.target = self.target, None
             self.reveal(target)
+
+    def on_hide(self) -> None:
+        forget_drawn_lines(self)  # until it is shown again
 
     def reveal(self, target: Target) -> None:
         """Put the cursor on the target's record. Panes that list one block at a time

@@ -60,6 +60,23 @@ class Table(DataTable[Cell]):
             event.prevent_default()
         self._drawn_size = event.size
 
+    def add_column(
+        self,
+        label: str | Text,
+        *,
+        width: int | None = None,
+        key: str | None = None,
+        default: Cell | None = None,
+    ) -> ColumnKey:
+        # A str label would be read as markup, which also loads rich's emoji table (1.4 MB).
+        shown = Text(label) if isinstance(label, str) else label
+        return super().add_column(shown, width=width, key=key, default=default)
+
+    def forget_drawn_lines(self) -> None:
+        """Drop the drawn lines of a table no longer on screen (see widgets/drawn.py); the rows
+        it measured and the cells it drew stay, so showing it again draws no cell anew."""
+        self._line_cache.clear()
+
     def add_row(
         self,
         *cells: Cell,
