@@ -364,6 +364,24 @@ async def test_the_footer_shows_each_panes_keys_and_is_built_again_only_when_the
         assert "New writer" not in {key.description for key in app.query(FooterKey)}
 
 
+async def test_the_keys_a_footer_replaced_do_not_stay_in_memory(demo_path):
+    """Textual's footer bound every key it built to itself: each pane switch kept a dozen
+    replaced keys alive, all day."""
+    import gc
+
+    from textual.widgets._footer import FooterKey
+
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in "2345672345":
+            await pilot.press(key)
+            await pilot.pause()
+        gc.collect()
+        kept = [key for key in gc.get_objects() if isinstance(key, FooterKey)]
+        assert kept
+        assert all(key.is_attached for key in kept), "replaced footer keys stayed in memory"
+
+
 async def test_every_tab_is_on_screen_at_80_columns_and_takes_its_full_title_when_wide(
     demo_path,
 ):
