@@ -33,13 +33,17 @@ class Fit:
 
     @property
     def label(self) -> str:
-        if self.score >= 9:
-            return "strong"
-        if self.score >= 5:
-            return "good"
-        if self.score >= 1:
-            return "weak"
-        return "poor"
+        return fit_label(self.score)
+
+
+def fit_label(score: int) -> str:
+    if score >= 9:
+        return "strong"
+    if score >= 5:
+        return "good"
+    if score >= 1:
+        return "weak"
+    return "poor"
 
 
 def _visa_reasons(program: Program, need: str) -> list[Reason]:

@@ -14,8 +14,9 @@ from textual.widgets import DataTable, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.checks import InvalidValues
-from tracker.domain.fit import Fit, fit
+from tracker.domain.fit import Fit, fit, fit_label
 from tracker.domain.guidance import Finding, Snapshot, State, list_findings
+from tracker.domain.profile import Profile
 from tracker.domain.programs import (
     KIND_LABELS,
     NEXT_STATUS,
@@ -138,7 +139,10 @@ class ApplicationsPane(AreaPane):
 
     def __init__(self) -> None:
         super().__init__()
-        self.fits: dict[int | None, Fit] = {}
+        # Each program's fit score, to sort and show; its reasons are worked out again for
+        # the one selected (kept for all 1,200 programs at 100x they were 2 MB).
+        self.scores: dict[int | None, int] = {}
+        self.profile: Profile | None = None
         self.rotations: dict[int | None, Rotation] = {}
         self.programs: dict[int | None, Program] = {}
         self.applications: dict[int | None, int] = {}  # applications per program id
@@ -217,12 +221,13 @@ class ApplicationsPane(AreaPane):
         )
         # Every match, to sort by fit (computed here, from the profile); shown a page at a time.
         programs = store.list_programs(self.db, text, kind)
-        self.fits = {p.id: fit(p, profile) for p in programs}
+        self.profile = profile
+        self.scores = {p.id: fit(p, profile).score for p in programs}
         applications: dict[int | None, int] = {}
         for r in all_rotations:
             applications[r.program_id] = applications.get(r.program_id, 0) + 1
         self.applications = applications
-        programs.sort(key=lambda p: (-self.fits[p.id].score, p.name.lower()))
+        programs.sort(key=lambda p: (-self.scores[p.id], p.name.lower()))
         self.programs = {p.id: p for p in programs}
         show_records(
             self.query_one("#programs-table", DataTable),
@@ -248,11 +253,9 @@ class ApplicationsPane(AreaPane):
             self.current_table = table_id
 
     def _program_cells(self, p: Program) -> list[Cell]:
-        program_fit = self.fits[p.id]
+        score = self.scores[p.id]
         return [
-            Text(
-                f"{program_fit.score:+d} {program_fit.label}", style=_fit_style(program_fit.label)
-            ),
+            Text(f"{score:+d} {fit_label(score)}", style=_fit_style(fit_label(score))),
             excerpt(p.institution or p.name, 30),
             p.kind,
             _short(p.sponsors_j1),
@@ -301,6 +304,9 @@ class ApplicationsPane(AreaPane):
         summary.append("m: the list mix in full", style="dim")
         self.query_one("#mix-summary", Static).update(summary)
 
+    def _fit(self, program: Program) -> Fit:
+        return fit(program, self.profile or get_profile(self.db))
+
     def _select_value(self, selector: str) -> str | None:
         value = self.query_one(selector, Select).value
         return None if value is Select.NULL else str(value)
@@ -311,7 +317,7 @@ class ApplicationsPane(AreaPane):
             program_id = selected_key(self.query_one("#programs-table", DataTable))
             program = self.programs.get(program_id)
             detail.update(
-                program_detail(program, self.fits[program.id], self.applications.get(program.id, 0))
+                program_detail(program, self._fit(program), self.applications.get(program.id, 0))
                 if program
                 else "No program selected."
             )
@@ -364,7 +370,8 @@ class ApplicationsPane(AreaPane):
             return self.mix[mix_list.highlighted].rule_id
         if self.current_table == "programs-table":
             program_id = selected_key(self.query_one("#programs-table", DataTable))
-            reasons = list(self.fits[program_id].reasons) if program_id in self.fits else []
+            program = self.programs.get(program_id)
+            reasons = list(self._fit(program).reasons) if program else []
             chosen = [r for r in reasons if r.sign != "+"] or reasons
             return chosen[0].rule_id if chosen else None
         return next((line.rule_id for line in self.mix if line.state == State.NOT_MET), None)
