@@ -157,7 +157,7 @@ async def test_programs_sort_by_fit_and_show_their_reasons(demo_path):
         assert "sponsors J-1" in detail
         rule = app.query_one("#applications-pane").current_rule_id()  # key r: its rule
         assert rule
-        assert f"({rule})" in detail
+        assert f" {rule}\n" in detail
 
 
 async def test_new_application_on_an_empty_list_starts_with_the_program(db_path):
