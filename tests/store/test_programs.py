@@ -160,3 +160,15 @@ def test_program_names_for_the_form_come_by_institution_then_name(db):
         ("Alpha elective", "école hospital"),
         ("Zeta elective", "École Hospital"),
     ]
+
+
+def test_programs_by_id_come_in_the_order_asked_without_those_deleted(db):
+    ids = [
+        store.add_program(db, Program(name=f"Elective {n}", institution="Lakeside")) for n in "abc"
+    ]
+    store.delete_program(db, ids[1])
+    assert [p.name for p in store.programs_by_id(db, [ids[2], ids[1], ids[0]])] == [
+        "Elective c",
+        "Elective a",
+    ]
+    assert store.programs_by_id(db, []) == []

@@ -1,7 +1,7 @@
 """Programs and rotation applications, with the history of status changes."""
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -45,6 +45,14 @@ def update_program(db: Database, program: Program) -> None:
 def get_program(db: Database, program_id: int) -> Program | None:
     found = rows.select(db, Program, "SELECT * FROM programs WHERE id = ?", [program_id])
     return found[0] if found else None
+
+
+def programs_by_id(db: Database, ids: Sequence[int]) -> list[Program]:
+    """The programs of ids, in that order (one deleted meanwhile is left out)."""
+    marks = ",".join("?" * len(ids))
+    found = rows.select(db, Program, f"SELECT * FROM programs WHERE id IN ({marks})", ids)
+    by_id = {program.id: program for program in found}
+    return [by_id[program_id] for program_id in ids if program_id in by_id]
 
 
 def find_program(db: Database, name: str, institution: str) -> Program | None:

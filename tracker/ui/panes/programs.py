@@ -139,12 +139,12 @@ class ApplicationsPane(AreaPane):
 
     def __init__(self) -> None:
         super().__init__()
-        # Each program's fit score, to sort and show; its reasons are worked out again for
-        # the one selected (kept for all 1,200 programs at 100x they were 2 MB).
+        # Each program's fit score, to sort and show; the records are read a page at a
+        # time, and the reasons worked out for the one selected (kept for all 1,200
+        # programs at 100x, records and reasons were 3.4 MB).
         self.scores: dict[int | None, int] = {}
         self.profile: Profile | None = None
         self.rotations: dict[int | None, Rotation] = {}
-        self.programs: dict[int | None, Program] = {}
         self.applications: dict[int | None, int] = {}  # applications per program id
         self.current_table = "rotations-table"
         self.mix: list[Finding] = []
@@ -228,11 +228,11 @@ class ApplicationsPane(AreaPane):
             applications[r.program_id] = applications.get(r.program_id, 0) + 1
         self.applications = applications
         programs.sort(key=lambda p: (-self.scores[p.id], p.name.lower()))
-        self.programs = {p.id: p for p in programs}
+        order = [p.id for p in programs if p.id is not None]
         show_records(
             self.query_one("#programs-table", DataTable),
-            lambda offset, limit: programs[offset : offset + limit],
-            len(programs),
+            lambda offset, limit: store.programs_by_id(self.db, order[offset : offset + limit]),
+            len(order),
             self._program_cells,
         )
         total = store.count_programs(self.db)
@@ -304,6 +304,10 @@ class ApplicationsPane(AreaPane):
         summary.append("m: the list mix in full", style="dim")
         self.query_one("#mix-summary", Static).update(summary)
 
+    def _selected_program(self) -> Program | None:
+        program_id = selected_key(self.query_one("#programs-table", DataTable))
+        return store.get_program(self.db, program_id) if program_id else None
+
     def _fit(self, program: Program) -> Fit:
         return fit(program, self.profile or get_profile(self.db))
 
@@ -314,8 +318,7 @@ class ApplicationsPane(AreaPane):
     def _show_detail(self) -> None:
         detail = self.query_one("#apps-detail", Static)
         if self.current_table == "programs-table":
-            program_id = selected_key(self.query_one("#programs-table", DataTable))
-            program = self.programs.get(program_id)
+            program = self._selected_program()
             detail.update(
                 program_detail(program, self._fit(program), self.applications.get(program.id, 0))
                 if program
@@ -369,8 +372,7 @@ class ApplicationsPane(AreaPane):
         if mix_list.has_focus and mix_list.highlighted is not None:
             return self.mix[mix_list.highlighted].rule_id
         if self.current_table == "programs-table":
-            program_id = selected_key(self.query_one("#programs-table", DataTable))
-            program = self.programs.get(program_id)
+            program = self._selected_program()
             reasons = list(self._fit(program).reasons) if program else []
             chosen = [r for r in reasons if r.sign != "+"] or reasons
             return chosen[0].rule_id if chosen else None
@@ -452,9 +454,8 @@ class ApplicationsPane(AreaPane):
         if self.away.refuse_if_read_only():
             return
         if self.current_table == "programs-table":
-            program_id = selected_key(self.query_one("#programs-table", DataTable))
-            if program_id:
-                self._program_form(self.programs[program_id])
+            if program := self._selected_program():
+                self._program_form(program)
         else:
             rotation_id = selected_key(self.query_one("#rotations-table", DataTable))
             rotation = self.rotations.get(rotation_id)
@@ -469,10 +470,10 @@ class ApplicationsPane(AreaPane):
         if self.away.refuse_if_read_only():
             return
         if self.current_table == "programs-table":
-            record_id = selected_key(self.query_one("#programs-table", DataTable))
-            if not record_id:
+            program = self._selected_program()
+            if program is None:
                 return
-            program = self.programs[record_id]
+            record_id: int | None = program.id
             counts = store.dependents(self.db, program_id=record_id)
             question = f"Delete the program {program.name} ({program.institution})?"
             delete: Callable[[AwayDatabase, int], None] = store.delete_program
