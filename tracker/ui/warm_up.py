@@ -91,7 +91,7 @@ class WarmUp(App[Path | None]):
         """After the warm-up, the work that makes a first visit cheap (building panes),
         one at a time (several at once made a key wait for all of them), and only while
         the user pauses: the panes they open meanwhile are built then, as they open."""
-        if not builds:
+        if not builds or self._closing_down:
             return
         if time.monotonic() - self.last_input < BUSY_FOR_S:
             self.set_timer(BUSY_FOR_S, partial(self._build_ahead, builds))
@@ -102,11 +102,14 @@ class WarmUp(App[Path | None]):
         self.call_later(self._build_ahead, builds)
 
     _building: "asyncio.Future[object] | None" = None
+    _closing_down = False
 
     async def _shutdown(self) -> None:
         # A pane being built ahead is finished first: Textual takes down a widget still
         # mounting with an error (a Select whose overlay is gone), which would end the
-        # session with "Away stopped after an unexpected error".
+        # session with "Away stopped after an unexpected error". No other starts then
+        # (the next one, called meanwhile, looked for the tabs of a screen being closed).
+        self._closing_down = True
         if self._building is not None and not self._building.done():
             with contextlib.suppress(Exception):
                 await asyncio.wait_for(asyncio.shield(self._building), BUILD_LIMIT_S)
