@@ -33,6 +33,9 @@ from tracker.ui.widgets.footer import Footer
 
 # Below this width the tabs take their short titles (all seven fit in 80 columns).
 NARROW_TABS_BELOW = 90
+# Below this width the footer leaves out ^p palette (still a key), which took the room
+# of the Journal's, Letters' and ERAS's last keys, "? Keys" among them, at 80 columns.
+PALETTE_IN_FOOTER_FROM = 100
 
 
 class AwayApp(WarmUp, App[Path | None]):
@@ -148,6 +151,7 @@ class AwayApp(WarmUp, App[Path | None]):
         for number, spec in enumerate(PANES, start=1):
             if spec.short_title:
                 tabbed.get_tab(spec.id).label = spec.tab_label(number, narrow)
+        self.query_one(Footer).show_command_palette = event.size.width >= PALETTE_IN_FOOTER_FROM
 
     def _build_ahead_steps(self) -> list[Callable[[], Awaitable[object] | None]]:
         # Each pane built and filled in its hidden tab while the user reads Today: its

@@ -94,7 +94,7 @@ class LettersPane(LetterActions, AreaPane):
         Binding(
             "n",
             "new_writer",
-            "New writer",
+            "New",  # (each pane's "n New": at 80 columns the footer had no room for more)
             id="letters.new",
             tooltip="Add a letter writer by hand (home country, other specialty, observership)",
         ),

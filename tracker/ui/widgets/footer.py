@@ -22,6 +22,11 @@ class Footer(TextualFooter):
             self._pending = True
             self.call_after_refresh(self._rebuild)
 
+    def watch_show_command_palette(self) -> None:
+        self._shown = None  # the palette's key comes or goes: built again
+        if self.is_attached:
+            self.bindings_changed(self.screen)
+
     async def _rebuild(self) -> None:
         self._pending = False
         shown = tuple(
@@ -32,7 +37,10 @@ class Footer(TextualFooter):
         if shown != self._shown:
             self._shown = shown
             await self.recompose()
-            self._forget_removed_keys()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._forget_removed_keys()
 
     def _forget_removed_keys(self) -> None:
         # Textual's footer binds each key's `compact` to its own (data_bind), and drops a
