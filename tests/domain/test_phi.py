@@ -99,3 +99,15 @@ def test_flags_are_ordered_spans_of_the_text():
     assert [text[f.start : f.end] for f in flags] == [f.text for f in flags]
     assert [f.start for f in flags] == sorted(f.start for f in flags)
     assert len(flags) == 4
+
+
+def test_word_hashes_are_hashlibs_blake2b_without_importing_openssl():
+    """The word lists' hashes come from CPython's own blake2 module (hashlib's blake2b is
+    that one; importing hashlib also loads OpenSSL, 0.6 MB the app kept)."""
+    import hashlib
+
+    from tracker.domain.phi_words import _digest
+
+    for word in ("okafor", "fernández", "o'brien", ""):
+        digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
+        assert _digest(word) == int.from_bytes(digest, "little")
