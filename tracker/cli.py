@@ -154,9 +154,10 @@ def main(ctx: click.Context, db_path: Path | None, today_text: str | None) -> No
 
     Run without a command to open the full-screen app.
     """
-    from tracker.services import phi_cache
+    from tracker.services import currencies, phi_cache
 
     phi_cache.install()  # the PHI guard's word lists, read from the cache when used
+    currencies.install()  # the currency table, read from iso4217's file when used
     ctx.obj = db_path
     set_today(ctx, today_text)
     if ctx.invoked_subcommand is None:

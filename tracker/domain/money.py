@@ -5,12 +5,11 @@ The exchange rate is the user's: home-currency units per US dollar, entered with
 date, stored as an integer in millionths (83.12 -> 83_120_000). Nothing goes online.
 """
 
-import importlib.util
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from fractions import Fraction
 from functools import cache
-from pathlib import Path
 
 RATE_SCALE = 1_000_000  # a rate is stored in millionths of a home unit per dollar
 ABSURD_UNITS = 1_000_000  # an amount over a million (in major units) is a typo
@@ -27,27 +26,28 @@ def minor_digits(code: str) -> int:
         raise ValueError(f"{code!r} is not an ISO 4217 currency code") from None
 
 
-_ENTRY = re.compile(r"<CcyNtry>(.*?)</CcyNtry>", re.S)
-_FIELD = re.compile(r"<(Ccy|CcyNbr|CcyMnrUnts)>\s*([^<]*?)\s*</\1>")
+def from_package() -> dict[str, int]:
+    """ISO 4217 codes and their minor units (N.A., as for gold, counts as 0), from the
+    iso4217 package, whose import parses its XML table and keeps it (1.5 MB)."""
+    from iso4217 import Currency
+
+    return {currency.code: currency.exponent or 0 for currency in Currency}
+
+
+# Where the table comes from: the package, or a lighter reader of the same file that the
+# app installs (services.currencies).
+_source: Callable[[], dict[str, int]] = from_package
+
+
+def use_currency_source(source: Callable[[], dict[str, int]]) -> None:
+    global _source
+    _source = source
+    minor_digits_by_code.cache_clear()
 
 
 @cache
 def minor_digits_by_code() -> dict[str, int]:
-    """The currencies of the iso4217 package's table (ISO's own XML, kept up to date by
-    the package), read as text the way the package reads it: a code with a number and
-    minor units (N.A., as for gold, counts as 0). Importing the package kept the parsed
-    XML and an Enum in memory (1.5 MB with the XML parser) for these 180 numbers."""
-    spec = importlib.util.find_spec("iso4217")
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("the iso4217 package (a dependency of Away) is missing")
-    table = Path(spec.origin).with_name("table.xml").read_text(encoding="utf-8")
-    digits: dict[str, int] = {}
-    for entry in _ENTRY.findall(table):
-        fields = dict(_FIELD.findall(entry))
-        code, units = fields.get("Ccy"), fields.get("CcyMnrUnts", "")
-        if code and "CcyNbr" in fields and (units.isdigit() or units == "N.A."):
-            digits.setdefault(code, int(units) if units.isdigit() else 0)
-    return digits
+    return _source()
 
 
 def check_currency(text: str) -> str | None:
