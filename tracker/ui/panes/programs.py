@@ -254,8 +254,9 @@ class ApplicationsPane(AreaPane):
 
     def _program_cells(self, p: Program) -> list[Cell]:
         score = self.scores[p.id]
+        label = fit_label(score)
         return [
-            Text(f"{score:+d} {fit_label(score)}", style=_fit_style(fit_label(score))),
+            Text(f"{score:+d} {label}", style=_fit_style(label)),
             excerpt(p.institution or p.name, 30),
             p.kind,
             _short(p.sponsors_j1),

@@ -8,9 +8,7 @@ and the cells it drew stay): nothing is read from the store again.
 """
 
 from textual.widget import Widget
-from textual.widgets import TextArea
-
-from tracker.ui.widgets.tables import Table
+from textual.widgets import DataTable, TextArea
 
 
 def forget_drawn_lines(root: Widget) -> None:
@@ -20,7 +18,5 @@ def forget_drawn_lines(root: Widget) -> None:
         widget._set_dirty()
         if widget._render_cache.lines:
             widget._render_cache = widget._render_cache._replace(lines=[])
-        if isinstance(widget, Table):
-            widget.forget_drawn_lines()
-        elif isinstance(widget, TextArea):
+        if isinstance(widget, (DataTable, TextArea)):  # their own caches of drawn lines
             widget._line_cache.clear()

@@ -72,11 +72,6 @@ class Table(DataTable[Cell]):
         shown = Text(label) if isinstance(label, str) else label
         return super().add_column(shown, width=width, key=key, default=default)
 
-    def forget_drawn_lines(self) -> None:
-        """Drop the drawn lines of a table no longer on screen (see widgets/drawn.py); the rows
-        it measured and the cells it drew stay, so showing it again draws no cell anew."""
-        self._line_cache.clear()
-
     def add_row(
         self,
         *cells: Cell,
