@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.widget import AwaitMount
 from textual.widgets import Header, TabbedContent, TabPane
@@ -113,6 +114,15 @@ class AwayApp(WarmUp, App[Path | None]):
         # switch (30-60 ms of the user's next key); TEXTUAL_ANIMATIONS still chooses.
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"
+
+    def get_driver_class(self) -> type[Driver]:
+        driver = super().get_driver_class()
+        if driver.__name__ != "LinuxDriver":  # Windows, or TEXTUAL_DRIVER
+            return driver
+        from tracker.ui.driver import QuickEscapeDriver, use_quick_escape
+
+        use_quick_escape()
+        return QuickEscapeDriver
 
     def compose(self) -> ComposeResult:
         yield Header()
