@@ -154,8 +154,9 @@ def main(ctx: click.Context, db_path: Path | None, today_text: str | None) -> No
 
     Run without a command to open the full-screen app.
     """
-    from tracker.services import currencies, phi_cache
+    from tracker.services import currencies, dataclass_code, phi_cache
 
+    dataclass_code.install()  # before the first dataclass: Textual's, the store's
     phi_cache.install()  # the PHI guard's word lists, read from the cache when used
     currencies.install()  # the currency table, read from iso4217's file when used
     ctx.obj = db_path
@@ -176,6 +177,14 @@ def resume_collector() -> None:
     young, middle, _ = gc.get_threshold()
     gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
     gc.enable()
+
+
+def after_start_up() -> None:
+    """Once the first pane shows and the warm-up imported the others."""
+    from tracker.services import dataclass_code
+
+    resume_collector()
+    dataclass_code.save()  # (also at exit; a terminal closed on Away never exits)
 
 
 def set_today(ctx: click.Context, today_text: str | None) -> None:
@@ -209,7 +218,7 @@ def open_tui(db_path: Path, today: date | None = None) -> None:
             from tracker.ui.app import make_app
 
             app = make_app(db_path, today, db=db, warning=warning)
-            app.started = resume_collector
+            app.started = after_start_up
             next_path = app.run()
         if app.return_code:  # an unexpected error, already explained in one sentence
             sys.exit(app.return_code)

@@ -1,0 +1,91 @@
+"""The methods Python writes for each dataclass, compiled once and kept beside the .pyc files.
+
+`dataclasses` writes each class's __init__, __repr__, __eq__ (a frozen one's __hash__,
+__setattr__ and __delattr__ too) as source text and compiles it at every start: about
+0.5 ms a class, 30 ms of start-up for the hundred dataclasses (Textual's and ours) on the
+way to Today. The code is the same for the same text, so it is kept as Python keeps a
+module's: compiled once, in __pycache__, keyed by the exact text (new text is compiled
+and added). Not user data: a missing, damaged or foreign file is rebuilt, and one that
+cannot be written (a read-only install, PYTHONDONTWRITEBYTECODE) is not kept.
+"""
+
+import atexit
+import builtins
+import contextlib
+import dataclasses
+import importlib.util
+import marshal
+import os
+import sys
+from pathlib import Path
+from types import CodeType
+from typing import Any
+
+# A Python with another bytecode reads nothing from a file written by this one.
+MAGIC = importlib.util.MAGIC_NUMBER
+# More entries than this (old versions' classes piling up): the file starts again.
+MAX_ENTRIES = 4000
+
+_compiled: dict[str, CodeType] = {}
+_unsaved: list[str] = []  # texts compiled since the file was last written
+_compiled_here = [0]  # texts compiled in this process
+
+
+def cache_file() -> Path:
+    tag = sys.implementation.cache_tag or "python"
+    return Path(__file__).resolve().parent / "__pycache__" / f"dataclass-methods.{tag}.bin"
+
+
+def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
+    """builtins.exec for the dataclasses module (its only use: the methods' text)."""
+    if isinstance(source, str):
+        code = _compiled.get(source)
+        if code is None:
+            code = _compiled[source] = compile(source, "<string>", "exec")
+            _unsaved.append(source)
+            _compiled_here[0] += 1
+        source = code
+    builtins.exec(source, globals, locals)
+
+
+def _read(path: Path) -> dict[str, CodeType]:
+    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
+        magic, entries = marshal.loads(path.read_bytes())
+        if magic == MAGIC and isinstance(entries, dict):
+            return {
+                text: code
+                for text, code in entries.items()
+                if isinstance(text, str) and isinstance(code, CodeType)
+            }
+    return {}
+
+
+def save() -> None:
+    """Write the file if this process compiled texts it did not hold (at exit)."""
+    if not _unsaved or sys.dont_write_bytecode:
+        return
+    path = cache_file()
+    entries = _read(path)  # another process may have added its own meanwhile
+    if len(entries) + len(_unsaved) > MAX_ENTRIES:
+        entries = {}
+    entries |= {text: _compiled[text] for text in _unsaved}
+    _unsaved.clear()
+    with contextlib.suppress(OSError):  # read-only: compiled again next time
+        path.parent.mkdir(exist_ok=True)
+        temp = path.with_name(f".{path.name}.{os.getpid()}")
+        temp.write_bytes(marshal.dumps((MAGIC, entries)))
+        os.replace(temp, path)  # whole or not at all: other processes read it
+
+
+def compiled_in_this_process() -> int:
+    return _compiled_here[0]
+
+
+def install() -> None:
+    """From now on, dataclasses reads the code of the texts it compiled before."""
+    if getattr(dataclasses, "exec", None) is _exec:
+        return
+    _compiled.update(_read(cache_file()))
+    # A module's own global comes before the builtin: only dataclasses' exec is ours.
+    dataclasses.exec = _exec  # type: ignore[attr-defined]
+    atexit.register(save)
