@@ -7,8 +7,8 @@ needs them. A pane shown again draws its lines from what its widgets hold (a tab
 and the cells it drew stay): nothing is read from the store again.
 """
 
+from textual.cache import LRUCache
 from textual.widget import Widget
-from textual.widgets import DataTable, TextArea
 
 
 def forget_drawn_lines(root: Widget) -> None:
@@ -18,5 +18,8 @@ def forget_drawn_lines(root: Widget) -> None:
         widget._set_dirty()
         if widget._render_cache.lines:
             widget._render_cache = widget._render_cache._replace(lines=[])
-        if isinstance(widget, (DataTable, TextArea)):  # their own caches of drawn lines
-            widget._line_cache.clear()
+        # DataTable's, TextArea's and Tree's own caches of drawn lines (found by name: to
+        # import TextArea for isinstance took 2-3 ms of start-up, for the Journal's sake)
+        line_cache = getattr(widget, "_line_cache", None)
+        if isinstance(line_cache, LRUCache):
+            line_cache.clear()
