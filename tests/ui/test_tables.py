@@ -51,6 +51,24 @@ async def test_a_pane_shown_again_draws_its_rows_from_what_it_drew_before(demo_p
         assert len(kept) == len(drawn), "cells drawn before were drawn again"
 
 
+async def test_a_pane_built_ahead_draws_no_cell_anew_when_shown_again(demo_path):
+    """A pane built in its hidden tab gets the Resize of its first layout after its first
+    frame: counted as a change of contents, it made the next visit draw every cell anew."""
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app._build_pane("applications")  # as the warm-up does while the user reads
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        tables = list(app.query_one("#applications-pane").query(PagedTable))
+        drawn = [drawn_cells(table) for table in tables]
+        assert all(drawn)
+        await pilot.press("3", "2")
+        await pilot.pause()
+        for table, cells in zip(tables, drawn, strict=True):
+            assert drawn_cells(table) == cells, f"{table.id} drew its cells again"
+
+
 async def test_a_real_change_of_style_still_draws_the_cells_again(demo_path):
     app = make_app(demo_path, DEMO_DAY)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -13,7 +13,8 @@ from rich.text import Text
 from textual import events
 from textual.content import Content
 from textual.coordinate import Coordinate
-from textual.geometry import Size
+from textual.geometry import Region, Size
+from textual.strip import Strip
 from textual.widgets import DataTable
 from textual.widgets.data_table import ColumnKey, RowDoesNotExist, RowKey
 
@@ -53,9 +54,15 @@ class Table(DataTable[Cell]):
 
     _drawn_size: Size | None = None
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawn_size = self.size
+        return super().render_lines(crop)
+
     def _on_resize(self, event: events.Resize) -> None:
-        # Shown again at the size it had, a table would drop its drawn rows too (DataTable
-        # counts every resize as a change of its contents).
+        # A resize to the size its cells were drawn at would drop them (DataTable counts
+        # every resize as a change of its contents): a pane shown again drew every cell
+        # anew, and so did its first visit after being built ahead (the Resize of its first
+        # layout comes after its first frame).
         if event.size == self._drawn_size:
             event.prevent_default()
         self._drawn_size = event.size
