@@ -459,3 +459,31 @@ async def test_panes_are_built_ahead_only_while_the_user_pauses(demo_path, monke
         app.last_input = time.monotonic() - 5  # a pause
         await app._build_ahead([lambda: built.append("pane")])
         assert built == ["pane"]
+
+
+async def test_a_widget_is_styled_as_it_mounts_not_as_it_is_made(demo_path, monkeypatch):
+    """A class set in a widget's constructor (compact=True) made Textual run the
+    stylesheet over it at once, then again as it mounted: a form or the Journal's day
+    paid for each editor twice. It is styled once, as it mounts, and styled right."""
+    from textual.widgets import Input
+
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        styled = []
+        apply = app.stylesheet.apply
+        monkeypatch.setattr(
+            app.stylesheet,
+            "apply",
+            lambda node, **kwargs: (styled.append(node), apply(node, **kwargs)),
+        )
+        editor = Input(compact=True)
+        assert editor.has_class("-textual-compact")
+        assert editor not in styled
+        await app.screen.mount(editor)
+        await pilot.pause()
+        assert editor in styled
+        height = editor.styles.height
+        assert height is not None
+        assert height.value == 1  # compact: one line, no border
+        editor.add_class("-invalid")  # mounted: a class change restyles at once, as before
+        assert styled.count(editor) == 2

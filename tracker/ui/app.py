@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.widget import AwaitMount
@@ -150,6 +151,14 @@ class AwayApp(WarmUp, App[Path | None]):
             from tracker.ui.modals.welcome import WelcomeScreen  # only ever needed once
 
             self.push_screen(WelcomeScreen(), self._welcome_chosen)
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        # A widget made but not mounted yet is styled as it mounts (App._register); Textual
+        # styled it at once too, whenever its constructor set a class (compact=True does):
+        # 24 passes of the stylesheet on the Journal's first visit, 16 for the application form.
+        if node is not self and node.parent is None:
+            return
+        super().update_styles(node, animate)
 
     def on_unmount(self) -> None:
         self.db.close()
