@@ -11,7 +11,13 @@ from typing import Any
 import pytest
 from textual import events
 
-from tracker.ui.driver import AFTER_DEADLINE_S, ESCAPE_DELAY_S, IDLE_WAKE_S, QuickEscapeDriver
+from tracker.ui.driver import (
+    AFTER_DEADLINE_S,
+    ESCAPE_DELAY_S,
+    HANDOVER_S,
+    IDLE_WAKE_S,
+    QuickEscapeDriver,
+)
 
 
 class RecordedSelector(selectors.SelectSelector):
@@ -81,13 +87,14 @@ async def test_sequences_are_still_read_as_one_key(recorded: None) -> None:
     assert keys == ["up", "x", "escape", "down"]
 
 
-def test_the_app_uses_the_quick_escape_unless_escdelay_is_set() -> None:
+def test_the_app_uses_the_quick_escape_unless_escdelay_is_set_and_a_quick_handover() -> None:
     script = (
         "from textual import constants\n"
         "from tracker.ui.app import make_app\n"
         "from types import SimpleNamespace\n"
         "app = make_app('unused.db', db=SimpleNamespace(read_only=False))\n"
-        "print(app.driver_class.__name__, constants.ESCAPE_DELAY)\n"
+        "import sys\n"
+        "print(app.driver_class.__name__, constants.ESCAPE_DELAY, sys.getswitchinterval())\n"
     )
     env = {key: value for key, value in os.environ.items() if key != "ESCDELAY"}
 
@@ -97,5 +104,6 @@ def test_the_app_uses_the_quick_escape_unless_escdelay_is_set() -> None:
         assert done.returncode == 0, done.stderr
         return done.stdout.split()
 
-    assert run({}) == ["QuickEscapeDriver", str(ESCAPE_DELAY_S)]
-    assert run({"ESCDELAY": "80"}) == ["QuickEscapeDriver", "0.08"]
+    handover = str(HANDOVER_S)  # (Python's own: 0.005)
+    assert run({}) == ["QuickEscapeDriver", str(ESCAPE_DELAY_S), handover]
+    assert run({"ESCDELAY": "80"}) == ["QuickEscapeDriver", "0.08", handover]

@@ -120,9 +120,10 @@ class AwayApp(WarmUp, App[Path | None]):
         driver = super().get_driver_class()
         if driver.__name__ != "LinuxDriver":  # Windows, or TEXTUAL_DRIVER
             return driver
-        from tracker.ui.driver import QuickEscapeDriver, use_quick_escape
+        from tracker.ui.driver import QuickEscapeDriver, use_quick_escape, use_quick_handover
 
         use_quick_escape()
+        use_quick_handover()
         return QuickEscapeDriver
 
     def compose(self) -> ComposeResult:
