@@ -207,16 +207,21 @@ def today_of(ctx: click.Context) -> date:
 def open_tui(db_path: Path, today: date | None = None) -> None:
     from tracker.services.collector import collector_paused
     from tracker.services.safety import open_user_db
+    from tracker.store.db import Inspection
 
+    # The file's check runs on a thread while the app's modules are imported.
+    inspection: Inspection | None = Inspection(db_path)
     while True:
         # Start-up makes objects that live until exit (modules, classes, styles); the
         # collector would walk them again and again while the first screen is built
         # (about a sixth of the start-up). It resumes once the app has started, with
         # them set aside.
         with collector_paused():
-            db, warning = open_user_db(db_path)  # checks, migrates, makes the daily backup
             from tracker.ui.app import make_app
 
+            # checks (waiting for the inspection), migrates, makes the daily backup
+            db, warning = open_user_db(db_path, inspection=inspection)
+            inspection = None
             app = make_app(db_path, today, db=db, warning=warning)
             app.started = after_start_up
             next_path = app.run()

@@ -9,7 +9,7 @@ from sqlite_utils import Database
 
 from tracker.domain import budget, checklists, journal, letters, programs
 from tracker.domain.profile import VisaNeed
-from tracker.store.db import StoreError, open_db, schema_version
+from tracker.store.db import Inspection, StoreError, open_db, schema_version
 from tracker.store.schema import KNOWN_STEPS, migrations
 
 
@@ -100,6 +100,41 @@ def test_another_programs_sqlite_file_is_refused(tmp_path):
     with pytest.raises(StoreError, match="another program"):
         open_db(path)
     assert digest(path) == before
+
+
+def test_a_check_begun_on_a_thread_refuses_what_the_opening_would(tmp_path, demo_path):
+    """The CLI begins the file's check while the app's modules are imported (Inspection):
+    the opening waits for it and refuses the same files, with the same sentence."""
+    data = demo_path.read_bytes()
+    truncated = tmp_path / "truncated.db"
+    truncated.write_bytes(data[: len(data) // 3])
+    with pytest.raises(StoreError) as directly:
+        open_db(truncated)
+    with pytest.raises(StoreError) as begun:
+        open_db(truncated, Inspection(truncated))
+    assert str(begun.value) == str(directly.value)
+    assert digest(truncated) == digest(tmp_path / "truncated.db")
+    # A healthy file opens; a check of another file is not taken for this one's.
+    open_db(demo_path, Inspection(demo_path)).close()
+    with pytest.raises(StoreError):
+        open_db(truncated, Inspection(demo_path))
+
+
+def test_a_check_begun_on_a_thread_runs_beside_the_caller(demo_path, monkeypatch):
+    import threading
+
+    from tracker.store import db as store_db
+
+    seen = []
+    inspect = store_db.inspect_file
+    monkeypatch.setattr(
+        store_db,
+        "inspect_file",
+        lambda path, **kwargs: (seen.append(threading.current_thread()), inspect(path))[1],
+    )
+    open_db(demo_path, Inspection(demo_path)).close()
+    assert len(seen) == 1
+    assert seen[0] is not threading.main_thread()
 
 
 def test_schema_newer_than_the_app_is_refused(db_path):

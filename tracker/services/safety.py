@@ -16,6 +16,7 @@ from tracker.store.backups import (
 )
 from tracker.store.db import (
     AwayDatabase,
+    Inspection,
     StoreError,
     connect,
     connect_readonly,
@@ -45,19 +46,22 @@ DATA_TABLES = (
 )
 
 
-def open_user_db(path: Path, today: date | None = None) -> tuple[AwayDatabase, str | None]:
+def open_user_db(
+    path: Path, today: date | None = None, inspection: Inspection | None = None
+) -> tuple[AwayDatabase, str | None]:
     """Open the user's database; on the first open of the day, back it up first.
 
     A backup that cannot be made never stops the opening: the second value says why.
+    inspection: the check of the file, begun earlier (store.db.Inspection).
     """
     existed = path.exists()
     if existed and not _writable(path):
-        db = open_readonly(path)
+        db = open_readonly(path, inspection)
         return db, (
             f"{path} is opened read-only: you may read everything but "
             "change nothing (the file or its folder cannot be written)"
         )
-    db = open_db(path)
+    db = open_db(path, inspection)
     warning = None
     if existed:
         try:

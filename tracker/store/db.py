@@ -6,6 +6,7 @@ import functools
 import os
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -173,6 +174,36 @@ def inspect_file(path: Path, name_backup: bool = True) -> None:
             f"was written by a newer version of Away (schema step {unknown[-1]}); "
             "update Away to open it",
         )
+
+
+class Inspection:
+    """inspect_file begun on a thread: SQLite reads the file without holding the
+    interpreter, so its quick_check (16 ms for a 13 MB file) runs while the app's modules
+    are imported. The opening waits for it, and raises what it found."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path).expanduser()
+        self._refusal: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="away-inspection", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            inspect_file(self.path)
+        except BaseException as error:  # the opening raises it, in its own thread
+            self._refusal = error
+
+    def wait(self) -> None:
+        self._thread.join()
+        if self._refusal is not None:
+            raise self._refusal
+
+
+def _inspect(path: Path, begun: Inspection | None) -> None:
+    if begun is not None and begun.path == path:
+        begun.wait()
+    else:
+        inspect_file(path)
 
 
 # --- the open lock: restore refuses while any Away process has the database open -------
@@ -555,13 +586,14 @@ def migrate(db: AwayDatabase) -> list[str]:
     return pending
 
 
-def open_db(path: Path | str) -> AwayDatabase:
+def open_db(path: Path | str, inspection: Inspection | None = None) -> AwayDatabase:
     """Open (creating if missing) an Away database, checked and migrated to this version.
 
-    Before an upgrade of an existing file, a copy is kept in backups/.
+    Before an upgrade of an existing file, a copy is kept in backups/. inspection: the
+    check of the file, begun earlier (see Inspection).
     """
     path = Path(path).expanduser()
-    inspect_file(path)
+    _inspect(path, inspection)
     if path.parent.exists():  # leftovers of a first open that was killed
         remove_stale(path.parent, f".{glob_escape(path.name)}.*.new*")
     if not path.exists():
@@ -579,12 +611,12 @@ def open_db(path: Path | str) -> AwayDatabase:
     return db
 
 
-def open_readonly(path: Path | str) -> AwayDatabase:
+def open_readonly(path: Path | str, inspection: Inspection | None = None) -> AwayDatabase:
     """Open an existing Away database read-only: checked, never migrated or created."""
     path = Path(path).expanduser()
     if not path.exists():
         raise StoreError(f"{path} does not exist.")
-    inspect_file(path)
+    _inspect(path, inspection)
     return connect_readonly_db(path)
 
 
