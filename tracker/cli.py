@@ -184,7 +184,7 @@ def after_start_up() -> None:
     from tracker.services import dataclass_code
 
     resume_collector()
-    dataclass_code.save()  # (also at exit; a terminal closed on Away never exits)
+    dataclass_code.release()  # saved now: a terminal closed on Away never reaches exit
 
 
 def set_today(ctx: click.Context, today_text: str | None) -> None:

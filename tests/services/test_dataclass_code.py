@@ -93,3 +93,25 @@ def test_the_app_keeps_them_beside_its_own_bytecode() -> None:
     assert path.parent.name == "__pycache__"
     assert path.parent.parent == Path(dataclass_code.__file__).resolve().parent
     assert sys.implementation.cache_tag in path.name
+
+
+def test_after_start_up_the_code_read_is_let_go_and_new_classes_still_work(tmp_path: Path) -> None:
+    script = SCRIPT.replace(
+        "dataclass_code.save()\n",
+        "dataclass_code.release()\n"
+        "assert not dataclass_code._compiled\n"
+        "@dataclasses.dataclass(frozen=True)\n"
+        "class Later:\n"
+        "    when: str = ''\n"
+        "assert Later('x') == Later('x') and repr(Later()) == \"Later(when='')\"\n",
+    )
+    cache = tmp_path / "methods.bin"
+    for _ in range(2):
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(cache)],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONDONTWRITEBYTECODE": ""},
+        )
+        assert done.returncode == 0, done.stderr
+    assert cache.exists()

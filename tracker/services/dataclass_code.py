@@ -77,6 +77,13 @@ def save() -> None:
         os.replace(temp, path)  # whole or not at all: other processes read it
 
 
+def release() -> None:
+    """Let go of the code read from the file (1 MB, most of it classes this process never
+    makes): once start-up is over, a class made later is compiled as Python does."""
+    save()
+    _compiled.clear()
+
+
 def compiled_in_this_process() -> int:
     return _compiled_here[0]
 
