@@ -7,10 +7,11 @@ app (a header, a label, a footer) started the same way, interleaved, median of R
 Keys are timed from `tmux send-keys` until the screen shows the result. Memory is the
 app's resident set after every pane has been shown.
 
-Usage: python benchmarks/terminal.py [ROUNDS] [--baseline REV]
+Usage: python benchmarks/terminal.py [ROUNDS] [--baseline REV] [--paint-only]
 ROUNDS of start-up (default 9) and ROUNDS // 2 (at least 3) walks through the keys, on
 the demo (1x), 10x and 100x its data, so growth shows; with --baseline, Away as it was
-at git REV is measured in the same run, interleaved. Prints one table; asserts nothing.
+at git REV is measured in the same run, interleaved; --paint-only times the start-up
+alone. Prints one table; asserts nothing.
 """
 
 import os
@@ -29,7 +30,7 @@ from tracker.services.demo import story_day, write_demo
 
 ARGS = [arg for arg in sys.argv[1:] if not arg.startswith("--")]
 ROUNDS = int(ARGS[0]) if ARGS and ARGS[0].isdigit() else 9
-KEY_ROUNDS = max(3, ROUNDS // 2)  # each walks every pane in a new process
+KEY_ROUNDS = 0 if "--paint-only" in sys.argv else max(3, ROUNDS // 2)  # each in a new process
 SIZE = ("120", "40")
 # Each look at the screen is a tmux process: looking every 2 ms took most of a core
 # from the app measured (2 cores here). 5 ms keeps the error under 5 ms.
@@ -185,6 +186,27 @@ def minimal_memory(session: str) -> float:
         stop(session)
 
 
+WIDTH = 40
+
+
+def line(name: str, values: list[float], form: str = ".0f") -> None:
+    print(f"{name:<{WIDTH}}" + "".join(f"{value:>9{form}}" for value in values))
+
+
+def print_paints(
+    runs: list[tuple[str, str]], paints: dict[tuple[str, str], list[float]], minimal: float
+) -> None:
+    if not KEY_ROUNDS:
+        print(
+            f"Away's first paint in tmux {SIZE[0]}x{SIZE[1]}, medians of {ROUNDS}; the "
+            f"minimal Textual app: {minimal:.0f} ms"
+        )
+    print(f"{'measure':<{WIDTH}}" + "".join(f"{f'{v[:7]} {s}':>9}" for v, s in runs))
+    paint = [statistics.median(paints[run]) for run in runs]
+    line("first paint with the user data, ms", paint)
+    line("  x minimal app", [value / minimal for value in paint], ".2f")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         files = {
@@ -218,6 +240,9 @@ def main() -> None:
                 times |= {f"{name} after Today": ms for name, ms in read_first.items()}
                 for name, ms in times.items():
                     keys[version, label].setdefault(name, []).append(ms)
+        if not KEY_ROUNDS:
+            print_paints(runs, paints, statistics.median(minimal_paints))
+            return
         base_memory = statistics.median(minimal_memory(session) for _ in range(3))
 
     minimal = statistics.median(minimal_paints)
@@ -226,15 +251,7 @@ def main() -> None:
         f"start-up, {KEY_ROUNDS} of keys; the minimal Textual app: first paint "
         f"{minimal:.0f} ms, {base_memory:.0f} MB"
     )
-    width = 40
-
-    def line(name: str, values: list[float], form: str = ".0f") -> None:
-        print(f"{name:<{width}}" + "".join(f"{value:>9{form}}" for value in values))
-
-    print(f"{'measure':<{width}}" + "".join(f"{f'{v[:7]} {s}':>9}" for v, s in runs))
-    paint = [statistics.median(paints[run]) for run in runs]
-    line("first paint with the user data, ms", paint)
-    line("  x minimal app", [value / minimal for value in paint], ".2f")
+    print_paints(runs, paints, minimal)
     for name, _, _ in KEYS:
         line(f"{name}, ms", [statistics.median(keys[run][name]) for run in runs])
     print(f"after {READ_TODAY_S:.0f} s on Today (the user reads it; Away builds the panes):")
