@@ -168,3 +168,29 @@ async def test_new_application_on_an_empty_list_starts_with_the_program(db_path)
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert app.screen.form_title == "New program"
+
+
+async def test_escape_asks_before_losing_what_was_typed_in_a_form(db_path):
+    """Escape closes an untouched form at once; with changes, it asks (a slow link can
+    deliver an arrow key's first byte alone, which reads as Escape)."""
+    app = make_app(fresh_db(db_path), DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_pane(pilot)
+        await pilot.press("tab", "n", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (FormScreen, ConfirmScreen))
+        await pilot.press("n", *"Visiting Elective", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        question = app.screen.query_one("#confirm-question")
+        assert question.display
+        assert app.screen.region.contains_region(question.region)
+        assert "without saving" in str(question.render())
+        await pilot.press("n")  # keep it: the form is back with the text
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        assert app.screen.current_values()["name"] == "Visiting Elective"
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert not isinstance(app.screen, (FormScreen, ConfirmScreen))
+    assert store.list_programs(open_db(db_path)) == []  # nothing was saved

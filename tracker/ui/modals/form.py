@@ -53,6 +53,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         self.values = values
         self.save_values = save
         self._shown = False
+        self._shown_values: dict[str, str] = {}
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles every widget of a screen it shows; the first time, they were
@@ -82,6 +83,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
 
     def on_mount(self) -> None:
         self.query_one(f"#field-{self.fields[0].name}").focus()
+        self._shown_values = self.current_values()
 
     def _editor(self, field: Field) -> Input | Select[str]:
         value = self.values.get(field.name, "")
@@ -164,4 +166,16 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
 
     @on(Button.Pressed, "#form-cancel")
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        # What the user typed is lost only when they say so: Escape is also the first byte
+        # of an arrow key's sequence, which a slow link can deliver late.
+        if self.current_values() == self._shown_values:
+            self.dismiss(None)
+            return
+        from tracker.ui.modals.confirm import ConfirmScreen
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        question = "Close the form without saving? What you changed here is lost."
+        self.app.push_screen(ConfirmScreen(question, yes_label="Discard"), answered)
