@@ -2,6 +2,7 @@
 CSV cells that cannot run as formulas, a calendar with stable UIDs, files written whole."""
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -255,3 +256,28 @@ def test_the_csv_zip_reads_well_and_says_plainly_what_it_is(tmp_path):
     assert refused.returncode == 2
     assert "several files" in refused.stderr
     assert "data.zip" in refused.stderr
+
+
+def test_an_export_has_no_name_in_its_folder_until_it_is_written_and_synced(tmp_path, monkeypatch):
+    """A kill -9 while an export is written (during its fsync, seen in the fault suite)
+    left `.NAME.PID.partial` beside it. The file is written with no name (O_TMPFILE) and
+    named once synced; where the system has no such files, a named one as before."""
+    seen_while_syncing = []
+    fsync = os.fsync
+
+    def watched_fsync(fd: int) -> None:
+        seen_while_syncing.append(sorted(path.name for path in tmp_path.iterdir()))
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", watched_fsync)
+    target = tmp_path / "all.json"
+    exporting.write_whole(b"{}", target)
+    exporting.write_whole(b"[]", target, force=True)
+    assert target.read_bytes() == b"[]"
+    assert [path.name for path in tmp_path.iterdir()] == ["all.json"]
+    anonymous = exporting._anonymous_file(tmp_path)
+    if anonymous is None:  # (no O_TMPFILE here: the named file of before)
+        assert seen_while_syncing[0] == [f".all.json.{os.getpid()}.partial"]
+        return
+    os.close(anonymous)
+    assert seen_while_syncing == [[], ["all.json"]]  # nothing new while it was written

@@ -396,12 +396,19 @@ def write_whole(content: bytes, target: Path, force: bool = False) -> Path:
         private_folder(target.parent)
         temp = target.with_name(f".{target.name}.{os.getpid()}.partial")
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            fd = _anonymous_file(target.parent)
+            if fd is None:  # (not Linux, or a file system without them: a named one)
+                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                named = True
+            else:
+                named = False
             with os.fdopen(fd, "wb") as handle:
                 os.fchmod(handle.fileno(), 0o600)  # (a leftover file keeps its old mode)
                 handle.write(content)
                 handle.flush()
                 os.fsync(handle.fileno())
+                if not named:  # written and synced: only now does it get a name
+                    _name(handle.fileno(), temp)
             os.replace(temp, target)
         finally:
             temp.unlink(missing_ok=True)
@@ -409,3 +416,26 @@ def write_whole(content: bytes, target: Path, force: bool = False) -> Path:
         reason = (error.strerror or str(error)).lower()
         raise ExportError(f"{target} cannot be written: {reason}; nothing was written") from None
     return target
+
+
+def _name(fd: int, path: Path) -> None:
+    """Give an anonymous file a name. (os.link follows the /proc link only through
+    linkat, which it calls when given a folder's descriptor.)"""
+    folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.link(f"/proc/self/fd/{fd}", path.name, dst_dir_fd=folder, follow_symlinks=True)
+    finally:
+        os.close(folder)
+
+
+def _anonymous_file(folder: Path) -> int | None:
+    """A file in folder with no name yet (Linux O_TMPFILE): killed while it is written,
+    the process leaves nothing behind (a named temporary file stayed, hidden, beside the
+    export). None where the system or the file system has none."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(folder, flag | os.O_WRONLY, 0o600)
+    except OSError:
+        return None
