@@ -408,6 +408,7 @@ def write_whole(content: bytes, target: Path, force: bool = False) -> Path:
                 handle.flush()
                 os.fsync(handle.fileno())
                 if not named:  # written and synced: only now does it get a name
+                    temp.unlink(missing_ok=True)  # (a leftover of an older process)
                     _name(handle.fileno(), temp)
             os.replace(temp, target)
         finally:
