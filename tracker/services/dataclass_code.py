@@ -28,7 +28,7 @@ MAX_ENTRIES = 4000
 
 _compiled: dict[str, CodeType] = {}
 _unsaved: list[str] = []  # texts compiled since the file was last written
-_compiled_here = [0]  # texts compiled in this process
+_compiled_here = 0  # texts compiled in this process
 
 
 def cache_file() -> Path:
@@ -38,12 +38,13 @@ def cache_file() -> Path:
 
 def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
     """builtins.exec for the dataclasses module (its only use: the methods' text)."""
+    global _compiled_here
     if isinstance(source, str):
         code = _compiled.get(source)
         if code is None:
             code = _compiled[source] = compile(source, "<string>", "exec")
             _unsaved.append(source)
-            _compiled_here[0] += 1
+            _compiled_here += 1
         source = code
     builtins.exec(source, globals, locals)
 
@@ -85,7 +86,7 @@ def release() -> None:
 
 
 def compiled_in_this_process() -> int:
-    return _compiled_here[0]
+    return _compiled_here
 
 
 def install() -> None:
