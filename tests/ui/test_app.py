@@ -444,6 +444,16 @@ async def test_no_pane_is_built_ahead_once_the_app_closes(demo_path):
     await app._build_ahead(app._build_ahead_steps())  # as a late timer would
 
 
+async def test_no_pane_is_built_ahead_once_the_app_is_asked_to_close(demo_path):
+    # exit() not from a key (a key holds the build ahead for a pause): the next step
+    # mounted a pane, which Textual refuses from then on (a MountError, a crash log).
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)):
+        app.exit()
+        await app._build_ahead(app._build_ahead_steps())
+    assert app.crash_log is None
+
+
 async def test_panes_are_built_ahead_only_while_the_user_pauses(demo_path, monkeypatch):
     import time
 

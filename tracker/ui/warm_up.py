@@ -91,7 +91,8 @@ class WarmUp(App[Path | None]):
         """After the warm-up, the work that makes a first visit cheap (building panes),
         one at a time (several at once made a key wait for all of them), and only while
         the user pauses: the panes they open meanwhile are built then, as they open."""
-        if not builds or self._closing_down:
+        # (after exit() Textual refuses every mount: a pane cannot be built any more)
+        if not builds or self._closing_down or self._exit:
             return
         if time.monotonic() - self.last_input < BUSY_FOR_S:
             self.set_timer(BUSY_FOR_S, partial(self._build_ahead, builds))
