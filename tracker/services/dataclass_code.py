@@ -11,20 +11,16 @@ cannot be written (a read-only install, PYTHONDONTWRITEBYTECODE) is not kept.
 
 import atexit
 import builtins
-import contextlib
 import dataclasses
 import importlib.util
-import marshal
-import os
-import sys
 from pathlib import Path
 from types import CodeType
 from typing import Any
 
+from tracker.services.kept_file import KeptFile, in_pycache
+
 # A Python with another bytecode reads nothing from a file written by this one.
 MAGIC = importlib.util.MAGIC_NUMBER
-# More entries than this (old versions' classes piling up): the file starts again.
-MAX_ENTRIES = 4000
 
 _compiled: dict[str, CodeType] = {}
 _unsaved: list[str] = []  # texts compiled since the file was last written
@@ -32,8 +28,7 @@ _compiled_here = 0  # texts compiled in this process
 
 
 def cache_file() -> Path:
-    tag = sys.implementation.cache_tag or "python"
-    return Path(__file__).resolve().parent / "__pycache__" / f"dataclass-methods.{tag}.bin"
+    return in_pycache(__file__, "dataclass-methods")
 
 
 def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
@@ -49,33 +44,13 @@ def _exec(source: Any, globals: Any = None, locals: Any = None) -> None:
     builtins.exec(source, globals, locals)
 
 
-def _read(path: Path) -> dict[str, CodeType]:
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        magic, entries = marshal.loads(path.read_bytes())
-        if magic == MAGIC and isinstance(entries, dict):
-            return {
-                text: code
-                for text, code in entries.items()
-                if isinstance(text, str) and isinstance(code, CodeType)
-            }
-    return {}
+_kept = KeptFile(lambda: cache_file(), lambda: MAGIC, lambda code: isinstance(code, CodeType))
 
 
 def save() -> None:
     """Write the file if this process compiled texts it did not hold (at exit)."""
-    if not _unsaved or sys.dont_write_bytecode:
-        return
-    path = cache_file()
-    entries = _read(path)  # another process may have added its own meanwhile
-    if len(entries) + len(_unsaved) > MAX_ENTRIES:
-        entries = {}
-    entries |= {text: _compiled[text] for text in _unsaved}
+    _kept.add({text: _compiled[text] for text in _unsaved})
     _unsaved.clear()
-    with contextlib.suppress(OSError):  # read-only: compiled again next time
-        path.parent.mkdir(exist_ok=True)
-        temp = path.with_name(f".{path.name}.{os.getpid()}")
-        temp.write_bytes(marshal.dumps((MAGIC, entries)))
-        os.replace(temp, path)  # whole or not at all: other processes read it
 
 
 def release() -> None:
@@ -93,7 +68,7 @@ def install() -> None:
     """From now on, dataclasses reads the code of the texts it compiled before."""
     if getattr(dataclasses, "exec", None) is _exec:
         return
-    _compiled.update(_read(cache_file()))
+    _compiled.update(_kept.read())
     # A module's own global comes before the builtin: only dataclasses' exec is ours.
     dataclasses.exec = _exec  # type: ignore[attr-defined]
     atexit.register(save)

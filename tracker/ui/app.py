@@ -30,6 +30,7 @@ from tracker.ui.format import weekday_date
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes import PANES
 from tracker.ui.panes.base import AreaPane, Target
+from tracker.ui.style_cache import kept_stylesheet
 from tracker.ui.warm_up import WarmUp
 from tracker.ui.widgets.footer import Footer
 
@@ -104,6 +105,7 @@ class AwayApp(WarmUp, App[Path | None]):
         warning: str | None = None,
     ) -> None:
         super().__init__()
+        self.stylesheet = kept_stylesheet(self.get_css_variables())  # parsed once, kept
         self.db_path = db_path
         self.today = today or date.today()
         self.db = db or open_db(db_path)

@@ -16,6 +16,7 @@ from textual.app import App
 from textual.dom import DOMNode
 
 from tracker.domain.money import minor_digits_by_code
+from tracker.ui import style_cache
 from tracker.ui.panes import PANES
 
 # The other panes' modules and every style file are read this long after start, once
@@ -83,6 +84,7 @@ class WarmUp(App[Path | None]):
             steps.pop(0)()
             self.call_later(self._warm_up, steps)
             return
+        style_cache.save()  # every style file was read: a terminal closed on Away never exits
         if self.started is not None:
             self.started()
         self.call_later(self._build_ahead, self._build_ahead_steps())
