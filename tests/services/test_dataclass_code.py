@@ -70,6 +70,12 @@ def test_a_damaged_or_foreign_file_is_compiled_again_and_replaced(tmp_path: Path
         cache.write_bytes(damaged)
         assert compiled(cache) > 0
         assert compiled(cache) == 0  # the file was written whole again
+    # An entry that is not code is compiled again (the others are still read).
+    magic, entries = marshal.loads(cache.read_bytes())
+    first = next(iter(entries))
+    cache.write_bytes(marshal.dumps((magic, {**entries, first: b"\x00not code"})))
+    assert compiled(cache) == 1
+    assert compiled(cache) == 0
     # A file of another Python's bytecode (its magic number) is not read.
     cache.write_bytes(marshal.dumps((b"\x00\x00\r\n", {})))
     assert compiled(cache) > 0

@@ -105,7 +105,7 @@ class AwayApp(WarmUp, App[Path | None]):
         warning: str | None = None,
     ) -> None:
         super().__init__()
-        self.stylesheet = kept_stylesheet(self.get_css_variables())  # parsed once, kept
+        self.stylesheet = kept_stylesheet(self.stylesheet)  # styles parsed once, kept
         self.db_path = db_path
         self.today = today or date.today()
         self.db = db or open_db(db_path)

@@ -14,7 +14,6 @@ import hashlib
 import importlib.util
 import pickle
 from pathlib import Path
-from typing import Any
 
 from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
@@ -111,11 +110,13 @@ class KeptStylesheet(Stylesheet):
 _saved_at_exit = False
 
 
-def kept_stylesheet(variables: dict[str, Any]) -> KeptStylesheet:
-    """A stylesheet for the app; what it parses is added to the file at exit (and when
+def kept_stylesheet(made: Stylesheet) -> KeptStylesheet:
+    """The app's stylesheet as Textual made it (no source read yet), from now on reading
+    its parsed rules from the file; what it parses is added to the file at exit (and when
     save() is called: after start-up, as a terminal closed on Away never exits)."""
     global _saved_at_exit
     if not _saved_at_exit:
         atexit.register(save)
         _saved_at_exit = True
-    return KeptStylesheet(variables=variables)
+    # (the same variables: the theme's, computed once, 1 ms)
+    return KeptStylesheet(variables=made._variables)
