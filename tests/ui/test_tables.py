@@ -126,3 +126,33 @@ async def test_column_titles_are_literal_text(demo_path):
             "[b]Name[/b]",
             "Fit :smile:",
         ]
+
+
+async def test_a_table_works_out_each_style_once_per_drawing_and_anew_for_the_next(
+    demo_path, monkeypatch
+):
+    """DataTable asked for its own and its parts' Rich styles on every line and row (a walk
+    up the widget tree each): 70 walks for Today's first paint. Each once per drawing
+    now; a restyle between two drawings is still seen (the zebra rows' colour here)."""
+    from textual.dom import DOMNode
+
+    walks: list[object] = []
+    style_of = DOMNode.rich_style.fget
+    monkeypatch.setattr(
+        DOMNode, "rich_style", property(lambda node: walks.append(node) or style_of(node))
+    )
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.query_one("#today-table", PagedTable)
+        assert table.row_count > 10
+        walks.clear()
+        table.refresh()
+        table.render_lines(table.region.reset_offset)
+        assert 0 < len(walks) <= 6, f"{len(walks)} walks for {table.row_count} rows"
+        odd = table.render_lines(table.region.reset_offset)[2]
+        app.stylesheet.add_source(".datatable--odd-row { background: green; }", ("t", "odd"))
+        app.stylesheet.parse()
+        app.stylesheet.update(table)
+        await pilot.pause()
+        assert table.render_lines(table.region.reset_offset)[2] != odd
