@@ -497,3 +497,45 @@ async def test_a_widget_is_styled_as_it_mounts_not_as_it_is_made(demo_path, monk
         assert height.value == 1  # compact: one line, no border
         editor.add_class("-invalid")  # mounted: a class change restyles at once, as before
         assert styled.count(editor) == 2
+
+
+@pytest.mark.parametrize(
+    ("size", "classes"), [((80, 24), {"-narrow", "-short"}), ((120, 40), {"-wide", "-tall"})]
+)
+async def test_the_first_screen_is_styled_once_as_it_is_built(
+    demo_path, monkeypatch, size, classes
+):
+    """Textual restyled every widget when the screen first resumed and again when the first
+    resize set the breakpoint classes, and the tab bar as it took the focus and gave it
+    up: none of that before the first paint now, with the same classes and focus."""
+    from textual.dom import DOMNode
+    from textual.widgets import Tabs
+
+    restyled: list[str] = []
+    restyle = DOMNode.update_node_styles
+
+    def counted(node: DOMNode, animate: bool = True) -> None:
+        restyled.append(type(node).__name__)
+        restyle(node, animate)
+
+    monkeypatch.setattr(DOMNode, "update_node_styles", counted)
+    focused: list[str] = []
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=size) as pilot:
+        app.screen.watch(
+            app.screen, "focused", lambda widget: focused.append(type(widget).__name__)
+        )
+        await pilot.pause()
+        assert classes <= app.screen.classes
+        assert "Screen" not in restyled
+        assert "MainScreen" not in restyled
+        assert "ContentTabs" not in restyled
+        assert app.screen.focused is app.query_one("#today-table")
+        assert not app.query_one(Tabs).has_focus
+        # Any later resume that asks for its styles again still has them.
+        from textual import events
+
+        restyled.clear()
+        app.screen.post_message(events.ScreenResume(refresh_styles=True))
+        await pilot.pause()
+        assert "MainScreen" in restyled

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import Header, TabbedContent, TabPane
 
@@ -27,6 +28,7 @@ from tracker.store.errors import explain, is_explainable
 from tracker.store.profile import get_profile, is_new_user, save_profile
 from tracker.ui.commands import AwayCommands
 from tracker.ui.format import weekday_date
+from tracker.ui.main_screen import MainScreen
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes import PANES
 from tracker.ui.panes.base import AreaPane, Target
@@ -127,6 +129,9 @@ class AwayApp(WarmUp, App[Path | None]):
         use_quick_escape()
         use_quick_handover()
         return QuickEscapeDriver
+
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(self.size, self.HORIZONTAL_BREAKPOINTS, self.VERTICAL_BREAKPOINTS)
 
     def compose(self) -> ComposeResult:
         yield Header()
