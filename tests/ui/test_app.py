@@ -1,9 +1,10 @@
 """Pilot tests pressing real keys in the app shell."""
 
 import pytest
-from textual.widgets import DataTable, HelpPanel, TabbedContent
+from textual.widgets import DataTable, HelpPanel
 
 from tests.conftest import DEMO_DAY
+from tests.ui.test_hostile_text import screen_output
 from tracker.store.db import open_db
 from tracker.store.profile import get_profile
 from tracker.ui.app import make_app
@@ -28,7 +29,7 @@ async def test_keys_one_to_six_show_each_pane_with_its_records(demo_path):
             await pilot.press(key)
             await pilot.pause()
             pane_id, table_id = PANE_TABLES[key]
-            assert app.query_one(TabbedContent).active == pane_id
+            assert app.active_pane == pane_id
             table = app.query_one(f"#{table_id}", DataTable)
             assert table.row_count > 0, pane_id
             assert app.focused is table
@@ -108,7 +109,7 @@ async def test_command_palette_goes_to_a_pane(demo_path):
         await pilot.pause(0.3)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.query_one(TabbedContent).active == "letters"
+        assert app.active_pane == "letters"
 
 
 async def test_fast_key_presses_end_on_the_last_pane(demo_path):
@@ -117,17 +118,25 @@ async def test_fast_key_presses_end_on_the_last_pane(demo_path):
         await pilot.press("2", "3", "4", "5")
         await pilot.pause()
         await pilot.pause()
-        assert app.query_one(TabbedContent).active == "journal"
+        assert app.active_pane == "journal"
         assert app.focused is app.query_one("#journal-table")
 
 
-async def test_mouse_click_on_a_tab_switches_pane(demo_path):
+@pytest.mark.parametrize(("size", "column"), [((120, 40), 73), ((80, 24), 63)])
+async def test_mouse_click_on_a_tab_switches_pane(demo_path, size, column):
+    from tracker.ui.widgets.pane_tabs import PaneTabs
+
     app = make_app(demo_path, DEMO_DAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.click("#--content-tab-letters")
+    async with app.run_test(size=size) as pilot:
+        tabs = app.query_one(PaneTabs)
+        letters = next(tab for tab in tabs.placed() if tab.id == "letters")
+        assert letters.start <= column < letters.end  # (the label drawn there)
+        await pilot.click(PaneTabs, offset=(column, 0))
         await pilot.pause()
-        assert app.query_one(TabbedContent).active == "letters"
+        assert app.active_pane == tabs.active == "letters"
         assert app.query_one("#letters-table", DataTable).row_count == 4
+        assert app.focused is app.query_one("#letters-table")
+        assert not app.query_one("#today-pane").display
 
 
 async def test_a_write_reloads_only_the_panes_that_show_its_area(demo_path):
@@ -161,7 +170,7 @@ async def test_today_lists_the_guides_findings_and_enter_opens_their_pane(demo_p
         table.move_cursor(row=row)
         await pilot.press("enter")
         await pilot.pause()
-        assert app.query_one(TabbedContent).active == "letters"
+        assert app.active_pane == "letters"
 
 
 async def test_enter_on_a_line_of_today_lands_on_its_record(demo_path):
@@ -202,7 +211,7 @@ async def test_enter_on_a_line_of_today_lands_on_its_record(demo_path):
             table.move_cursor(row=row)
             await pilot.press("enter")
             await pilot.pause()
-            assert app.query_one(TabbedContent).active == pane, words
+            assert app.active_pane == pane, words
             landed = app.query_one(table_id, DataTable)
             assert landed.has_focus, f"{table_id} should hold the focus after enter"
             assert selected_key(landed) == record_id, f"{words}: cursor on the wrong row"
@@ -263,7 +272,7 @@ async def test_start_up_ends_with_every_style_read_ahead_and_started_called_once
         assert [pane.PANE_ID for pane in app.query(AreaPane) if pane.loaded] == [
             spec.id for spec in PANES
         ]
-        assert app.query_one(TabbedContent).active == "today"
+        assert app.active_pane == "today"
         assert app.screen.focused is None or app.screen.focused.id == "today-table"
 
 
@@ -385,19 +394,20 @@ async def test_the_keys_a_footer_replaced_do_not_stay_in_memory(demo_path):
 async def test_every_tab_is_on_screen_at_80_columns_and_takes_its_full_title_when_wide(
     demo_path,
 ):
-    from textual.widgets import Tab
+    from tracker.ui.widgets.pane_tabs import PaneTabs
 
     app = make_app(demo_path, DEMO_DAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        tabs = list(app.query(Tab))
+        tabs = app.query_one(PaneTabs).placed()
         assert len(tabs) == 7
         for tab in tabs:
-            assert tab.region.right <= 80, str(tab.label)  # not scrolled off the line
-        assert "4 Budget" in [str(tab.label) for tab in tabs]
+            assert tab.end <= 80, tab.label  # not cut off the line
+            assert tab.label in screen_output(app)[1]
+        assert "4 Budget" in [tab.label for tab in tabs]
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
-        assert "4 Housing & Budget" in [str(tab.label) for tab in app.query(Tab)]
+        assert "4 Housing & Budget" in screen_output(app)[1]
 
 
 async def test_every_key_of_each_pane_is_on_screen_at_80_columns(demo_path):
@@ -509,7 +519,6 @@ async def test_the_first_screen_is_styled_once_as_it_is_built(
     resize set the breakpoint classes, and the tab bar as it took the focus and gave it
     up: none of that before the first paint now, with the same classes and focus."""
     from textual.dom import DOMNode
-    from textual.widgets import Tabs
 
     restyled: list[str] = []
     restyle = DOMNode.update_node_styles
@@ -529,9 +538,7 @@ async def test_the_first_screen_is_styled_once_as_it_is_built(
         assert classes <= app.screen.classes
         assert "Screen" not in restyled
         assert "MainScreen" not in restyled
-        assert "ContentTabs" not in restyled
         assert app.screen.focused is app.query_one("#today-table")
-        assert not app.query_one(Tabs).has_focus
         # Any later resume that asks for its styles again still has them.
         from textual import events
 

@@ -4,7 +4,7 @@ visible form errors, 80x24, accent-blind search, rules. Pilot pressing real keys
 import sqlite3
 
 import pytest
-from textual.widgets import DataTable, Static, TabbedContent
+from textual.widgets import DataTable, Static
 
 from tests.conftest import DEMO_DAY
 from tracker.domain.programs import Program
@@ -60,7 +60,7 @@ async def test_a_locked_database_is_a_sentence_and_the_app_stays(demo_path, writ
         assert "another Away (or another program) is writing to" in message
         assert "nothing was saved" in message
         assert app.is_running
-        assert app.query_one(TabbedContent).active == "applications"
+        assert app.active_pane == "applications"
     assert store.get_rotation(open_db(demo_path), rotation.id).status == "preparing"
 
 

@@ -1,7 +1,7 @@
-"""The app shell: six panes in a tab bar, header, footer, keys, palette and welcome.
+"""The app shell: the panes under their tab bar, header, footer, keys, palette, welcome.
 
-Only Today is built at start; every other pane is built in its hidden tab after the
-warm-up, while the user pauses (warm_up._build_ahead), or as its tab is first shown.
+Only Today is built at start; every other pane is built, hidden, after the warm-up while
+the user pauses (warm_up._build_ahead), or as its tab is first shown.
 """
 
 import os
@@ -13,12 +13,13 @@ from pathlib import Path
 from textual import events, on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.containers import Container, Vertical
 from textual.dom import DOMNode
 from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widget import AwaitMount
-from textual.widgets import Header, TabbedContent, TabPane
+from textual.widgets import Header
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.text import visible
@@ -35,6 +36,7 @@ from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.style_cache import kept_stylesheet
 from tracker.ui.warm_up import WarmUp
 from tracker.ui.widgets.footer import Footer
+from tracker.ui.widgets.pane_tabs import PaneTabs, Tab
 
 # Below this width the tabs take their short titles (all seven fit in 80 columns).
 NARROW_TABS_BELOW = 90
@@ -114,9 +116,9 @@ class AwayApp(WarmUp, App[Path | None]):
         self.open_warning = warning  # e.g. why today's backup could not be made
         self.read_only = self.db.read_only
         self._mounting: dict[str, AwaitMount] = {}  # panes being mounted, by id
-        self._shown_by_key: str | None = None  # a switch by key, not a click on its tab
-        # The tab bar's sliding underline redrew the screen 15-20 times after each pane
-        # switch (30-60 ms of the user's next key); TEXTUAL_ANIMATIONS still chooses.
+        # Animations redraw the screen at each step (Textual's tab bar slid its underline
+        # 15-20 times after each switch: 30-60 ms of the next key); TEXTUAL_ANIMATIONS
+        # still chooses.
         if "TEXTUAL_ANIMATIONS" not in os.environ:
             self.animation_level = "none"
 
@@ -133,14 +135,20 @@ class AwayApp(WarmUp, App[Path | None]):
     def get_default_screen(self) -> Screen[None]:
         return MainScreen(self.size, self.HORIZONTAL_BREAKPOINTS, self.VERTICAL_BREAKPOINTS)
 
+    active_pane = PANES[0].id  # the pane shown
+
     def compose(self) -> ComposeResult:
         yield Header()
-        first = PANES[0]
-        with TabbedContent(initial=first.id, id="panes"):
-            # The first pane is built at once, so the first paint shows the user's data.
-            yield TabPane(first.tab_label(1, False), first.pane_class()(), id=first.id)
-            for key, pane in enumerate(PANES[1:], start=2):
-                yield TabPane(pane.tab_label(key, False), id=pane.id)
+        tabs = [
+            Tab(spec.id, spec.tab_label(number, False), spec.tab_label(number, True))
+            for number, spec in enumerate(PANES, start=1)
+        ]
+        with Vertical(id="panes"):
+            yield PaneTabs(tabs, self.active_pane, NARROW_TABS_BELOW)
+            # The first pane is built at once, so the first paint shows the user's data;
+            # the others join it as they are built (area_pane), hidden until shown.
+            with Container(id="pane-switcher"):
+                yield PANES[0].pane_class()()
         yield Footer(compact=True)  # every key of a pane fits on one line at 80 columns
 
     def on_mount(self) -> None:
@@ -172,12 +180,6 @@ class AwayApp(WarmUp, App[Path | None]):
         self.db.close()
 
     def on_resize(self, event: events.Resize) -> None:
-        # Every tab on one line: at 80 columns the seventh was off screen until chosen.
-        narrow = event.size.width < NARROW_TABS_BELOW
-        tabbed = self.query_one(TabbedContent)
-        for number, spec in enumerate(PANES, start=1):
-            if spec.short_title:
-                tabbed.get_tab(spec.id).label = spec.tab_label(number, narrow)
         self.query_one(Footer).show_command_palette = event.size.width >= PALETTE_IN_FOOTER_FROM
 
     def _build_ahead_steps(self) -> list[Callable[[], Awaitable[object] | None]]:
@@ -195,26 +197,20 @@ class AwayApp(WarmUp, App[Path | None]):
     def area_pane(self, pane_id: str) -> AreaPane:
         """The pane of a tab; the first time, its module is imported and the pane mounted
         into its tab (it builds and loads itself as it mounts)."""
-        tab = self.query_one(TabbedContent).get_pane(pane_id)
-        for pane in tab.query_children(AreaPane):
-            return pane
+        switcher = self.query_one("#pane-switcher")
+        for pane in switcher.query_children(AreaPane):
+            if pane_id == pane.PANE_ID:
+                return pane
         spec = next(spec for spec in PANES if spec.id == pane_id)
         self.read_styles(spec.styles)
         pane = spec.pane_class()()
-        self._mounting[pane_id] = tab.mount(pane)
+        pane.display = pane_id == self.active_pane
+        self._mounting[pane_id] = switcher.mount(pane)
         return pane
 
-    @on(TabbedContent.TabActivated)
-    def _focus_pane(self, event: TabbedContent.TabActivated) -> None:
-        # A click on a tab comes here first. A key's switch is focused by the pane as it
-        # shows (on_show, which also lands on a target of Today's enter): focusing here
-        # too raced it, and could take the focus back to the pane's first table.
-        if event.pane.id == self._shown_by_key:
-            self._shown_by_key = None
-            return
-        pane = self.area_pane(event.pane.id or "")
-        if pane.is_mounted:
-            pane.focus_first_table()
+    @on(PaneTabs.Chosen)
+    async def _tab_clicked(self, event: PaneTabs.Chosen) -> None:
+        await self.action_show_pane(event.pane_id)
 
     @on(RecordsChanged)
     def _mark_stale(self, event: RecordsChanged) -> None:
@@ -224,28 +220,28 @@ class AwayApp(WarmUp, App[Path | None]):
                 pane.loaded = False
 
     async def action_show_pane(self, pane_id: str) -> None:
-        # Focus is dropped: Textual would move it to the next table of the pane being
-        # hidden, and focus inside a pane makes TabbedContent switch back to it. After
-        # the switch, not before: a table that loses focus draws itself again (its
-        # cursor's colours), which the hidden one need not (20-40 ms at 100x).
-        tabbed = self.query_one(TabbedContent)
         # One frame: the screen is drawn once the pane is built, filled and shown (its
         # first visit drew 5-9 frames on the way, each a redraw of the whole screen).
         with self.batch_update():
             if mounting := self._build_pane(pane_id):
                 await mounting
             pane = self.area_pane(pane_id)
-            if tabbed.active == pane_id:
+            if self.active_pane == pane_id:
                 pane.focus_first_table()
                 return
-            self._shown_by_key = pane_id
-            tabbed.active = pane_id
+            shown = self.area_pane(self.active_pane)
+            self.active_pane = self.query_one(PaneTabs).active = pane_id
+            shown.display, pane.display = False, True
+            # Focus is dropped: Textual would move it to the next focusable widget. After
+            # the switch, not before: a table that loses focus draws itself again (its
+            # cursor's colours), which the hidden one need not (20-40 ms at 100x). The
+            # pane focuses its first table as it shows (AreaPane.on_show).
             self.screen.set_focus(None)
 
     def open_target(self, pane_id: str, target: Target) -> None:
         """Show a pane with its cursor on a record (enter on a line of Today)."""
         pane = self.area_pane(pane_id)
-        if self.query_one(TabbedContent).active == pane_id:
+        if self.active_pane == pane_id:
             pane.reveal(target)
             return
         pane.target = target  # landed on once the pane is shown and loaded
@@ -347,8 +343,7 @@ class AwayApp(WarmUp, App[Path | None]):
         from tracker.ui.modals.rules import RulesScreen
 
         if rule_id is None:
-            pane_id = self.query_one(TabbedContent).active
-            rule_id = self.area_pane(pane_id).current_rule_id()
+            rule_id = self.area_pane(self.active_pane).current_rule_id()
         self.push_screen(RulesScreen(rule_id))
 
     def action_export(self) -> None:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.widget import Widget
-from textual.widgets import DataTable, TabbedContent
+from textual.widgets import DataTable
 
 from tracker.store.db import AwayDatabase
 from tracker.ui.widgets.drawn import forget_drawn_lines
@@ -32,9 +32,9 @@ class Target:
 
 
 class AreaPane(Widget):
-    """Subclasses implement build() and load(); the shell mounts one inside its TabPane."""
+    """Subclasses implement build() and load(); the shell mounts each in its switcher."""
 
-    DEFAULT_CSS = "AreaPane { height: auto; }"  # as the TabPane that holds it
+    DEFAULT_CSS = "AreaPane { height: auto; padding: 0 1; }"
     PANE_ID = ""  # the id of the pane's tab (panes/__init__.PANES)
     built = False
     loaded = False
@@ -110,9 +110,8 @@ class AreaPane(Widget):
         self.load()
 
     def focus_first_table(self) -> None:
-        # Focusing inside a pane makes TabbedContent switch to it, so a pane that finished
-        # building after the user moved on must not take focus back.
-        if self.query_ancestor(TabbedContent).active != self.PANE_ID:
+        # A pane that finished building after the user moved on must not take the focus.
+        if self.away.active_pane != self.PANE_ID:
             return
         tables = [table for table in self.query(DataTable) if table.can_focus and table.display]
         if tables and not self.app.screen.is_modal:
