@@ -546,3 +546,29 @@ async def test_the_first_screen_is_styled_once_as_it_is_built(
         app.screen.post_message(events.ScreenResume(refresh_styles=True))
         await pilot.pause()
         assert "MainScreen" in restyled
+
+
+async def test_footer_keys_are_compact_before_they_mount(demo_path, monkeypatch):
+    """Textual made each key compact from a watcher once mounted, restyling every key
+    again at start and at each rebuild of the footer (a pane switch)."""
+    from textual.css.stylesheet import Stylesheet
+    from textual.widgets._footer import FooterKey
+
+    restyled: list[object] = []
+    update_nodes = Stylesheet.update_nodes
+
+    def counted(sheet: Stylesheet, nodes, animate: bool = False) -> None:
+        nodes = list(nodes)
+        restyled.extend(node for node in nodes if isinstance(node, FooterKey))
+        update_nodes(sheet, nodes, animate)
+
+    monkeypatch.setattr(Stylesheet, "update_nodes", counted)
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for key in ["2", "3", "1"]:
+            await pilot.press(key)
+            await pilot.pause()
+        keys = list(app.query(FooterKey))
+        assert keys
+        assert all(key.has_class("-compact") for key in keys)
+        assert restyled == []

@@ -1,7 +1,9 @@
 """Textual's footer, built again only when the keys it shows change."""
 
+from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer as TextualFooter
+from textual.widgets._footer import FooterKey
 
 
 class Footer(TextualFooter):
@@ -26,6 +28,15 @@ class Footer(TextualFooter):
         self._shown = None  # the palette's key comes or goes: built again
         if self.is_attached:
             self.bindings_changed(self.screen)
+
+    def compose(self) -> ComposeResult:
+        # Each key is made compact before it mounts: Textual sets the class from its
+        # watcher once mounted, restyling each key again (4-8 of them, at start and at
+        # every rebuild); the watcher then finds it set.
+        for widget in super().compose():
+            if self.compact and isinstance(widget, FooterKey):
+                widget.add_class("-compact")
+            yield widget
 
     async def _rebuild(self) -> None:
         self._pending = False
