@@ -11,8 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
+from functools import cached_property
 
-from tracker.domain.checklists import ChecklistItem, Expiring, due_now, expiring
+from tracker.domain.checklists import BlockDates, ChecklistItem, Expiring, due_now, expiring
 from tracker.domain.journal import Flagged, JournalDay, goals_done
 from tracker.domain.letters import NEXT_FOR_ERAS, Letter, LetterStatus, count_letters
 from tracker.domain.profile import Profile, VisaNeed
@@ -85,6 +86,18 @@ class Snapshot:
     experiences_seeded: int = 0
     signals: dict[str, int] = field(default_factory=dict)
     answers_written: int = 0
+
+    # Worked out once per snapshot: the checklist rules (D, V, B) each read them (at 100x
+    # the demo, 500 blocks made four times over).
+    @cached_property
+    def blocks(self) -> dict[int, BlockDates]:
+        """Each block's status and dates, by id (what its items' due dates depend on)."""
+        return block_dates(self.rotations)
+
+    @cached_property
+    def places(self) -> dict[int | None, str]:
+        """Each block's place, by id."""
+        return {r.id: _place(r) for r in self.rotations}
 
 
 def _d(iso: str | None) -> date | None:
@@ -372,8 +385,7 @@ def _p3(snapshot: Snapshot) -> list[Finding]:
 def _items(rule_prefix: str) -> Callable[[Snapshot], list[Finding]]:
     def handler(snapshot: Snapshot) -> list[Finding]:
         found = []
-        blocks = block_dates(snapshot.rotations)
-        places = {r.id: _place(r) for r in snapshot.rotations}
+        blocks, places = snapshot.blocks, snapshot.places
         horizon = (snapshot.today + timedelta(days=LOOKAHEAD_DAYS)).isoformat()
         for item in snapshot.open_items:
             if not item.rule_id.startswith(rule_prefix):
