@@ -4,26 +4,43 @@ from tests.conftest import DEMO_DAY
 from tests.ui.test_hostile_text import screen_output
 from tracker.services.demo import write_demo
 from tracker.ui.app import make_app
-from tracker.ui.widgets.tables import PAGE, PagedTable
+from tracker.ui.widgets.tables import NEAR_END, PagedTable
 
 
-async def test_a_long_journal_loads_a_page_then_more_as_the_cursor_moves(tmp_path):
-    path = write_demo(tmp_path / "big.db", DEMO_DAY, scale=5)  # 200 journal days
+async def test_a_long_list_loads_a_page_then_more_as_the_cursor_moves(tmp_path):
+    path = write_demo(tmp_path / "big.db", DEMO_DAY, scale=5)  # 60 programs
     app = make_app(path, DEMO_DAY)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause()
+        table = app.query_one("#programs-table", PagedTable)
+        assert table.total == 60
+        first = 24 + NEAR_END  # the terminal's lines, and the rows the cursor nears
+        assert table.row_count == first
+        assert table.caption == f"{first} of 60"
+        table.focus()
+        for _ in range(60):
+            await pilot.press("down")
+        await pilot.pause()
+        assert table.row_count == 60
+        assert table.caption == "60"
+        keys = [row.value for row in table.rows]
+        assert len(keys) == len(set(keys)) == 60
+
+
+async def test_the_first_page_fills_a_tall_terminal_and_paging_down_adds_the_rest(tmp_path):
+    path = write_demo(tmp_path / "big.db", DEMO_DAY, scale=5)  # 200 journal days
+    app = make_app(path, DEMO_DAY)
+    async with app.run_test(size=(120, 90)) as pilot:
         await pilot.press("5")
         await pilot.pause()
         table = app.query_one("#journal-table", PagedTable)
-        assert table.total == 200
-        assert table.row_count == PAGE
-        assert table.caption == f"{PAGE} of 200"
-        for _ in range(PAGE - 10):
-            await pilot.press("down")
+        assert table.size.height > 40
+        assert table.row_count >= table.size.height + NEAR_END  # no empty row on screen
+        for _ in range(4):
+            await pilot.press("pagedown")
         await pilot.pause()
         assert table.row_count == 200
-        assert table.caption == "200"
-        keys = [row.value for row in table.rows]
-        assert len(keys) == len(set(keys)) == 200
 
 
 def drawn_cells(table: PagedTable) -> dict[object, object]:

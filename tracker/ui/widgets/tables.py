@@ -29,7 +29,7 @@ Cell = str | Text | Content  # what a table cell holds: literal text (see Table)
 Row = tuple[int | str | None, Sequence[Cell]]  # (record id, cells)
 Fetch = Callable[[int, int], Sequence[Row]]  # (offset, limit) -> rows
 
-PAGE = 100  # rows added at a time; a terminal shows at most a few dozen
+PAGE = 100  # rows added at a time once the user moves down
 NEAR_END = 20  # rows before the last loaded one at which the next page is added
 
 
@@ -230,9 +230,15 @@ class PagedTable(Table):
         cursor = self.cursor_row
         self._fetch, self.total = fetch, total
         self.clear()  # (its cursor reset may already add the first page)
-        self._add(max(PAGE, cursor + NEAR_END) - self.row_count)
+        self._add(max(self.first_page, cursor + NEAR_END) - self.row_count)
         if self.row_count:
             self.move_cursor(row=min(cursor, self.row_count - 1))
+
+    @property
+    def first_page(self) -> int:
+        """The rows added at first: what the terminal can show, and NEAR_END more (at 100x
+        a first page of 100 rows took 7 ms to add; a 40-line terminal shows 35 at most)."""
+        return self.app.size.height + NEAR_END
 
     @property
     def caption(self) -> str:
@@ -268,7 +274,7 @@ class PagedTable(Table):
 
     def _near_end(self) -> None:
         if self.row_count < self.total:
-            self._add(PAGE)
+            self._add(PAGE if self.row_count else self.first_page)
 
     def watch_cursor_coordinate(self, old: Coordinate, new: Coordinate) -> None:
         super().watch_cursor_coordinate(old, new)
