@@ -1,5 +1,5 @@
-"""`python -m tracker` runs the same CLI as `away`."""
+"""`python -m tracker` runs the same command as `away`."""
 
-from tracker.cli import main
+from tracker.launch import main
 
-main(prog_name="away")
+main()

@@ -1,6 +1,5 @@
 """The `away` command line. Only opening the TUI imports textual (lazily)."""
 
-import gc
 import os
 import sys
 from collections.abc import Callable
@@ -12,6 +11,7 @@ import click
 
 from tracker import __version__
 from tracker.domain.text import visible
+from tracker.launch import open_tui, prepare
 
 # The store (and sqlite-utils with it) is imported by the commands that use it, so that
 # --version and --help start at once.
@@ -65,8 +65,7 @@ class AwayGroup(click.Group):
             echo(f"away: {error.format_message()}", err=True)
             sys.exit(error.exit_code)
         except KeyboardInterrupt:
-            echo("away: interrupted.", err=True)
-            sys.exit(130)
+            explain_failure(None, None)
         sys.exit(result if isinstance(result, int) else 0)
 
     def invoke(self, ctx: click.Context) -> Any:
@@ -75,22 +74,31 @@ class AwayGroup(click.Group):
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise  # usage errors and answers: main() says them
         except Exception as error:
-            from tracker.store.errors import explain, is_explainable
+            explain_failure(error, ctx.meta.get("away.db"))
 
-            db_path = ctx.meta.get("away.db")
-            if not is_explainable(error):
-                from tracker.services.crash import write_crash_log
 
-                log = write_crash_log(Path(db_path or "away.db").absolute(), error)
-                echo(
-                    f"away: stopped by an unexpected error ({type(error).__name__}); nothing "
-                    f"more was changed. What happened (without your data) is in {log}; "
-                    "'away check' finds values Away cannot use.",
-                    err=True,
-                )
-                sys.exit(2)
-            echo(f"away: {explain(error, db_path)}.", err=True)
-            sys.exit(2)
+def explain_failure(error: Exception | None, db_path: Path | None) -> NoReturn:
+    """A failure as one sentence on stderr: an error the store explains, or an unexpected
+    one (its trace, without the user's data, in a crash log), exit 2; None: the user
+    interrupted, exit 130. (Also for the app opened without the CLI: launch.py.)"""
+    if error is None:
+        echo("away: interrupted.", err=True)
+        sys.exit(130)
+    from tracker.store.errors import explain, is_explainable
+
+    if not is_explainable(error):
+        from tracker.services.crash import write_crash_log
+
+        log = write_crash_log(Path(db_path or "away.db").absolute(), error)
+        echo(
+            f"away: stopped by an unexpected error ({type(error).__name__}); nothing "
+            f"more was changed. What happened (without your data) is in {log}; "
+            "'away check' finds values Away cannot use.",
+            err=True,
+        )
+        sys.exit(2)
+    echo(f"away: {explain(error, db_path)}.", err=True)
+    sys.exit(2)
 
 
 def db_option(command: F) -> F:
@@ -154,37 +162,11 @@ def main(ctx: click.Context, db_path: Path | None, today_text: str | None) -> No
 
     Run without a command to open the full-screen app.
     """
-    from tracker.services import currencies, dataclass_code, phi_cache
-
-    dataclass_code.install()  # before the first dataclass: Textual's, the store's
-    phi_cache.install()  # the PHI guard's word lists, read from the cache when used
-    currencies.install()  # the currency table, read from iso4217's file when used
+    prepare()  # the start-up caches
     ctx.obj = db_path
     set_today(ctx, today_text)
     if ctx.invoked_subcommand is None:
         open_tui(resolve_db(ctx, None), today_of(ctx))
-
-
-# Collections of the middle generation between two full ones (Python's default is 10).
-FULL_COLLECTION_EVERY = 100
-
-
-def resume_collector() -> None:
-    gc.freeze()  # what start-up made is never walked again
-    # A full collection walks every record a pane holds (at 100x a pause of about 100 ms
-    # inside a key): the app runs them when the user pauses (AwayApp._collect_when_idle),
-    # Python only past this many; the young generations collect as before.
-    young, middle, _ = gc.get_threshold()
-    gc.set_threshold(young, middle, FULL_COLLECTION_EVERY)
-    gc.enable()
-
-
-def after_start_up() -> None:
-    """Once the first pane shows and the warm-up imported the others."""
-    from tracker.services import dataclass_code
-
-    resume_collector()
-    dataclass_code.release()  # saved now: a terminal closed on Away never reaches exit
 
 
 def set_today(ctx: click.Context, today_text: str | None) -> None:
@@ -202,34 +184,6 @@ def today_of(ctx: click.Context) -> date:
     """--today (or AWAY_TODAY), else the real date."""
     text = ctx.meta.get("away.today")
     return date.fromisoformat(text) if text else date.today()
-
-
-def open_tui(db_path: Path, today: date | None = None) -> None:
-    from tracker.services.collector import collector_paused
-    from tracker.services.safety import open_user_db
-    from tracker.store.db import Inspection
-
-    # The file's check runs on a thread while the app's modules are imported.
-    inspection: Inspection | None = Inspection(db_path)
-    while True:
-        # Start-up makes objects that live until exit (modules, classes, styles); the
-        # collector would walk them again and again while the first screen is built
-        # (about a sixth of the start-up). It resumes once the app has started, with
-        # them set aside.
-        with collector_paused():
-            from tracker.ui.app import make_app
-
-            # checks (waiting for the inspection), migrates, makes the daily backup
-            db, warning = open_user_db(db_path, inspection=inspection)
-            inspection = None
-            app = make_app(db_path, today, db=db, warning=warning)
-            app.started = after_start_up
-            next_path = app.run()
-        if app.return_code:  # an unexpected error, already explained in one sentence
-            sys.exit(app.return_code)
-        if not isinstance(next_path, Path):
-            return
-        db_path = next_path  # the user chose to open another file (e.g. the demo)
 
 
 @main.command()

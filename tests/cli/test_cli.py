@@ -154,7 +154,8 @@ def test_the_collector_resumes_after_start_up_frozen_and_with_rarer_full_collect
     turn it back on, with start-up's objects frozen. In its own process: it changes gc."""
     code = (
         "import gc\n"
-        "from tracker.cli import FULL_COLLECTION_EVERY, resume_collector\n"
+        "import tracker.cli\n"
+        "from tracker.launch import FULL_COLLECTION_EVERY, resume_collector\n"
         "gc.disable()\n"
         "resume_collector()\n"
         "assert gc.isenabled(), 'the collector stayed off'\n"
