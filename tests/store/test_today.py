@@ -31,4 +31,32 @@ def test_filtered_queries_match_the_full_lists(demo_path, offset):
         [entry] if entry else [],
     )
     assert keyed == everything
+    # Without the items of blocks over by then (never due): the same agenda.
+    open_blocks = build_agenda(
+        day,
+        programs.list_rotations(db),
+        checklists.open_items_due_by(db, horizon, iso),
+        letters.open_follow_ups_due_by(db, horizon),
+        [entry] if entry else [],
+    )
+    assert open_blocks == everything
+    db.close()
+
+
+@pytest.mark.parametrize("offset", [-200, -100, -60, -30, -13, -1, 0, 14, 15, 30, 70, 120])
+def test_the_guides_findings_are_the_same_without_the_items_of_blocks_that_are_over(
+    demo_path, offset
+):
+    from dataclasses import replace
+
+    from tracker.domain.guidance import findings
+    from tracker.store.guidance import snapshot
+
+    db = open_db(demo_path)
+    day = DEMO_DAY.add(days=offset)
+    shot = snapshot(db, day)
+    horizon = day.add(days=LOOKAHEAD_DAYS).isoformat()
+    every_open_item = replace(shot, open_items=checklists.open_items_due_by(db, horizon))
+    assert len(every_open_item.open_items) >= len(shot.open_items)
+    assert findings(shot) == findings(every_open_item)
     db.close()

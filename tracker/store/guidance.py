@@ -18,7 +18,7 @@ def snapshot(db: Database, today: date) -> Snapshot:
         profile=get_profile(db),
         rotations=rotations,
         letters=letters.list_letters(db),
-        open_items=checklists.open_items_due_by(db, horizon),
+        open_items=checklists.open_items_due_by(db, horizon, today.isoformat()),
         entry_today=journal.day_of(db, today.isoformat()),
         researched=programs.count_by_kind(db),
     )
