@@ -84,7 +84,7 @@ class BudgetPane(MoneyActions, AreaPane):
         housing: DataTable[Cell] = Table(id="housing-table", cursor_type="row")
         housing.add_columns("Housing", "Kind", "Cost", "Stay", "Status")
         yield Horizontal(
-            OptionList(id="budget-scopes"),
+            options.SideList(id="budget-scopes"),
             VerticalScroll(
                 Plain("", id="budget-summary"),
                 categories,

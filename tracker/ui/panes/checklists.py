@@ -102,7 +102,7 @@ class ChecklistsPane(ItemActions, AreaPane):
 
     def build(self) -> ComposeResult:
         yield Horizontal(
-            OptionList(id="checklist-groups"),
+            options.SideList(id="checklist-groups"),
             Vertical(
                 Plain("", id="checklist-summary"),
                 Input(placeholder="/ filter items", id="checklist-filter", compact=True),
