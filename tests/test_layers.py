@@ -41,16 +41,19 @@ def run_python(code: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
 
 
-def test_store_domain_services_and_cli_do_not_import_textual():
-    result = run_python(CHECK)
+def assert_clean(code: str) -> None:
+    """The code ran in a fresh process and printed "clean" (its checks passed)."""
+    result = run_python(code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "clean"
+
+
+def test_store_domain_services_and_cli_do_not_import_textual():
+    assert_clean(CHECK)
 
 
 def test_quick_commands_do_not_import_textual():
-    result = run_python(QUICK_COMMANDS)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "clean"
+    assert_clean(QUICK_COMMANDS)
 
 
 def test_domain_has_no_io_imports():
@@ -89,6 +92,21 @@ print("clean")
 def test_the_tui_reaches_its_first_pane_without_the_libraries_it_reads_ahead_later():
     """pendulum, sqlite-utils and the currency table are imported after the first paint
     (the app's warm-up) or by the commands that use them: not on the way to Today."""
-    result = run_python(START_UP)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "clean"
+    assert_clean(START_UP)
+
+
+APP_WITHOUT_CLI = """
+import sys
+from tracker.launch import app_arguments, prepare
+assert app_arguments([]) is not None
+prepare()
+import tracker.services.safety, tracker.ui.app, tracker.ui.panes.today
+cli = sorted({"click", "tracker.cli"} & set(sys.modules))
+assert not cli, cli
+print("clean")
+"""
+
+
+def test_away_reaches_the_app_without_importing_the_cli():
+    """`away` alone (launch.py) opens the app without click and the CLI's module."""
+    assert_clean(APP_WITHOUT_CLI)

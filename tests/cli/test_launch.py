@@ -92,18 +92,3 @@ def test_a_file_the_app_cannot_open_is_one_sentence_and_left_untouched(tmp_path)
     assert "not an Away database" in result.stderr
     assert "Traceback" not in result.stderr
     assert garbage.read_bytes() == b"not a database"
-
-
-def test_the_app_is_reached_without_importing_the_cli():
-    code = (
-        "import sys\n"
-        "from tracker.launch import app_arguments, prepare\n"
-        "assert app_arguments([]) is not None\n"
-        "prepare()\n"
-        "import tracker.services.safety, tracker.ui.app, tracker.ui.panes.today\n"
-        "assert 'click' not in sys.modules and 'tracker.cli' not in sys.modules\n"
-        "print('ok')\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "ok"

@@ -1,6 +1,6 @@
 """The currency table read from iso4217's file, as the app installs it."""
 
-from tests.test_layers import run_python
+from tests.test_layers import assert_clean
 from tracker.domain import money
 from tracker.services import currencies
 
@@ -23,6 +23,4 @@ print("clean")
 
 
 def test_installed_it_reads_the_file_without_importing_the_package():
-    result = run_python(INSTALLED)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "clean"
+    assert_clean(INSTALLED)
