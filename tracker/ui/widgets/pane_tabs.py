@@ -10,6 +10,7 @@ chosen pane (AwayApp.action_show_pane).
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.text import Text
@@ -81,7 +82,7 @@ class PaneTabs(Widget):
         placed, column = [], 0
         for tab in self.tabs:
             label = tab.short_label if narrow else tab.label
-            end = column + len(label) + 2 * PADDING
+            end = column + cell_len(label) + 2 * PADDING
             placed.append(PlacedTab(tab.id, label, column, end))
             column = end
         return placed
