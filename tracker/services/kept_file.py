@@ -8,6 +8,7 @@ each adds its own entries to what is on disk, and the file is replaced whole.
 """
 
 import contextlib
+import importlib.util
 import marshal
 import os
 import sys
@@ -17,6 +18,16 @@ from typing import Any
 
 # More entries than this (old versions' entries piling up): the file starts again.
 MAX_ENTRIES = 4000
+
+
+def installed(package: str) -> str:
+    """The package as installed (its file's time and size), found without importing it or
+    importlib.metadata (25 ms and 2 MB, for a version number): an upgrade changes it."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return "none"
+    stat = Path(spec.origin).stat()
+    return f"{stat.st_mtime_ns:x}.{stat.st_size:x}"
 
 
 def in_pycache(module_file: str, name: str) -> Path:

@@ -4,13 +4,13 @@ runs read 1.4 MB from the cache folder in a few ms. Not user data: a missing, st
 unreadable cache is rebuilt, and one that cannot be written is simply not kept."""
 
 import contextlib
-import importlib.util
 import os
 from array import array
 from pathlib import Path
 
 from tracker.domain import phi_words
 from tracker.domain.phi_words import HashedWords
+from tracker.services.kept_file import installed
 
 FORMAT = 1  # of the file: two arrays of 64-bit digests, names then English words
 
@@ -21,18 +21,8 @@ def cache_file() -> Path:
     from platformdirs import user_cache_path
 
     folder = Path(os.environ.get("AWAY_CACHE_DIR") or user_cache_path("away"))
-    made_from = "-".join(_installed(package) for package in ("faker", "english_words"))
+    made_from = "-".join(installed(package) for package in ("faker", "english_words"))
     return folder / f"phi-words-{FORMAT}-{made_from}.bin"
-
-
-def _installed(package: str) -> str:
-    """The package's file as installed (time and size), found without importing it or
-    importlib.metadata (25 ms and 2 MB, for a version number)."""
-    spec = importlib.util.find_spec(package)
-    if spec is None or spec.origin is None:
-        return "none"
-    stat = Path(spec.origin).stat()
-    return f"{stat.st_mtime_ns:x}.{stat.st_size:x}"
 
 
 def cached_word_lists() -> tuple[HashedWords, HashedWords]:

@@ -11,7 +11,6 @@ classes they are made of. Rules with errors are never kept: Textual reports thos
 import atexit
 import contextlib
 import hashlib
-import importlib.util
 import pickle
 from pathlib import Path
 
@@ -19,26 +18,16 @@ from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet
 from textual.css.types import CSSLocation
 
-from tracker.services.kept_file import KeptFile, in_pycache
+from tracker.services.kept_file import KeptFile, in_pycache, installed
 
 
 def cache_file() -> Path:
     return in_pycache(__file__, "textual-styles")
 
 
-def _installed(package: str) -> str:
-    """The package as installed (its __init__'s time and size): a new version makes new
-    entries, without importing importlib.metadata (25 ms) for a version number."""
-    spec = importlib.util.find_spec(package)
-    origin = Path(spec.origin) if spec is not None and spec.origin else None
-    if origin is None:
-        return "none"
-    stat = origin.stat()
-    return f"{package}:{stat.st_mtime_ns:x}.{stat.st_size:x}"
-
-
 def _stamp() -> str:
-    return " ".join(_installed(package) for package in ("textual", "rich"))
+    """The Textual and Rich the rules are made of: a new version makes new entries."""
+    return " ".join(f"{package}:{installed(package)}" for package in ("textual", "rich"))
 
 
 _kept = KeptFile(lambda: cache_file(), _stamp, lambda value: isinstance(value, bytes))
