@@ -263,21 +263,14 @@ def open_items_due_by(
     blocks_open_on (today), not those of a block over by then, which are never due
     (domain.checklists.due_now says the same): at 100x the demo, 900 items read, most of
     them of ended blocks."""
-    if blocks_open_on is None:
-        return rows.select(
-            db,
-            ChecklistItem,
-            f"SELECT * FROM checklist_items WHERE NOT {_SETTLED} AND due_on <= ? ORDER BY due_on",
-            [horizon],
-        )
     closed = ", ".join(f"'{status}'" for status in sorted(CLOSED_STATUSES))
+    open_blocks = f"""AND (rotation_id IS NULL OR rotation_id NOT IN (
+        SELECT id FROM rotations WHERE status IN ({closed})
+        OR (ends_on IS NOT NULL AND ends_on != '' AND ends_on < ?)))"""
     return rows.select(
         db,
         ChecklistItem,
         f"""SELECT * FROM checklist_items WHERE NOT {_SETTLED} AND due_on <= ?
-            AND (rotation_id IS NULL OR rotation_id NOT IN (
-                SELECT id FROM rotations WHERE status IN ({closed})
-                OR (ends_on IS NOT NULL AND ends_on != '' AND ends_on < ?)))
-            ORDER BY due_on""",
-        [horizon, blocks_open_on],
+            {open_blocks if blocks_open_on else ""} ORDER BY due_on""",
+        [horizon, blocks_open_on] if blocks_open_on else [horizon],
     )

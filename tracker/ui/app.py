@@ -195,8 +195,8 @@ class AwayApp(WarmUp, App[Path | None]):
         return self._mounting.pop(pane_id, None)
 
     def area_pane(self, pane_id: str) -> AreaPane:
-        """The pane of a tab; the first time, its module is imported and the pane mounted
-        into its tab (it builds and loads itself as it mounts)."""
+        """The pane of a tab; the first time, its module is imported and the pane mounted,
+        hidden unless chosen, in the switcher (it builds and loads itself as it mounts)."""
         switcher = self.query_one("#pane-switcher")
         for pane in switcher.query_children(AreaPane):
             if pane_id == pane.PANE_ID:

@@ -8,6 +8,8 @@ the same Rich functions are called directly, in the same order, with the same ar
 (a property test holds the two equal, segment for segment and style for style).
 """
 
+from typing import TypeGuard
+
 from rich.console import Console, ConsoleOptions
 from rich.segment import Segment
 from rich.style import Style
@@ -17,7 +19,7 @@ NULL = Style.null()  # Padding's style ("none") and the inner lines' padding
 NEW_LINE = Text("\n")
 
 
-def draws_as_one_line(cell: object, width: int, padding: int) -> bool:
+def draws_as_one_line(cell: object, width: int, padding: int) -> TypeGuard[Text]:
     """Whether one_line() draws this cell: Rich Text with room inside the padding (a
     Text that asked to wrap is left to Rich)."""
     return type(cell) is Text and cell.no_wrap is not False and width - 2 * padding >= 1

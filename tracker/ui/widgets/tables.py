@@ -3,7 +3,8 @@
 A DataTable measures and stores every row it is given, about 0.1 ms a row on the UI loop:
 4,000 journal days would cost half a second per visit. A PagedTable is handed a way to
 fetch rows (from the store with LIMIT/OFFSET, or a slice of a list) and the total; it
-adds PAGE rows at first and the next PAGE as the cursor or the scroll nears the end.
+adds what the terminal can show at first and the next PAGE as the cursor or the scroll
+nears the end.
 """
 
 from collections.abc import Callable, Sequence
@@ -67,6 +68,7 @@ class Table(DataTable[Cell]):
     def render_lines(self, crop: Region) -> list[Strip]:
         self._drawn_size = self.size
         self._drawing_styles = {}
+        self._drawing_options = self.app.console_options  # (Textual makes new ones at each ask)
         try:
             return super().render_lines(crop)
         finally:
@@ -106,7 +108,7 @@ class Table(DataTable[Cell]):
         header = row_index == -1
         row_key = self._header_row_key if header else self._row_locations.get_key(row_index)
         column_key = self._column_locations.get_key(column_index)
-        if row_key is None or column_key is None:  # (not a cell of the table)
+        if row_key is None or column_key is None:  # (a row label, or not a cell of the table)
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
         key = (
             row_key,
@@ -121,17 +123,14 @@ class Table(DataTable[Cell]):
         if (lines := self._cell_render_cache.get(key)) is not None:
             return lines
         height = self.header_height if header else self.rows[row_key].height
-        cells = self._get_row_renderables(row_index).cells
-        cell = cells[column_index] if column_index >= 0 else None
+        cell = self._get_row_renderables(row_index).cells[column_index]
         if (
-            column_index < 0
-            or height != 1
+            height != 1
             or self.fixed_rows
             or self.fixed_columns
             or not draws_as_one_line(cell, width, self.cell_padding)
         ):
             return super()._render_cell(row_index, column_index, base_style, width, cursor, hover)
-        assert isinstance(cell, Text)
         component_style, post_style = self._get_styles_to_render_cell(
             header,
             False,
@@ -144,14 +143,9 @@ class Table(DataTable[Cell]):
             self.cursor_background_priority == "css",
         )
         where = Style.from_meta({"row": row_index, "column": column_index})
-        options = self._drawing_options
-        if options is None:  # (Textual makes new console options at each ask)
-            options = self.app.console_options
-            if self._drawing_styles is not None:
-                self._drawing_options = options
         line = one_line(
             self.app.console,
-            options,
+            self._drawing_options or self.app.console_options,
             cell,
             width,
             self.cell_padding,
