@@ -118,35 +118,3 @@ async def test_an_expense_tied_to_no_rotation_starts_with_no_category_guessed(us
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert app.screen.query_one("#field-category").value == "other"
-
-
-async def test_the_side_list_measures_its_blocks_once_and_again_only_at_a_new_width(
-    tmp_path, monkeypatch
-):
-    """Textual's OptionList measured every option twice on its first show (the Resize of
-    its first layout forgot them): 500 blocks at 100x the demo."""
-    from textual.content import Content
-
-    from tests.conftest import DEMO_DAY
-    from tracker.services.demo import write_demo
-    from tracker.ui.app import make_app
-
-    measured: list[object] = []
-    height = Content.get_height
-    monkeypatch.setattr(
-        Content, "get_height", lambda self, *a, **k: measured.append(self) or height(self, *a, **k)
-    )
-    app = make_app(write_demo(tmp_path / "big.db", DEMO_DAY, scale=5), DEMO_DAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.05)
-        measured.clear()
-        await pilot.press("4")
-        await pilot.pause(0.2)
-        scopes = app.query_one("#budget-scopes")
-        count = scopes.option_count
-        assert count > 20
-        assert len(measured) < 2 * count  # once each (and a few other texts), not twice
-        measured.clear()
-        await pilot.resize_terminal(80, 24)  # narrower: the side list is 20 wide
-        await pilot.pause(0.2)
-        assert len(measured) >= count  # measured again at its new width
