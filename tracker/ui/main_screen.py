@@ -11,11 +11,14 @@ from textual import events
 from textual.geometry import Size
 from textual.screen import Screen
 
+from tracker.ui.focus import quiet_focus
+
 
 class MainScreen(Screen[None]):
     # The first pane's table takes the focus at once (as the pane gives it on each show);
     # by default the first focusable widget, the tab bar, would take it first.
     AUTO_FOCUS = "AreaPane DataTable"
+    focused = quiet_focus()  # (drawn again: the widgets the focus restyles, not every line)
 
     def __init__(
         self,

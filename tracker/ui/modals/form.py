@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from tracker.domain.checks import Check, first_errors
 from tracker.domain.text import plural, visible
+from tracker.ui.focus import quiet_focus
 from tracker.ui.text import Plain, PlainLabel, literal
 from tracker.ui.widgets.validators import CheckValidator
 
@@ -39,6 +40,7 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
     """Dismisses with the saved values, or None when cancelled."""
 
     CSS_PATH = "form.tcss"
+    focused = quiet_focus()
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="form.save", tooltip="Check and save the form"),
         Binding("escape", "cancel", "Cancel", id="form.cancel", tooltip="Close without saving"),
