@@ -7,9 +7,11 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.style import Style
 from rich.text import Span, Text
+import textual.widgets._data_table as data_table
+from textual.render import measure
 from textual.renderables.styled import Styled
 
-from tracker.ui.widgets.cells import draws_as_one_line, one_line
+from tracker.ui.widgets.cells import draws_as_one_line, measured_width, one_line
 
 CONSOLE = Console(width=120, color_system="truecolor", force_terminal=True)
 # Letters, spaces, wide and combining characters, emoji, tabs, line breaks, markup.
@@ -70,3 +72,43 @@ def test_only_text_that_fits_inside_its_padding_is_drawn_directly():
     assert not draws_as_one_line(Text("x"), 2, 1)  # no room inside the padding
     assert not draws_as_one_line(Text("x", no_wrap=False), 10, 1)  # asked to wrap
     assert not draws_as_one_line("x", 10, 1)  # not Rich Text
+
+
+@settings(max_examples=400, deadline=None)
+@given(cell=cells(), default=st.integers(0, 3))
+def test_a_cell_measured_directly_is_as_wide_as_textual_measures_it(cell, default):
+    assert measured_width(CONSOLE, cell, default) == measure(CONSOLE, cell, default)
+
+
+def test_what_is_not_text_is_measured_by_textual():
+    padded = Padding(Text("abc"), (0, 2))
+    assert measured_width(CONSOLE, padded, 1) == measure(CONSOLE, padded, 1) == 7
+    assert measured_width(CONSOLE, "wide 漢字", 1) == 9
+
+
+async def test_a_table_measures_its_columns_as_a_datatable_does():
+    """Every cell kind a table holds (text, styled text, wide, empty, a line break)."""
+    from textual.app import App
+    from textual.widgets import DataTable
+
+    from tracker.ui.widgets.tables import Table
+
+    rows = [
+        [Text("Zoë Nguyễn"), Text("漢字 and more", style="bold"), Text("")],
+        [Text("a\nlonger second line"), Text("x"), Text("[b]not markup[/b]")],
+    ]
+    tables = [Table(id="ours"), DataTable(id="textual")]
+
+    class Tables(App[None]):
+        def compose(self):
+            yield from tables
+
+    async with Tables().run_test() as pilot:
+        for table in tables:
+            table.add_columns("one", "two", "three")
+            table.add_rows(rows)
+            table.update_cell_at((0, 0), Text("a much wider first cell"), update_width=True)
+        await pilot.pause()
+        widths = [[column.content_width for column in t.ordered_columns] for t in tables]
+        assert widths[0] == widths[1] == [23, 13, 17]
+    assert data_table.measure is measure  # Textual's own, once the table is done

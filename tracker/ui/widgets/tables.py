@@ -7,7 +7,7 @@ adds what the terminal can show at first and the next PAGE as the cursor or the 
 nears the end.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, TypeVar
 
 from rich.console import ConsoleOptions
@@ -21,10 +21,10 @@ from textual.css.styles import RenderStyles
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import DataTable
-from textual.widgets.data_table import ColumnKey, RowDoesNotExist, RowKey
+from textual.widgets.data_table import CellKey, ColumnKey, RowDoesNotExist, RowKey
 
 from tracker.ui.text import safe, safe_text
-from tracker.ui.widgets.cells import draws_as_one_line, one_line
+from tracker.ui.widgets.cells import cells_measured_directly, draws_as_one_line, one_line
 
 Cell = str | Text | Content  # what a table cell holds: literal text (see Table)
 Row = tuple[int | str | None, Sequence[Cell]]  # (record id, cells)
@@ -154,6 +154,14 @@ class Table(DataTable[Cell]):
         )
         self._cell_render_cache[key] = [line]
         return [line]
+
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        with cells_measured_directly():
+            super()._update_dimensions(new_rows)
+
+    def _update_column_widths(self, updated_cells: set[CellKey]) -> None:
+        with cells_measured_directly():
+            super()._update_column_widths(updated_cells)
 
     def _on_resize(self, event: events.Resize) -> None:
         # A resize to the size its cells were drawn at would drop them (DataTable counts
