@@ -1,13 +1,13 @@
 """A one-line table cell drawn directly is the cell DataTable draws through Rich, segment for
 segment and style for style, for any text, styles, width and padding."""
 
+import textual.widgets._data_table as data_table
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 from rich.padding import Padding
 from rich.style import Style
 from rich.text import Span, Text
-import textual.widgets._data_table as data_table
 from textual.render import measure
 from textual.renderables.styled import Styled
 
