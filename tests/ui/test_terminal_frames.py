@@ -121,3 +121,25 @@ async def test_a_focus_move_draws_again_only_what_it_restyles(demo_path):
         assert app.focused is not focused
         assert lines_drawn, "the focus move drew nothing"
         assert 0 not in lines_drawn  # the header's line
+
+
+async def test_the_first_frame_is_whole_and_drawn_once(demo_path):
+    """Textual drew every line of the first screen twice (its layout, then a repaint)."""
+    app = make_app(demo_path, DEMO_DAY)
+    terminal = Terminal()
+    full_frames: list[int] = []
+    display = app._display
+
+    def written(screen: Any, renderable: Any) -> None:
+        if isinstance(renderable, CompositorUpdate) and not app._batch_count:
+            terminal.feed(renderable.render_segments(app.console))
+            lines = {y for y, *_ in getattr(renderable, "spans", [])}
+            if hasattr(renderable, "region") or len(lines) == SIZE[1]:
+                full_frames.append(len(full_frames))
+        display(screen, renderable)
+
+    app._display = written  # type: ignore[method-assign]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.5)
+        assert not differences(terminal, drawn_afresh(app))
+        assert len(full_frames) == 1

@@ -36,7 +36,13 @@ class MainScreen(Screen[None]):
 
     def _on_screen_resume(self, event: events.ScreenResume) -> None:
         # (Textual calls Screen's own handler after this one.) The first resume follows
-        # the styling of every widget as it mounted: no change to bring.
+        # the styling of every widget as it mounted: no change to bring. Its layout draws
+        # every line, for the first time: Screen's handler then repaints them all again (a
+        # second frame of the whole screen, 10 ms after the first).
         if not self._resumed:
             self._resumed = True
-            event.refresh_styles = False
+            event.prevent_default()
+            laid_out = self._size != self.app.size  # (Screen's handler lays out then)
+            super()._on_screen_resume(events.ScreenResume(refresh_styles=False))
+            if laid_out:
+                self._repaint_required = False
