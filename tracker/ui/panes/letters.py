@@ -175,14 +175,15 @@ class LettersPane(LetterActions, AreaPane):
             letters.count_letters(self.db),
             self._letter_cells,
         )
-        self._candidates()
+        rotations_now = self._rotations_now()  # (every block read: once per load)
+        self._candidates(rotations_now)
         show_records(
             self.query_one("#follow-ups-table", PagedTable),
             lambda offset, limit: letters.list_follow_ups(self.db, limit, offset),
             letters.count_follow_ups(self.db),
             self._follow_up_cells,
         )
-        self._summarise()
+        self._summarise(rotations_now)
         self._show_detail()
 
     def _rotations_now(self) -> list[tuple[int, str, str, str]]:
@@ -200,11 +201,11 @@ class LettersPane(LetterActions, AreaPane):
                 found.append((rotation.id, place, rotation.starts_on, rotation.ends_on))
         return found
 
-    def _candidates(self) -> None:
+    def _candidates(self, rotations_now: list[tuple[int, str, str, str]]) -> None:
         table = self.query_one("#candidates-table", DataTable)
         table.clear()
         self.candidate_list = []
-        for rotation_id, place, _, _ in self._rotations_now():
+        for rotation_id, place, _, _ in rotations_now:
             for candidate in letters.candidates(self.db, rotation_id)[:5]:
                 self.candidate_list.append(candidate)
                 table.add_row(
@@ -215,7 +216,7 @@ class LettersPane(LetterActions, AreaPane):
                 )
         table.display = bool(self.candidate_list)
 
-    def _summarise(self) -> None:
+    def _summarise(self, rotations_now: list[tuple[int, str, str, str]]) -> None:
         everything = letters.list_letters(self.db)
         count = count_letters(everything)
         text = Text(count.describe(), style="bold" if not count.short_of_l1 else "bold yellow")
@@ -224,7 +225,7 @@ class LettersPane(LetterActions, AreaPane):
             text.append(f"\nAgreed, packet still to send (L4): {summarise(waiting)}")
         ending = [
             place
-            for _, place, starts_on, ends_on in self._rotations_now()
+            for _, place, starts_on, ends_on in rotations_now
             if in_last_week(starts_on, ends_on, self.today)
         ]
         if ending:
