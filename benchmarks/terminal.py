@@ -10,8 +10,9 @@ app's resident set after every pane has been shown.
 Usage: python benchmarks/terminal.py [ROUNDS] [--baseline REV] [--paint-only]
 ROUNDS of start-up (default 9) and ROUNDS // 2 (at least 3) walks through the keys, on
 the demo (1x), 10x and 100x its data, so growth shows; with --baseline, Away as it was
-at git REV is measured in the same run, interleaved; --paint-only times the start-up
-alone. Prints one table; asserts nothing.
+at git REV is measured in the same run, interleaved, and each walk's times are also
+given as ratios to the baseline's in the same round; --paint-only times the start-up
+alone. Prints tables; asserts nothing.
 """
 
 import os
@@ -267,6 +268,29 @@ def main() -> None:
     rss = [statistics.median(memory[run]) for run in runs]
     line("memory after all panes, MB", rss)
     line("  x minimal app", [value / base_memory for value in rss], ".2f")
+    if len(trees) > 1:
+        print_paired(keys, list(trees), list(files))
+
+
+def print_paired(
+    keys: dict[tuple[str, str], dict[str, list[float]]], versions: list[str], labels: list[str]
+) -> None:
+    """Each walk's time now over the baseline's in the same round, median of the rounds:
+    the machine's speed moves between rounds (up to 1.5x here), less within one."""
+    now, before = versions[0], versions[1]
+    print(f"now / {before[:7]}, paired by round (median of the ratios):")
+    print(f"{'measure':<{WIDTH}}" + "".join(f"{label:>9}" for label in labels))
+    for name in keys[now, labels[0]]:
+        ratios = [
+            statistics.median(
+                mine / theirs
+                for mine, theirs in zip(
+                    keys[now, label][name], keys[before, label][name], strict=True
+                )
+            )
+            for label in labels
+        ]
+        line(name, ratios, ".2f")
 
 
 if __name__ == "__main__":
