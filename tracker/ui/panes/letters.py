@@ -40,6 +40,9 @@ from tracker.ui.widgets.tables import (
 RECENT_DAYS = 90  # candidates are shown for blocks that ended at most this long ago
 
 
+BlockNow = tuple[int, str, str, str]  # a block running now: (id, place, starts_on, ends_on)
+
+
 class LettersPane(LetterActions, AreaPane):
     PANE_ID = "letters"
     READS = frozenset({"letters", "journal", "programs", "profile"})
@@ -186,7 +189,7 @@ class LettersPane(LetterActions, AreaPane):
         self._summarise(rotations_now)
         self._show_detail()
 
-    def _rotations_now(self) -> list[tuple[int, str, str, str]]:
+    def _rotations_now(self) -> list[BlockNow]:
         """Accepted or completed blocks in week 2 or later, ended at most RECENT_DAYS ago:
         (id, place, starts_on, ends_on)."""
         found = []
@@ -201,7 +204,7 @@ class LettersPane(LetterActions, AreaPane):
                 found.append((rotation.id, place, rotation.starts_on, rotation.ends_on))
         return found
 
-    def _candidates(self, rotations_now: list[tuple[int, str, str, str]]) -> None:
+    def _candidates(self, rotations_now: list[BlockNow]) -> None:
         table = self.query_one("#candidates-table", DataTable)
         table.clear()
         self.candidate_list = []
@@ -216,7 +219,7 @@ class LettersPane(LetterActions, AreaPane):
                 )
         table.display = bool(self.candidate_list)
 
-    def _summarise(self, rotations_now: list[tuple[int, str, str, str]]) -> None:
+    def _summarise(self, rotations_now: list[BlockNow]) -> None:
         everything = letters.list_letters(self.db)
         count = count_letters(everything)
         text = Text(count.describe(), style="bold" if not count.short_of_l1 else "bold yellow")
