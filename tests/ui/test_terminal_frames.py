@@ -21,14 +21,17 @@ SIZE = (100, 32)
 
 
 class Terminal:
-    """A terminal fed what the app writes."""
+    """A terminal fed what the app writes, noting the lines each update drew."""
 
     def __init__(self) -> None:
         self.screen = pyte.Screen(*SIZE)
         self.stream = pyte.Stream(self.screen)
+        self.lines_drawn: list[set[int]] = []
 
-    def feed(self, text: str) -> None:
-        self.stream.feed(text)
+    def play(self, update: CompositorUpdate, console: Any) -> None:
+        self.stream.feed(update.render_segments(console))
+        spans = getattr(update, "spans", None)  # (a LayoutUpdate draws every line)
+        self.lines_drawn.append(set(range(SIZE[1])) if spans is None else {y for y, *_ in spans})
 
     def cells(self) -> list[list[tuple[Any, ...]]]:
         return [
@@ -46,7 +49,7 @@ def played_into(app: App[Any], terminal: Terminal) -> None:
 
     def written(screen: Any, renderable: Any) -> None:
         if isinstance(renderable, CompositorUpdate) and not app._batch_count:
-            terminal.feed(renderable.render_segments(app.console))
+            terminal.play(renderable, app.console)
         display(screen, renderable)
 
     app._display = written  # type: ignore[method-assign]
@@ -59,7 +62,7 @@ def drawn_afresh(app: App[Any]) -> Terminal:
     fresh = Terminal()
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
     assert isinstance(update, CompositorUpdate)
-    fresh.feed(update.render_segments(app.console))
+    fresh.play(update, app.console)
     return fresh
 
 
@@ -93,32 +96,24 @@ async def test_the_terminal_shows_what_the_widgets_hold_after_each_key(demo_path
             await pilot.pause(0.3)
             if isinstance(app.screen, FormScreen) and key == "n":
                 assert app.focused is not None  # its first field
-            assert not differences(terminal, drawn_afresh(app)), f"after {key}:\n" + "\n".join(
-                differences(terminal, drawn_afresh(app))
-            )
+            found = differences(terminal, drawn_afresh(app))
+            assert not found, f"after {key}:\n" + "\n".join(found)
 
 
 async def test_a_focus_move_draws_again_only_what_it_restyles(demo_path):
     """Textual redrew every line of the screen when the focus moved (a second frame after
     each pane switch); the header, which no focus changes, is not drawn again."""
     app = make_app(demo_path, DEMO_DAY)
-    lines_drawn: list[int] = []
+    terminal = Terminal()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2")
         await pilot.pause(0.3)
-        display = app._display
-
-        def written(screen: Any, renderable: Any) -> None:
-            if isinstance(renderable, CompositorUpdate):
-                lines_drawn.extend(y for y, *_ in getattr(renderable, "spans", []))
-                lines_drawn.extend(range(SIZE[1]) if hasattr(renderable, "region") else [])
-            display(screen, renderable)
-
-        app._display = written  # type: ignore[method-assign]
+        played_into(app, terminal)
         focused = app.focused
         await pilot.press("tab")
         await pilot.pause(0.3)
         assert app.focused is not focused
+        lines_drawn = set().union(*terminal.lines_drawn)
         assert lines_drawn, "the focus move drew nothing"
         assert 0 not in lines_drawn  # the header's line
 
@@ -127,19 +122,9 @@ async def test_the_first_frame_is_whole_and_drawn_once(demo_path):
     """Textual drew every line of the first screen twice (its layout, then a repaint)."""
     app = make_app(demo_path, DEMO_DAY)
     terminal = Terminal()
-    full_frames: list[int] = []
-    display = app._display
-
-    def written(screen: Any, renderable: Any) -> None:
-        if isinstance(renderable, CompositorUpdate) and not app._batch_count:
-            terminal.feed(renderable.render_segments(app.console))
-            lines = {y for y, *_ in getattr(renderable, "spans", [])}
-            if hasattr(renderable, "region") or len(lines) == SIZE[1]:
-                full_frames.append(len(full_frames))
-        display(screen, renderable)
-
-    app._display = written  # type: ignore[method-assign]
+    played_into(app, terminal)  # from the first frame
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause(0.5)
         assert not differences(terminal, drawn_afresh(app))
+        full_frames = [lines for lines in terminal.lines_drawn if len(lines) == SIZE[1]]
         assert len(full_frames) == 1
