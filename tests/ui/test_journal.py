@@ -14,6 +14,7 @@ from tracker.ui.app import make_app
 from tracker.ui.modals.form import FormScreen
 from tracker.ui.panes.journal import SAVE_AFTER_PAUSE_S, JournalPane
 from tracker.ui.widgets.tables import PagedTable, selected_key
+from tracker.ui.widgets.ticks import Ticks
 
 DAY = pendulum.date(2026, 7, 15)
 
@@ -93,8 +94,9 @@ async def test_goals_location_supervisors_and_the_weekly_check_are_kept(user_pat
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("5")
         await pilot.pause()
-        await pilot.click("#day-goal_plan")
-        await pilot.click("#day-watched-punctuality")
+        goals, watched = app.query_one("#day-goals", Ticks), app.query_one("#day-watched", Ticks)
+        await pilot.click(goals, offset=goals.box_offset("goal_plan"))
+        await pilot.click(watched, offset=watched.box_offset("punctuality"))
         app.query_one("#day-supervisors", Input).value = "Dr. Okafor, Dr. Éloi Martin"
         await pilot.pause()
         await pilot.press("ctrl+s")

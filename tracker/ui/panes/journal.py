@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import Checkbox, DataTable, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.journal import (
@@ -42,6 +42,7 @@ from tracker.ui.panes.journal_day import DayEditor
 from tracker.ui.panes.journal_quit import QuitActions
 from tracker.ui.text import Plain
 from tracker.ui.widgets.tables import Cell, PagedTable, make_table, selected_key, show_records
+from tracker.ui.widgets.ticks import Ticks
 
 COLUMNS = ["Day", "Cases", "Learning points"]
 SAVE_AFTER_PAUSE_S = 1.0  # typing pauses this long, and the day is written
@@ -437,9 +438,9 @@ class JournalPane(QuitActions):
             self._schedule_save()
             self.editor.show_state("Editing…")
 
-    @on(Checkbox.Changed)
-    def _ticked(self, event: Checkbox.Changed) -> None:
-        if not (event.checkbox.id or "").startswith("day-watched-"):
+    @on(Ticks.Changed)
+    def _ticked(self, event: Ticks.Changed) -> None:
+        if event.ticks.id != "day-watched":
             self._typed()
             return
         watched = self.editor.watched()

@@ -6,7 +6,7 @@ from dataclasses import replace
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Checkbox, DataTable, Input, Label, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
 
 from tracker.domain.journal import (
     DAILY_GOALS,
@@ -22,6 +22,7 @@ from tracker.domain.text import plural, visible
 from tracker.ui.format import label
 from tracker.ui.text import Plain, PlainLabel
 from tracker.ui.widgets.tables import Table
+from tracker.ui.widgets.ticks import Ticks
 
 # (field, title with the rule it serves, placeholder)
 TEXT_FIELDS = {
@@ -86,20 +87,21 @@ class DayEditor(VerticalScroll, can_focus=False):
                 compact=True,
             )
         yield PlainLabel("Today's small goals (J5)", classes="day-field-title")
-        with Horizontal(classes="day-checks"):
-            for field, _ in DAILY_GOALS:
-                yield self._checkbox(field, SHORT_GOALS[field])
+        yield Ticks(
+            [(field, SHORT_GOALS[field]) for field, _ in DAILY_GOALS],
+            id="day-goals",
+            disabled=self.read_only,
+        )
         yield PlainLabel("", id="day-week-title", classes="day-field-title")
-        with Horizontal(classes="day-checks"):
-            for key, _ in WATCHED:
-                yield self._checkbox(f"watched-{key}", SHORT_WATCHED[key])
+        yield Ticks(
+            [(key, SHORT_WATCHED[key]) for key, _ in WATCHED],
+            id="day-watched",
+            disabled=self.read_only,
+        )
         yield PlainLabel("", id="day-cases-title", classes="day-field-title")
         table = Table(id="day-cases", cursor_type="row")
         table.add_columns(*CASE_COLUMNS)
         yield table
-
-    def _checkbox(self, field: str, title: str) -> Checkbox:
-        return Checkbox(title, id=f"day-{field}", compact=True, disabled=self.read_only)
 
     def on_mount(self) -> None:
         if self.app.is_running:  # (not while the app closes: its parts may be gone)
@@ -124,11 +126,11 @@ class DayEditor(VerticalScroll, can_focus=False):
             self.query_one("#day-supervisors", Input).value = visible(", ".join(supervisors))
             for field in DAY_TEXT_FIELDS:
                 self.text_area(field).load_text(visible(getattr(day, field)))
-            for field, _ in DAILY_GOALS:
-                self.query_one(f"#day-{field}", Checkbox).value = getattr(day, field)
+            self.query_one("#day-goals", Ticks).ticked = {
+                field for field, _ in DAILY_GOALS if getattr(day, field)
+            }
             self.query_one("#day-week-title", Label).update(week_title)
-            for key, _ in WATCHED:
-                self.query_one(f"#day-watched-{key}", Checkbox).value = key in watched
+            self.query_one("#day-watched", Ticks).ticked = watched
             self.show_flags({})
         finally:
             # Widgets post their Changed messages later; the pane ignores them until then.
@@ -175,15 +177,16 @@ class DayEditor(VerticalScroll, can_focus=False):
             field: self.text_area(field).text for field in DAY_TEXT_FIELDS
         }
         changes["location"] = "" if location is Select.NULL else str(location)
+        goals = self.query_one("#day-goals", Ticks).ticked
         for field, _ in DAILY_GOALS:
-            changes[field] = self.query_one(f"#day-{field}", Checkbox).value
+            changes[field] = field in goals
         return replace(stored, day=self.day, **changes)  # type: ignore[arg-type]
 
     def supervisors(self) -> str:
         return self.query_one("#day-supervisors", Input).value
 
     def watched(self) -> set[str]:
-        return {key for key, _ in WATCHED if self.query_one(f"#day-watched-{key}", Checkbox).value}
+        return self.query_one("#day-watched", Ticks).ticked
 
     # --- telling ------------------------------------------------------------------------
 
