@@ -1,6 +1,6 @@
 """Pilot tests of the Applications pane: keys only, on a real temporary database."""
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
 
 from tests.conftest import DEMO_DAY
 from tracker.domain.profile import Profile
@@ -11,6 +11,7 @@ from tracker.ui.app import make_app
 from tracker.ui.modals.choice import ChoiceScreen
 from tracker.ui.modals.confirm import ConfirmScreen
 from tracker.ui.modals.form import FormScreen
+from tracker.ui.widgets.picker import Picker
 
 
 def fresh_db(db_path):
@@ -113,8 +114,14 @@ async def test_filter_by_text_and_by_kind(demo_path):
         await pilot.press("escape")
         await pilot.pause()
         assert app.query_one("#programs-table", DataTable).row_count == 12
-        app.query_one("#kind-filter").value = "community"
+        await pilot.click("#kind-filter")  # the list of kinds opens
         await pilot.pause()
+        kinds = app.screen.query_one(OptionList)
+        while kinds.get_option_at_index(kinds.highlighted or 0).id != "community":
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.query_one("#kind-filter", Picker).value == "community"
         assert app.query_one("#programs-table", DataTable).row_count == 3
 
 

@@ -109,7 +109,7 @@ class WarmUp(App[Path | None]):
 
     async def _shutdown(self) -> None:
         # A pane being built ahead is finished first: Textual takes down a widget still
-        # mounting with an error (a Select whose overlay is gone), which would end the
+        # mounting with an error (a widget whose parts are gone), which would end the
         # session with "Away stopped after an unexpected error". No other starts then
         # (the next one, called meanwhile, looked for the tabs of a screen being closed).
         self._closing_down = True
@@ -170,7 +170,7 @@ UI_MODULES = ("tracker.ui.panes.", "tracker.ui.modals.", "tracker.ui.widgets.")
 
 def _widget_classes_in(prefixes: tuple[str, ...]) -> set[type[DOMNode]]:
     """The widget classes the named modules use, and those their widgets are made of
-    (a Select's parts live beside it in Textual's module)."""
+    (a widget's parts live beside it in Textual's module)."""
     used = {
         value
         for name, module in list(sys.modules.items())

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Input, Static
 
 from tracker.domain.checks import Check, first_errors
 from tracker.domain.text import plural, visible
 from tracker.ui.focus import quiet_focus
-from tracker.ui.text import Plain, PlainLabel, literal
+from tracker.ui.text import Plain, PlainLabel
+from tracker.ui.widgets.picker import Picker
 from tracker.ui.widgets.validators import CheckValidator
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class Field:
     name: str
     label: str
     checks: tuple[Check, ...] = ()
-    choices: tuple[tuple[str, str], ...] | None = None  # (label, value): shown as a Select
+    choices: tuple[tuple[str, str], ...] | None = None  # (label, value): shown as a Picker
     placeholder: str = ""
 
 
@@ -87,16 +88,15 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         self.query_one(f"#field-{self.fields[0].name}").focus()
         self._shown_values = self.current_values()
 
-    def _editor(self, field: Field) -> Input | Select[str]:
+    def _editor(self, field: Field) -> Input | Picker:
         value = self.values.get(field.name, "")
         if field.choices is not None:
-            known = {choice for _, choice in field.choices}
-            return Select(
-                [(literal(prompt), choice) for prompt, choice in field.choices],
-                value=value if value in known else field.choices[0][1],
+            return Picker(
+                field.choices,
+                value=value,  # (the first choice when it is none of them)
                 allow_blank=False,
+                title=field.label,
                 id=f"field-{field.name}",
-                compact=True,
             )
         # Compact editors: one line per field, so a long form fits without scrolling.
         return Input(
@@ -112,8 +112,8 @@ class FormScreen(ModalScreen[dict[str, str] | None]):
         values = {}
         for field in self.fields:
             editor = self.query_one(f"#field-{field.name}")
-            value = editor.value if isinstance(editor, (Input, Select)) else ""
-            values[field.name] = "" if value is None or value is Select.NULL else str(value)
+            value = editor.value if isinstance(editor, (Input, Picker)) else ""
+            values[field.name] = "" if value is None else str(value)
         return values
 
     def _set_error(self, name: str, message: str) -> None:

@@ -14,7 +14,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Static, TextArea
 
 from tracker.domain.checks import InvalidValues
 from tracker.domain.journal import (
@@ -41,6 +41,7 @@ from tracker.ui.panes.base import Target
 from tracker.ui.panes.journal_day import DayEditor
 from tracker.ui.panes.journal_quit import QuitActions
 from tracker.ui.text import Plain
+from tracker.ui.widgets.picker import Picker
 from tracker.ui.widgets.tables import Cell, PagedTable, make_table, selected_key, show_records
 from tracker.ui.widgets.ticks import Ticks
 
@@ -432,7 +433,7 @@ class JournalPane(QuitActions):
             self.save_now()
 
     @on(TextArea.Changed)
-    @on(Select.Changed, "#day-location")
+    @on(Picker.Changed, "#day-location")
     def _typed(self) -> None:
         if self._is_dirty():
             self._schedule_save()

@@ -6,7 +6,7 @@ from dataclasses import replace
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import DataTable, Input, Label, Select, Static, TextArea
+from textual.widgets import DataTable, Input, Label, Static, TextArea
 
 from tracker.domain.journal import (
     DAILY_GOALS,
@@ -21,6 +21,7 @@ from tracker.domain.phi import Flag
 from tracker.domain.text import plural, visible
 from tracker.ui.format import label
 from tracker.ui.text import Plain, PlainLabel
+from tracker.ui.widgets.picker import Picker
 from tracker.ui.widgets.tables import Table
 from tracker.ui.widgets.ticks import Ticks
 
@@ -62,11 +63,10 @@ class DayEditor(VerticalScroll, can_focus=False):
         yield Plain("", id="day-phi", classes="day-warning")
         with Horizontal(classes="day-row"):
             yield PlainLabel("Where", classes="day-label")
-            yield Select(
+            yield Picker(
                 [(name, value.value) for value, name in LOCATION_LABELS.items()],
-                prompt="—",
+                title="Where were you today?",
                 id="day-location",
-                compact=True,
                 disabled=self.read_only,
             )
         with Horizontal(classes="day-row"):
@@ -121,8 +121,7 @@ class DayEditor(VerticalScroll, can_focus=False):
         try:
             self.day = day.day
             self.query_one("#day-title", Static).update(title)
-            location = self.query_one("#day-location", Select)
-            location.value = day.location or Select.NULL
+            self.query_one("#day-location", Picker).value = day.location or None
             self.query_one("#day-supervisors", Input).value = visible(", ".join(supervisors))
             for field in DAY_TEXT_FIELDS:
                 self.text_area(field).load_text(visible(getattr(day, field)))
@@ -172,11 +171,11 @@ class DayEditor(VerticalScroll, can_focus=False):
 
     def current(self, stored: JournalDay) -> JournalDay:
         """The day as the fields show it, on top of the stored record."""
-        location = self.query_one("#day-location", Select).value
+        location = self.query_one("#day-location", Picker).value
         changes: dict[str, object] = {
             field: self.text_area(field).text for field in DAY_TEXT_FIELDS
         }
-        changes["location"] = "" if location is Select.NULL else str(location)
+        changes["location"] = location or ""
         goals = self.query_one("#day-goals", Ticks).ticked
         for field, _ in DAILY_GOALS:
             changes[field] = field in goals

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import DescendantBlur, DescendantFocus
 from textual.timer import Timer
-from textual.widgets import DataTable, Input, OptionList, Select, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tracker.domain.checks import InvalidValues
@@ -40,6 +40,7 @@ from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.panes.programs_detail import program_detail, rotation_detail
 from tracker.ui.text import Plain, safe_text
+from tracker.ui.widgets.picker import Picker
 from tracker.ui.widgets.tables import (
     Cell,
     PagedTable,
@@ -161,17 +162,17 @@ class ApplicationsPane(AreaPane):
                 id="apps-filter",
                 compact=True,
             ),
-            Select(
+            Picker(
                 [(label(s.value), s.value) for s in RotationStatus],
                 prompt="any status",
+                title="Show applications of status",
                 id="status-filter",
-                compact=True,
             ),
-            Select(
+            Picker(
                 [(KIND_LABELS[k], k.value) for k in ProgramKind],
                 prompt="any kind",
+                title="Show programs of kind",
                 id="kind-filter",
-                compact=True,
             ),
             id="filter-bar",
         )
@@ -313,8 +314,7 @@ class ApplicationsPane(AreaPane):
         return fit(program, self.profile or get_profile(self.db))
 
     def _select_value(self, selector: str) -> str | None:
-        value = self.query_one(selector, Select).value
-        return None if value is Select.NULL else str(value)
+        return self.query_one(selector, Picker).value
 
     def _show_detail(self) -> None:
         detail = self.query_one("#apps-detail", Static)
@@ -395,7 +395,7 @@ class ApplicationsPane(AreaPane):
         self.reload()
         self.query_one(f"#{self.current_table}", DataTable).focus()
 
-    @on(Select.Changed)
+    @on(Picker.Changed)
     def _filter_chosen(self) -> None:
         if self.built:
             self.reload()
@@ -421,8 +421,8 @@ class ApplicationsPane(AreaPane):
 
     def action_clear_filter(self) -> None:
         self.query_one("#apps-filter", Input).value = ""
-        self.query_one("#status-filter", Select).clear()
-        self.query_one("#kind-filter", Select).clear()
+        self.query_one("#status-filter", Picker).clear()
+        self.query_one("#kind-filter", Picker).clear()
         self.reload()
         self.query_one(f"#{self.current_table}", DataTable).focus()
 
