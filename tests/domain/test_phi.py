@@ -3,9 +3,13 @@ sentences, a development set, and a held-out set written before the guard was tu
 (its lines are never printed, here or in the benchmark)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.domain.phi_sets import labelled
+from tracker.domain import phi
 from tracker.domain.phi import describe, find_phi
+from tracker.domain.phi_words import bare
 
 
 def figures(name: str) -> tuple[float, float, int]:
@@ -111,3 +115,13 @@ def test_word_hashes_are_hashlibs_blake2b_without_importing_openssl():
     for word in ("okafor", "fernández", "o'brien", ""):
         digest = hashlib.blake2b(word.encode(), digest_size=8).digest()
         assert _digest(word) == int.from_bytes(digest, "little")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("aÉz'’- \t\n\u00a07_.")), max_size=30)))
+def test_the_team_s_words_are_those_of_each_name_searched_whole(names: list[str]):
+    # team_words searches each space-separated piece once; a name searched whole gives
+    # the same words (none of them spans a space).
+    whole = {word for name in names for word in phi._TOKEN.findall(name)}
+    expected = frozenset({bare(word) for word in whole} - phi.BEFORE_NAME - phi.STAFF)
+    assert phi.team_words(names) == expected

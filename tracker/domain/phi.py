@@ -431,7 +431,10 @@ def _cued_flags(text: str, allowed: frozenset[str]) -> list[Flag]:
 def team_words(full_names: Iterable[str]) -> frozenset[str]:
     """The words of the names of people the user recorded (the team, letter writers,
     the user): find_phi's allowed, so "Okafor showed me" is not asked about."""
-    found = {word for name in full_names for word in _TOKEN.findall(name)}
+    # Each different whitespace-separated piece is searched once (a word never spans a
+    # space): a program's city and hospital recur in every one of its names.
+    pieces = {piece for name in full_names for piece in name.split()}
+    found = {word for piece in pieces for word in _TOKEN.findall(piece)}
     return frozenset({bare(word) for word in found} - BEFORE_NAME - STAFF)
 
 
