@@ -1,9 +1,12 @@
 """The ERAS workbench's rules: MyERAS's counting, the season's limits and fees, signals
 past the limit, and the first draft the journal gives."""
 
+import unicodedata
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tracker.domain.eras import (
     BlockFacts,
@@ -128,3 +131,10 @@ def test_the_seeded_experience_fills_myeras_fields():
     assert draft.supervisor == "Rajesh Iyer"
     assert draft.hours_per_week == hours_per_week(FACTS) == 43  # 16 days in 26: 4.3 a week
     assert draft.setting == "OR (14 days), Pre-op clinic (2 days)"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=())))
+def test_myeras_length_is_one_per_character_two_beyond_the_basic_plane(text: str):
+    normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    assert myeras_length(text) == sum(2 if ord(char) > 0xFFFF else 1 for char in normal)

@@ -2,6 +2,8 @@
 sentences, a development set, and a held-out set written before the guard was tuned
 (its lines are never printed, here or in the benchmark)."""
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -125,3 +127,13 @@ def test_the_team_s_words_are_those_of_each_name_searched_whole(names: list[str]
     whole = {word for name in names for word in phi._TOKEN.findall(name)}
     expected = frozenset({bare(word) for word in whole} - phi.BEFORE_NAME - phi.STAFF)
     assert phi.team_words(names) == expected
+
+
+# What starts a sentence, as the regular expression the guard used said it.
+SENTENCE_END = re.compile(r"(?:^|[.!?;:\n(\[\"“]|\s-\s)\s*$")
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("a .!?;:\n([\"“-\t\u00a0\u2003\x1c,)'")), max_size=12))
+def test_a_sentence_starts_where_the_guard_s_expression_said(before: str):
+    assert phi.starts_sentence(before) == bool(SENTENCE_END.search(before))

@@ -93,7 +93,7 @@ def myeras_length(text: str) -> int:
     (most emoji) twice, as the browser's length counts UTF-16 units. Counting high keeps
     a draft that fits here within the limit there."""
     normal = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    return sum(2 if ord(char) > 0xFFFF else 1 for char in normal)
+    return len(normal.encode("utf-16-le", "surrogatepass")) // 2  # UTF-16 units
 
 
 def counter(text: str, limit: int) -> str:
@@ -218,9 +218,14 @@ class BlockFacts:
     by_technique: dict[str, int] = field(default_factory=dict)
     skills: dict[str, dict[str, int]] = field(default_factory=dict)  # skill -> role -> n
     supervisor: str = ""  # the attending with the most cases together
-    teaching: list[str] = field(default_factory=list)  # most written first
+    # The lines a seed draws on, most written first, as many as it takes (SEED_LINES):
+    # each is checked by the PHI guard first, and a block's journal has dozens.
+    teaching: list[str] = field(default_factory=list)
     feedback: list[str] = field(default_factory=list)
     memorable: list[str] = field(default_factory=list)  # procedures, de-identified
+
+
+SEED_LINES = {"teaching": 3, "feedback": 2, "memorable": 3}
 
 
 HOURS_A_DAY = 10  # an OR day as a student: 06:30 to about 17:00
@@ -279,10 +284,12 @@ def seed_description(facts: BlockFacts, limit: int) -> str:
             + ", ".join(f"{_place(place)} ({n} days)" for place, n in facts.places.items())
             + "."
         )
-    sentences += [f"Learned: {point.rstrip('.')}." for point in facts.teaching[:3]]
-    sentences += [f"Feedback: {line.rstrip('.')}." for line in facts.feedback[:2]]
+    teaching, feedback = facts.teaching[: SEED_LINES["teaching"]], facts.feedback
+    sentences += [f"Learned: {point.rstrip('.')}." for point in teaching]
+    sentences += [f"Feedback: {line.rstrip('.')}." for line in feedback[: SEED_LINES["feedback"]]]
     if facts.memorable:
-        sentences.append("Memorable: " + "; ".join(facts.memorable[:3]) + ".")
+        memorable = facts.memorable[: SEED_LINES["memorable"]]
+        sentences.append("Memorable: " + "; ".join(memorable) + ".")
     kept = ""
     for sentence in sentences:
         candidate = f"{kept} {sentence}".strip()
