@@ -1,11 +1,15 @@
 """Today: a block whose last day has passed is asked about, and one key marks it
 completed (Pilot pressing real keys on the demo, three weeks after the July block)."""
 
+import signal
+import sys
 from datetime import date
 
+from tests.conftest import DEMO_DAY
 from tests.ui.test_never_crashes import notifications
 from tracker.store import programs
 from tracker.ui.app import make_app
+from tracker.ui.panes import today
 from tracker.ui.panes.today import TodayPane
 from tracker.ui.widgets.tables import PagedTable
 
@@ -65,3 +69,23 @@ def test_a_long_run_of_overdue_lines_of_one_area_folds_into_one():
     ]
     few = late[:3]
     assert fold_overdue(few, date(2026, 7, 10)) == few
+
+
+async def test_closing_the_app_stops_a_journal_scan_in_progress(demo_path, monkeypatch):
+    """The app waited for the scan's thread as it closed: a first scan of years of
+    journal kept the terminal blank for seconds after q."""
+    slow = [sys.executable, "-c", "import time; time.sleep(60)"]
+    monkeypatch.setattr(today, "scan_command", lambda path: slow)
+    monkeypatch.setattr(today, "SCAN_AFTER_S", 0.01)
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.query_one(TodayPane)
+        for _ in range(100):
+            if pane._scanning is not None:
+                break
+            await pilot.pause(0.05)
+        scanning = pane._scanning
+        assert scanning is not None
+        assert scanning.poll() is None  # still at work
+        await pilot.press("q")
+    assert scanning.wait(timeout=5) == -signal.SIGTERM

@@ -6,6 +6,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 
 from rich.text import Text
 from textual import on
@@ -55,6 +56,11 @@ FIRST_STEPS = Text.assemble(
 
 SCAN_AFTER_S = 0.5  # the PHI scan of the journal starts once the pane is on screen
 SCAN_LIMIT_S = 600  # a scan that runs longer is given up (the line stays as it was)
+
+
+def scan_command(path: Path) -> list[str]:
+    return [sys.executable, "-m", "tracker", "--db", str(path), "scan", "--json", "--low-priority"]
+
 
 STATE_STYLES = {
     State.OVERDUE: "bold red",
@@ -186,34 +192,40 @@ class TodayPane(AreaPane):
         self.query_one("#today-table", PagedTable).show(self._rows, len(self.due) + len(self.found))
 
     _scan_timer: Timer | None = None
+    _scanning: "subprocess.Popen[str] | None" = None
 
     def _scan_journal(self) -> None:
         """`away scan` in its own process: years of journal take seconds to read, and
         here they would hold the interpreter the screen needs."""
-        path = self.away.db_path
+        command = scan_command(self.away.db_path)
 
         def scan() -> None:
-            command = [
-                sys.executable,
-                "-m",
-                "tracker",
-                "--db",
-                str(path),
-                "scan",
-                "--json",
-                "--low-priority",
-            ]
             try:
-                done = subprocess.run(
-                    command, capture_output=True, text=True, timeout=SCAN_LIMIT_S, check=True
+                process = self._scanning = subprocess.Popen(
+                    command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
                 )
-                found = [Flagged(**entry) for entry in json.loads(done.stdout)]
+                try:
+                    out, _ = process.communicate(timeout=SCAN_LIMIT_S)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.communicate()
+                    return
+                if process.returncode != 0:
+                    return  # the file moved or is locked: the next reload tries again
+                found = [Flagged(**entry) for entry in json.loads(out)]
             except (OSError, ValueError, TypeError, subprocess.SubprocessError):
-                return  # the file moved or is locked: the next reload tries again
+                return
             if not get_current_worker().is_cancelled:
                 self.app.call_from_thread(self._show_flagged, found)
 
         self.run_worker(scan, thread=True, exclusive=True, group="phi-scan")
+
+    def on_unmount(self) -> None:
+        # The app closing waits for its threads: a first scan of years of journal (5 s
+        # at 100x) kept the terminal blank that long after q. Stopped, it is made again
+        # at the next start (it writes what it found clean when it ends).
+        if self._scanning is not None and self._scanning.poll() is None:
+            self._scanning.terminate()
 
     def _show_flagged(self, flagged: list[Flagged]) -> None:
         if flagged != self.flagged:
