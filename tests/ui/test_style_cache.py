@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.css.model import RuleSet
 from textual.css.stylesheet import Stylesheet, StylesheetParseError
 
 from tests.conftest import DEMO_DAY
@@ -116,3 +117,14 @@ async def test_the_app_is_styled_the_same_from_the_file_and_parses_nothing(
     read = await styles_once_started(make_app(demo_path, DEMO_DAY))
     assert parses == [], "styles parsed although the file holds them"
     assert read == parsed
+
+
+def test_rules_are_hashed_by_identity_as_textual_does(cache):
+    """The app's stylesheet hashes a rule with object's identity hash (in C), as
+    Textual's own __hash__ (its id) would: two equal rules stay two members of a set."""
+    style_cache.kept_stylesheet(Stylesheet())
+    first, second = RuleSet(), RuleSet()
+    assert first == second  # (a dataclass: equal fields)
+    assert hash(first) == object.__hash__(first)
+    assert len({first, second}) == 2
+    assert {first} & {second} == set()
