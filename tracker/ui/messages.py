@@ -15,3 +15,16 @@ class RecordsChanged(Message):
         super().__init__()
         self.area = area
         self.source = source
+
+
+class UserChanged(Message):
+    """The user changed a widget's value (never posted when code sets it); `control`
+    names the widget, for @on(..., "#id") handlers."""
+
+    def __init__(self, widget: Widget) -> None:
+        super().__init__()
+        self.widget = widget
+
+    @property
+    def control(self) -> Widget:
+        return self.widget

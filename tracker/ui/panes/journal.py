@@ -441,7 +441,7 @@ class JournalPane(QuitActions):
 
     @on(Ticks.Changed)
     def _ticked(self, event: Ticks.Changed) -> None:
-        if event.ticks.id != "day-watched":
+        if event.control.id != "day-watched":
             self._typed()
             return
         watched = self.editor.watched()

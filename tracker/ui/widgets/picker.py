@@ -10,10 +10,10 @@ from typing import ClassVar
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.widget import Widget
 
 from tracker.domain.text import visible
+from tracker.ui.messages import UserChanged
 from tracker.ui.modals.choice import BLANK_CHOICE, ChoiceScreen
 
 
@@ -46,16 +46,12 @@ class Picker(Widget, can_focus=True):
         Binding("enter,space,down,up", "open", "Choose", show=False),
     ]
 
-    class Changed(Message):
+    class Changed(UserChanged):
         """The user chose a value (never posted when `value` is set)."""
 
         def __init__(self, picker: "Picker", value: str | None) -> None:
-            super().__init__()
-            self.picker, self.value = picker, value
-
-        @property
-        def control(self) -> "Picker":
-            return self.picker
+            super().__init__(picker)
+            self.value = value
 
     def __init__(
         self,

@@ -10,9 +10,10 @@ from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset, Size
-from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
+
+from tracker.ui.messages import UserChanged
 
 BOX = "▐X▌"  # as Textual's Checkbox draws it
 GUTTER = 2  # cells between columns
@@ -69,16 +70,12 @@ class Ticks(Widget, can_focus=True):
 
     cursor: reactive[int] = reactive(0)
 
-    class Changed(Message):
+    class Changed(UserChanged):
         """The user ticked or unticked a choice (never posted when `ticked` is set)."""
 
         def __init__(self, ticks: "Ticks", key: str, value: bool) -> None:
-            super().__init__()
-            self.ticks, self.key, self.value = ticks, key, value
-
-        @property
-        def control(self) -> "Ticks":
-            return self.ticks
+            super().__init__(ticks)
+            self.key, self.value = key, value
 
     def __init__(
         self,
