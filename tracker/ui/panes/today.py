@@ -1,9 +1,11 @@
 """Today: where the user stands, what is due across every area, and what the guide says
 at this moment (every rule, with its ID)."""
 
+import contextlib
 import json
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -12,9 +14,9 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Static
-from textual.worker import get_current_worker
 
 from tracker.domain.agenda import AgendaItem, fold_overdue
 from tracker.domain.checks import format_cents
@@ -56,6 +58,14 @@ FIRST_STEPS = Text.assemble(
 
 SCAN_AFTER_S = 0.5  # the PHI scan of the journal starts once the pane is on screen
 SCAN_LIMIT_S = 600  # a scan that runs longer is given up (the line stays as it was)
+
+
+class JournalScanned(Message):
+    """The PHI scan's answer, posted from its thread."""
+
+    def __init__(self, flagged: list[Flagged]) -> None:
+        super().__init__()
+        self.flagged = flagged
 
 
 def scan_command(path: Path) -> list[str]:
@@ -192,44 +202,35 @@ class TodayPane(AreaPane):
         self.query_one("#today-table", PagedTable).show(self._rows, len(self.due) + len(self.found))
 
     _scan_timer: Timer | None = None
-    _scanning: "subprocess.Popen[str] | None" = None
+    _scans = 0  # scans started: only the latest one's answer is shown
 
     def _scan_journal(self) -> None:
         """`away scan` in its own process: years of journal take seconds to read, and
-        here they would hold the interpreter the screen needs."""
+        here they would hold the interpreter the screen needs. Its thread is a daemon:
+        the app closing waited for it (a first scan of 4,000 days kept the terminal blank
+        for 5-6 s after q); the scan then ends on its own and keeps what it found clean
+        for the next start."""
         command = scan_command(self.away.db_path)
+        self._scans += 1
+        number = self._scans
 
         def scan() -> None:
             try:
-                process = self._scanning = subprocess.Popen(
-                    command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+                done = subprocess.run(
+                    command, capture_output=True, text=True, timeout=SCAN_LIMIT_S, check=True
                 )
-                try:
-                    out, _ = process.communicate(timeout=SCAN_LIMIT_S)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.communicate()
-                    return
-                if process.returncode != 0:
-                    return  # the file moved or is locked: the next reload tries again
-                found = [Flagged(**entry) for entry in json.loads(out)]
+                found = [Flagged(**entry) for entry in json.loads(done.stdout)]
             except (OSError, ValueError, TypeError, subprocess.SubprocessError):
-                return
-            if not get_current_worker().is_cancelled:
-                self.app.call_from_thread(self._show_flagged, found)
+                return  # the file moved or is locked: the next reload tries again
+            if number == self._scans:
+                with contextlib.suppress(RuntimeError):  # (the app's loop has closed)
+                    self.post_message(JournalScanned(found))  # (thread-safe, never waits)
 
-        self.run_worker(scan, thread=True, exclusive=True, group="phi-scan")
+        threading.Thread(target=scan, name="phi-scan", daemon=True).start()
 
-    def on_unmount(self) -> None:
-        # The app closing waits for its threads: a first scan of years of journal (5 s
-        # at 100x) kept the terminal blank that long after q. Stopped, it is made again
-        # at the next start (it writes what it found clean when it ends).
-        if self._scanning is not None and self._scanning.poll() is None:
-            self._scanning.terminate()
-
-    def _show_flagged(self, flagged: list[Flagged]) -> None:
-        if flagged != self.flagged:
-            self.flagged = flagged
+    def on_journal_scanned(self, message: "JournalScanned") -> None:
+        if message.flagged != self.flagged:
+            self.flagged = message.flagged
             self._build()
 
     def _rows(self, offset: int, limit: int) -> list[tuple[int, list[Cell]]]:
