@@ -1,8 +1,6 @@
 """Pick one value from a list (an application's status, a form's program): a long list
 is filtered as the user types (case and accents ignored)."""
 
-from collections.abc import Callable
-
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -16,6 +14,7 @@ from tracker.ui.text import Plain, safe
 
 FILTER_FROM = 12  # choices from which the list has a filter line
 BLANK_CHOICE = "\x00blank"  # the id of a choice that means "none" (a Picker's prompt)
+LIST_KEYS = {"up": "cursor_up", "down": "cursor_down", "pageup": "page_up", "pagedown": "page_down"}
 
 
 class ChoiceScreen(ModalScreen[str | None]):
@@ -68,14 +67,8 @@ class ChoiceScreen(ModalScreen[str | None]):
     def on_key(self, event: events.Key) -> None:
         # Up, down and the page keys move in the list while the filter has the keys.
         options = self.query_one(OptionList)
-        moves: dict[str, Callable[[], object]] = {
-            "up": options.action_cursor_up,
-            "down": options.action_cursor_down,
-            "pageup": options.action_page_up,
-            "pagedown": options.action_page_down,
-        }
-        if self.focused is not options and event.key in moves:
-            moves[event.key]()
+        if self.focused is not options and event.key in LIST_KEYS:
+            getattr(options, f"action_{LIST_KEYS[event.key]}")()
             event.stop()
 
     @on(Input.Submitted, "#choice-filter")

@@ -152,9 +152,6 @@ class Ticks(Widget, can_focus=True):
         side = Style(color=style.bgcolor, bgcolor=self.background_colors[1].rich_color)
         return Text.assemble((BOX[0], side), (BOX[1], style), (BOX[2], side), end="")
 
-    def watch_cursor(self) -> None:
-        self.refresh()
-
     def on_focus(self) -> None:
         self.refresh()
 
