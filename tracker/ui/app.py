@@ -33,6 +33,7 @@ from tracker.ui.main_screen import MainScreen
 from tracker.ui.messages import RecordsChanged
 from tracker.ui.panes import PANES
 from tracker.ui.panes.base import AreaPane, Target
+from tracker.ui.strips import make_strip_caches_on_first_use
 from tracker.ui.style_cache import kept_stylesheet
 from tracker.ui.warm_up import WarmUp
 from tracker.ui.widgets.footer import Footer
@@ -110,6 +111,7 @@ class AwayApp(WarmUp, App[Path | None]):
     ) -> None:
         super().__init__()
         self.stylesheet = kept_stylesheet(self.stylesheet)  # styles parsed once, kept
+        make_strip_caches_on_first_use()  # a drawn line's caches: made when used
         self.db_path = db_path
         self.today = today or date.today()
         self.db = db or open_db(db_path)

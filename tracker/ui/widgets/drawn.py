@@ -1,8 +1,9 @@
 """The lines a pane drew, dropped while it is hidden.
 
-Textual keeps every line each widget drew, and each line (a Strip) keeps seven small
-caches of the lines cut from it: after a walk through the six panes, about 7,000 of them
-(8 MB, and most of the objects a full garbage collection walks). Only the pane on screen
+Textual keeps every line each widget drew, and each line (a Strip) the caches of the
+lines cut from it (made as used: ui/strips.py; seven per line before): after a walk
+through the six panes, about 7,000 lines (8 MB with all their caches, and most of the
+objects a full garbage collection walked). Only the pane on screen
 needs them. A pane shown again draws its lines from what its widgets hold (a table's rows
 and the cells it drew stay): nothing is read from the store again.
 """
