@@ -27,6 +27,7 @@ from tracker.services.crash import write_crash_log
 from tracker.store.db import AwayDatabase, demo_path_of, home_path_of, is_demo, open_db
 from tracker.store.errors import explain, is_explainable
 from tracker.store.profile import get_profile, is_new_user, save_profile
+from tracker.ui.chops import draw_only_what_shows
 from tracker.ui.commands import AwayCommands
 from tracker.ui.format import weekday_date
 from tracker.ui.main_screen import MainScreen
@@ -112,6 +113,7 @@ class AwayApp(WarmUp, App[Path | None]):
         super().__init__()
         self.stylesheet = kept_stylesheet(self.stylesheet)  # styles parsed once, kept
         make_strip_caches_on_first_use()  # a drawn line's caches: made when used
+        draw_only_what_shows()  # a frame asks widgets only for the rows they show
         self.db_path = db_path
         self.today = today or date.today()
         self.db = db or open_db(db_path)
