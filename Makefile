@@ -50,6 +50,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/quick_capture.py
 	$(BIN)/python benchmarks/exports.py
 	$(BIN)/python benchmarks/csv_import.py
+	$(BIN)/python benchmarks/frames.py
 
 clean:
 	rm -rf $(VENV)
