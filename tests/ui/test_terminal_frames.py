@@ -128,3 +128,34 @@ async def test_the_first_frame_is_whole_and_drawn_once(demo_path):
         assert not differences(terminal, drawn_afresh(app))
         full_frames = [lines for lines in terminal.lines_drawn if len(lines) == SIZE[1]]
         assert len(full_frames) == 1
+
+
+async def test_closing_a_form_draws_the_screen_below_once(demo_path):
+    """Textual drew every line of the screen below a second time once the form's screen
+    was removed (App.refresh from its removal), 40 ms after the first."""
+    app = make_app(demo_path, DEMO_DAY)
+    terminal = Terminal()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause(0.3)
+        assert isinstance(app.screen, FormScreen)
+        played_into(app, terminal)
+        await pilot.press("escape")
+        await pilot.pause(0.5)
+        assert not isinstance(app.screen, FormScreen)
+        assert not differences(terminal, drawn_afresh(app))
+        full_frames = [lines for lines in terminal.lines_drawn if len(lines) == SIZE[1]]
+        assert len(full_frames) == 1
+
+
+async def test_after_the_terminal_was_lent_every_line_is_drawn_again(demo_path):
+    """(App.suspend hands the terminal to another program, which draws over it.)"""
+    app = make_app(demo_path, DEMO_DAY)
+    terminal = Terminal()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause(0.3)
+        played_into(app, terminal)
+        app.app_resume_signal.publish(app)
+        app.refresh(layout=True)
+        await pilot.pause(0.3)
+        assert any(len(lines) == SIZE[1] for lines in terminal.lines_drawn)

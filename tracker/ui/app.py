@@ -167,6 +167,7 @@ class AwayApp(WarmUp, App[Path | None]):
                 timeout=15,
             )
         self.start_warm_up()
+        self.app_resume_signal.subscribe(self, self._terminal_returned, immediate=True)
         if is_new_user(self.db):
             from tracker.ui.modals.welcome import WelcomeScreen  # only ever needed once
 
@@ -179,6 +180,26 @@ class AwayApp(WarmUp, App[Path | None]):
         if node is not self and node.parent is None:
             return
         super().update_styles(node, animate)
+
+    # Set when the terminal comes back from another program (App.suspend; Away itself
+    # never suspends): everything on it must be drawn again.
+    _terminal_lent = False
+
+    def refresh(
+        self, *, repaint: bool = True, layout: bool = False, recompose: bool = False
+    ) -> "AwayApp":
+        # Textual calls this once a screen taken off the stack (a form closed) is removed,
+        # for a new frame of every line of the screen below, which drew itself as it
+        # resumed: a second frame of the whole screen (18 KB) 40 ms after the first. Its
+        # layout is still checked; only what changes is drawn.
+        if layout and not recompose and not self._terminal_lent:
+            repaint = False
+        self._terminal_lent = False
+        super().refresh(repaint=repaint, layout=layout, recompose=recompose)
+        return self
+
+    def _terminal_returned(self, _app: App[object]) -> None:
+        self._terminal_lent = True
 
     def on_unmount(self) -> None:
         self.db.close()
