@@ -572,3 +572,36 @@ async def test_footer_keys_are_compact_before_they_mount(demo_path, monkeypatch)
         assert keys
         assert all(key.has_class("-compact") for key in keys)
         assert restyled == []
+
+
+async def test_away_widgets_never_arrange_the_screen_from_inside_a_layout(demo_path, monkeypatch):
+    """A picker measured during the form's layout asked where it was (content_size): the
+    compositor arranged the whole screen again from inside its layout, once per picker.
+    (Textual's own scroll bars still do, once in a while: not counted here.)"""
+    import traceback
+
+    from textual._compositor import Compositor
+
+    arrange = Compositor._arrange_root
+    depth = [0]
+    nested_by_away: list[str] = []
+
+    def counted(compositor, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if depth[0]:
+            stack = traceback.extract_stack()
+            nested_by_away.extend(f.name for f in stack if "/tracker/ui/widgets/" in f.filename)
+        depth[0] += 1
+        try:
+            return arrange(compositor, *args, **kwargs)
+        finally:
+            depth[0] -= 1
+
+    monkeypatch.setattr(Compositor, "_arrange_root", counted)
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2", "n")
+        await pilot.pause()
+        assert isinstance(app.screen, FormScreen)
+        await pilot.press("escape", "5")  # the Journal's ticks, the tab bar
+        await pilot.pause()
+    assert nested_by_away == []

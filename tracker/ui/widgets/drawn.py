@@ -24,3 +24,14 @@ def forget_drawn_lines(root: Widget) -> None:
         line_cache = getattr(widget, "_line_cache", None)
         if isinstance(line_cache, LRUCache):
             line_cache.clear()
+
+
+def content_width(widget: Widget) -> int:
+    """The width inside the widget's padding and border, as last laid out: what
+    `content_size` gives once the screen is laid out, without asking the compositor where
+    the widget is. Asked during a layout (Textual renders a widget to measure its height),
+    that lookup arranged the whole screen again: once per picker, 5 ms each on a form's
+    first frame."""
+    # (Widget._size: private, pinned by textual<8.3; set by each layout, which also
+    # marks the widget's lines to be drawn again when it changes)
+    return max(widget._size.width - widget.styles.gutter.width, 0)

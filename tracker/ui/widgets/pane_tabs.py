@@ -20,6 +20,8 @@ from textual.reactive import reactive
 from textual.renderables.bar import Bar
 from textual.widget import Widget
 
+from tracker.ui.widgets.drawn import content_width
+
 
 class Tab(NamedTuple):
     id: str
@@ -78,7 +80,7 @@ class PaneTabs(Widget):
 
     def placed(self) -> list[PlacedTab]:
         """Each tab's label and columns at the bar's present width."""
-        narrow = self.size.width < self.narrow_below
+        narrow = content_width(self) < self.narrow_below
         placed, column = [], 0
         for tab in self.tabs:
             label = tab.short_label if narrow else tab.label

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from tracker.domain.text import visible
 from tracker.ui.messages import UserChanged
 from tracker.ui.modals.choice import BLANK_CHOICE, ChoiceScreen
+from tracker.ui.widgets.drawn import content_width
 
 
 class Picker(Widget, can_focus=True):
@@ -91,7 +92,7 @@ class Picker(Widget, can_focus=True):
 
     def render(self) -> Text:
         shown = self.prompt if self._value is None else self._labels[self._value]
-        width = max(self.content_size.width - 2, 1)
+        width = max(content_width(self) - 2, 1)
         text = Text(visible(shown), no_wrap=True, overflow="ellipsis", end="")
         text.truncate(width, overflow="ellipsis", pad=True)
         text.append(" ▼")

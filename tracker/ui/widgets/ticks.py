@@ -14,6 +14,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from tracker.ui.messages import UserChanged
+from tracker.ui.widgets.drawn import content_width
 
 BOX = "▐X▌"  # as Textual's Checkbox draws it
 GUTTER = 2  # cells between columns
@@ -116,10 +117,10 @@ class Ticks(Widget, can_focus=True):
         """Where the choice's box is drawn, inside the widget (for a click)."""
         index = [choice for choice, _ in self.choices].index(key)
         row, column = divmod(index, self.columns)
-        return Offset(self._column_starts(self.content_size.width)[column] + 1, row)
+        return Offset(self._column_starts(content_width(self))[column] + 1, row)
 
     def _index_at(self, offset: Offset) -> int | None:
-        starts = self._column_starts(self.content_size.width)
+        starts = self._column_starts(content_width(self))
         column = sum(1 for start in starts[1:] if offset.x >= start)
         index = offset.y * self.columns + column
         return index if offset.y >= 0 and offset.x >= 0 and index < len(self.choices) else None
@@ -127,7 +128,7 @@ class Ticks(Widget, can_focus=True):
     # --- drawing ------------------------------------------------------------------------
 
     def render(self) -> Text:
-        width = self.content_size.width
+        width = content_width(self)
         starts = [*self._column_starts(width), width + GUTTER]
         cursor = self.get_component_rich_style("ticks--cursor", partial=True)
         boxes = {on: self._box(on) for on in (False, True)}
