@@ -7,6 +7,7 @@ from textual.screen import ModalScreen
 from textual.widgets import TextArea
 
 from tracker.ui.text import Plain
+from tracker.ui.widgets.text_area import StyledTextArea
 
 
 class DraftScreen(ModalScreen[None]):
@@ -34,7 +35,7 @@ class DraftScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="draft"):
             yield Plain(self.draft_title, id="draft-title")
-            yield TextArea(self.text, id="draft-text", soft_wrap=True)
+            yield StyledTextArea(self.text, id="draft-text", soft_wrap=True)
             yield Plain("Edit freely · ctrl+y copies it · escape closes", id="draft-keys")
 
     def on_mount(self) -> None:

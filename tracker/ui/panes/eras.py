@@ -25,6 +25,7 @@ from tracker.ui.panes.base import AreaPane, Target
 from tracker.ui.panes.eras_actions import ErasActions
 from tracker.ui.text import Plain
 from tracker.ui.widgets.tables import Table, make_table
+from tracker.ui.widgets.text_area import StyledTextArea
 
 SAVE_AFTER_PAUSE_S = 0.8  # as the journal: a pause in typing saves
 QUESTION_TEXT = dict(QUESTIONS)
@@ -81,7 +82,7 @@ class ErasPane(ErasActions, AreaPane):
             yield make_table("eras-table", ["Part", "What", "MyERAS"])
             with Vertical(id="eras-editor"):
                 yield Plain("", id="eras-label")
-                yield TextArea(id="eras-text", compact=True, read_only=self.away.read_only)
+                yield StyledTextArea(id="eras-text", compact=True, read_only=self.away.read_only)
                 yield Static("", id="eras-counter")
                 yield Static("", id="eras-phi")
                 yield Input(

@@ -23,6 +23,7 @@ from tracker.ui.format import label
 from tracker.ui.text import Plain, PlainLabel
 from tracker.ui.widgets.picker import Picker
 from tracker.ui.widgets.tables import Table
+from tracker.ui.widgets.text_area import StyledTextArea
 from tracker.ui.widgets.ticks import Ticks
 
 # (field, title with the rule it serves, placeholder)
@@ -79,7 +80,7 @@ class DayEditor(VerticalScroll, can_focus=False):
             )
         for field, (title, hint) in TEXT_FIELDS.items():
             yield PlainLabel(title, classes="day-field-title")
-            yield TextArea(
+            yield StyledTextArea(
                 id=f"day-{field}",
                 classes="day-text",
                 placeholder=hint,
