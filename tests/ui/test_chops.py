@@ -9,10 +9,11 @@ from tracker.ui.app import make_app
 from tracker.ui.widgets.drawn import forget_drawn_lines
 
 
-def frame(app, render_chops) -> list[tuple[str, list[object]]]:  # type: ignore[no-untyped-def]
-    """Every line of the screen as drawn from nothing (each widget's lines forgotten)."""
+def frame(app, render_chops=None) -> list[tuple[str, list[object]]]:  # type: ignore[no-untyped-def]
+    """Every line of the screen as drawn from nothing (each widget's lines forgotten),
+    with render_chops as the compositor's method if given."""
     original = Compositor._render_chops
-    Compositor._render_chops = render_chops
+    Compositor._render_chops = render_chops or original
     try:
         forget_drawn_lines(app.screen)
         return [

@@ -1,20 +1,12 @@
 """A text area that works out its theme's styles only when a style changed draws exactly
-what Textual's draws, through focus, typing, read-only and a change of theme."""
+what Textual's draws, through focus, typing and a change of theme."""
 
 from textual.widgets import TextArea
 
 from tests.conftest import DEMO_DAY
+from tests.ui.test_chops import frame
 from tracker.ui.app import make_app
-from tracker.ui.widgets.drawn import forget_drawn_lines
 from tracker.ui.widgets.text_area import StyledTextArea
-
-
-def frame(app) -> list[tuple[str, list[object]]]:  # type: ignore[no-untyped-def]
-    forget_drawn_lines(app.screen)
-    return [
-        (line.text, [segment.style for segment in line])
-        for line in app.screen._compositor.render_strips()
-    ]
 
 
 def textuals_frame(app, monkeypatch) -> list[tuple[str, list[object]]]:  # type: ignore[no-untyped-def]
