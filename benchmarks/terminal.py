@@ -190,10 +190,12 @@ def minimal_memory(session: str) -> float:
 
 
 WIDTH = 40
+# A column holds "e52cd70 100x": a baseline's short hash and the scale.
+COLUMN = 13
 
 
 def line(name: str, values: list[float], form: str = ".0f") -> None:
-    print(f"{name:<{WIDTH}}" + "".join(f"{value:>9{form}}" for value in values))
+    print(f"{name:<{WIDTH}}" + "".join(f"{value:>{COLUMN}{form}}" for value in values))
 
 
 def print_paints(
@@ -204,7 +206,7 @@ def print_paints(
             f"Away's first paint in tmux {SIZE[0]}x{SIZE[1]}, medians of {ROUNDS}; the "
             f"minimal Textual app: {minimal:.0f} ms"
         )
-    print(f"{'measure':<{WIDTH}}" + "".join(f"{f'{v[:7]} {s}':>9}" for v, s in runs))
+    print(f"{'measure':<{WIDTH}}" + "".join(f"{f'{v[:7]} {s}':>{COLUMN}}" for v, s in runs))
     paint = [statistics.median(paints[run]) for run in runs]
     line("first paint with the user data, ms", paint)
     line("  x minimal app", [value / minimal for value in paint], ".2f")
@@ -279,7 +281,7 @@ def print_paired(
     the machine's speed moves between rounds (up to 1.5x here), less within one."""
     now, before = versions[0], versions[1]
     print(f"now / {before[:7]}, paired by round (median of the ratios):")
-    print(f"{'measure':<{WIDTH}}" + "".join(f"{label:>9}" for label in labels))
+    print(f"{'measure':<{WIDTH}}" + "".join(f"{label:>{COLUMN}}" for label in labels))
     for name in keys[now, labels[0]]:
         ratios = [
             statistics.median(
