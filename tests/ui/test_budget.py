@@ -1,7 +1,7 @@
 """Pilot tests of the Housing & Budget pane: the demo's totals in both currencies and its
 housing warning, a housing option added and booked, the housing line changing."""
 
-from textual.widgets import DataTable, Input, Static
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from tests.conftest import DEMO_DAY
 from tests.ui.test_never_crashes import on_screen
@@ -118,3 +118,30 @@ async def test_an_expense_tied_to_no_rotation_starts_with_no_category_guessed(us
         await pilot.pause()
         assert isinstance(app.screen, FormScreen)
         assert app.screen.query_one("#field-category").value == "other"
+
+
+async def test_every_amount_shows_whole_at_80_columns(demo_path):
+    """The categories table is wider than 80 columns (its chart scrolls off), but no
+    amount may be cut: "-$185." read as a different figure than -$185.48."""
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        scopes = app.query_one("#budget-scopes", OptionList)
+        table = app.query_one("#budget-categories", DataTable)
+        seen = set()
+        for _ in range(scopes.option_count):
+            await pilot.press("[")
+            await pilot.pause()
+            seen.add(scopes.highlighted)
+            assert table.row_count
+            assert on_screen(app, table)
+            category, planned, spent, left = list(table.columns.values())[:4]
+            money_ends = sum(
+                column.get_render_width(table) for column in (category, planned, spent, left)
+            )
+            assert money_ends <= table.scrollable_content_region.width, (
+                f"scope {scopes.highlighted}: {money_ends} columns, "
+                f"{table.scrollable_content_region.width} shown"
+            )
+        assert len(seen) == scopes.option_count  # every rotation's, and all of them

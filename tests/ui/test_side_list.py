@@ -60,7 +60,7 @@ async def test_the_budget_side_list_has_the_lines_textual_would_measure(tmp_path
         assert len(counted) == 2 * side.option_count
         await assert_measured_as_by_textual(pilot, side)
         counted.clear()
-        await pilot.resize_terminal(80, 24)  # narrower: the side list is 20 wide
+        await pilot.resize_terminal(80, 24)  # narrower: the side list is 19 wide
         await pilot.pause(0.2)
         assert len(counted) >= side.option_count  # measured again at its new width
         await assert_measured_as_by_textual(pilot, side)
@@ -71,6 +71,7 @@ async def assert_measured_as_by_textual(pilot, side: options.SideList) -> None:
     textual = OptionList(*(Option(o.prompt) for o in side.options))
     textual.styles.width = side.outer_size.width
     textual.styles.height = side.outer_size.height
+    textual.styles.scrollbar_size_vertical = side.styles.scrollbar_size_vertical
     await pilot.app.screen.mount(textual)
     await pilot.pause(0.1)
     textual._update_lines()

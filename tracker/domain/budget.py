@@ -67,7 +67,8 @@ CATEGORY_LABELS = {
     ExpenseCategory.HOUSING: "Housing",
     ExpenseCategory.FOOD: "Food",
     ExpenseCategory.TRANSPORT: "Transport",
-    ExpenseCategory.APPLICATION: "Application & admin fees",
+    # Their fees (B1), in few words: at 80 columns a longer label cut the amounts beside it.
+    ExpenseCategory.APPLICATION: "Applications & admin",
     ExpenseCategory.VISA: "Visa",
     ExpenseCategory.TRAVEL: "Travel",
     ExpenseCategory.INSURANCE: "Insurance",
