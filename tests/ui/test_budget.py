@@ -1,6 +1,8 @@
 """Pilot tests of the Housing & Budget pane: the demo's totals in both currencies and its
-housing warning, a housing option added and booked, the housing line changing."""
+housing warning, a housing option added and booked, the housing line changing; on narrow
+terminals every amount whole and each housing option's status beside its name."""
 
+import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from tests.conftest import DEMO_DAY
@@ -136,12 +138,30 @@ async def test_every_amount_shows_whole_at_80_columns(demo_path):
             seen.add(scopes.highlighted)
             assert table.row_count
             assert on_screen(app, table)
-            category, planned, spent, left = list(table.columns.values())[:4]
-            money_ends = sum(
-                column.get_render_width(table) for column in (category, planned, spent, left)
-            )
-            assert money_ends <= table.scrollable_content_region.width, (
-                f"scope {scopes.highlighted}: {money_ends} columns, "
+            # Category, Planned, Spent, Left
+            assert columns_end(table, 4) <= table.scrollable_content_region.width, (
+                f"scope {scopes.highlighted}: {columns_end(table, 4)} columns, "
                 f"{table.scrollable_content_region.width} shown"
             )
         assert len(seen) == scopes.option_count  # every rotation's, and all of them
+
+
+def columns_end(table: DataTable, count: int) -> int:
+    """Where a table's first count columns end, in cells from its left edge."""
+    return sum(column.get_render_width(table) for column in list(table.columns.values())[:count])
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_whether_housing_is_booked_shows_beside_its_name(demo_path, size):
+    app = make_app(demo_path, DEMO_DAY)
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        table = app.query_one("#housing-table", DataTable)
+        assert on_screen(app, table)
+        assert [str(column.label) for column in table.columns.values()][:2] == [
+            "Housing",
+            "Status",
+        ]
+        assert "booked" in {str(row[1]) for row in map(table.get_row_at, range(table.row_count))}
+        assert columns_end(table, 2) <= table.scrollable_content_region.width

@@ -82,7 +82,8 @@ class BudgetPane(MoneyActions, AreaPane):
         categories.can_focus = False
         categories.add_columns("Category", "Planned", "Spent", "Left", "Spent of planned")
         housing: DataTable[Cell] = Table(id="housing-table", cursor_type="row")
-        housing.add_columns("Housing", "Kind", "Cost", "Stay", "Status")
+        # Whether it is booked first, the kind last: at 120 columns the last ones scroll off.
+        housing.add_columns("Housing", "Status", "Cost", "Stay", "Kind")
         yield Horizontal(
             options.SideList(id="budget-scopes"),
             VerticalScroll(
@@ -247,10 +248,10 @@ class BudgetPane(MoneyActions, AreaPane):
             booked = option.status == "booked"
             table.add_row(
                 option.name,
-                label(option.kind),
+                Text(label(option.status), style="bold green" if booked else ""),
                 cost_text,
                 dates,
-                Text(label(option.status), style="bold green" if booked else ""),
+                label(option.kind),
                 key=str(option.id),
             )
         table.display = bool(found)
