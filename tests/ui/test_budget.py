@@ -163,5 +163,12 @@ async def test_whether_housing_is_booked_shows_beside_its_name(demo_path, size):
             "Housing",
             "Status",
         ]
-        assert "booked" in {str(row[1]) for row in map(table.get_row_at, range(table.row_count))}
-        assert columns_end(table, 2) <= table.scrollable_content_region.width
+        rows = [table.get_row_at(index) for index in range(table.row_count)]
+        assert "booked" in {str(row[1]) for row in rows}
+        shown = table.scrollable_content_region.width
+        assert columns_end(table, 2) <= shown
+        assert columns_end(table, 3) <= shown  # each cost whole
+        assert [str(row[3]) for row in rows] == [
+            "26 nights: 2 Jul – 28 Jul 2026",  # its own dates
+            "the block's 28 nights",  # none: the block's, night by night
+        ]

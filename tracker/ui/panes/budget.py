@@ -13,7 +13,6 @@ from textual.widgets import DataTable, OptionList, Static
 from tracker.domain.budget import (
     CATEGORY_LABELS,
     BudgetSummary,
-    CostBasis,
     Expense,
     HousingOption,
     block_nights,
@@ -29,7 +28,7 @@ from tracker.domain.text import plural
 from tracker.store import budget
 from tracker.store.budget import Scope
 from tracker.store.profile import get_profile
-from tracker.ui.format import block, label, short_date
+from tracker.ui.format import block, excerpt, label, short_date
 from tracker.ui.panes.base import AreaPane
 from tracker.ui.panes.budget_actions import MoneyActions
 from tracker.ui.text import Plain
@@ -238,16 +237,16 @@ class BudgetPane(MoneyActions, AreaPane):
             cost = housing_cost(option, block_stay)
             stay = stay_of(option, block_stay)
             cost_text = format_money(cost, option.currency) if cost is not None else ""
-            if cost is not None and option.per == CostBasis.MONTH and stay:
-                cost_text += f" for {len(nights(*stay))} nights"
-            dates = (
-                f"{short_date(option.check_in)} – {short_date(option.check_out)}"
-                if option.check_in and option.check_out
-                else "the block's nights"
-            )
+            # The nights beside the dates (a month's rent is costed night by night), not
+            # after the amount: a narrow table cut "for 28 nights" to "for 2".
+            count = f"{len(nights(*stay))} nights" if stay else "nights"
+            if option.check_in and option.check_out:
+                dates = f"{count}: {block(option.check_in, option.check_out)}"
+            else:
+                dates = f"the block's {count}"
             booked = option.status == "booked"
             table.add_row(
-                option.name,
+                excerpt(option.name, HOUSING_NAME_WIDTH),
                 Text(label(option.status), style="bold green" if booked else ""),
                 cost_text,
                 dates,
@@ -255,6 +254,11 @@ class BudgetPane(MoneyActions, AreaPane):
                 key=str(option.id),
             )
         table.display = bool(found)
+
+
+# A name longer than this ends in "…" (enter shows it whole): at 80 columns the cost
+# beside it was cut inside its amount.
+HOUSING_NAME_WIDTH = 30
 
 
 def _left(minor: int) -> Text:
