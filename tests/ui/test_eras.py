@@ -1,8 +1,9 @@
 """The ERAS pane (7), Pilot pressing real keys at 80x24: a supplemental answer written
 with its live counter and saved; text over the limit said; the PHI guard holding a line
-back until ctrl+s; a seeded Experience kept once edited; a sixth gold signal refused."""
+back until ctrl+s; a seeded Experience kept once edited; a sixth gold signal refused; the
+programs planned giving the fees."""
 
-from textual.widgets import Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from tests.ui.test_never_crashes import notifications, on_screen
 from tests.ui.test_phi_review import until
@@ -11,6 +12,7 @@ from tracker.domain.eras import Signal
 from tracker.domain.seasons import eras_limits
 from tracker.store import eras
 from tracker.store.db import open_db
+from tracker.store.profile import get_profile
 from tracker.ui.app import make_app
 from tracker.ui.modals.choice import ChoiceScreen
 from tracker.ui.modals.confirm import ConfirmScreen
@@ -161,3 +163,31 @@ async def test_every_pane_loads_once_on_its_first_visit(demo_path, monkeypatch):
     twice = [pane for pane in loads if loads.count(pane) > 1]
     assert len(set(loads)) == len(PANES)
     assert twice == []
+
+
+async def test_the_programs_planned_give_the_fees_at_80x24(demo_path):
+    app = make_app(demo_path, AFTER_THE_BLOCK)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_pane(pilot, app)
+        await pilot.press("f")
+        await pilot.pause()
+        label = app.screen.query_one(".form-label", Static)
+        field = app.screen.query_one("#field-programs", Input)
+        # the label on one line; the field says what it wants until something is typed
+        assert on_screen(app, label)
+        assert label.region.height == 1
+        assert on_screen(app, field)
+        assert "e.g. 60" in field.placeholder
+        assert len(field.placeholder) <= field.content_region.width
+        await pilot.press(*"many", "ctrl+s")
+        await pilot.pause()
+        error = app.screen.query_one("#error-programs", Static)
+        assert on_screen(app, error)
+        field.value = ""
+        await pilot.press(*"65", "ctrl+s")
+        await pilot.pause()
+        summary = "ERAS fees for 65 programs: $1,380"
+        assert any(summary in note for note in notifications(app))
+        db = open_db(demo_path)
+        assert get_profile(db).eras_programs == 65
+        db.close()

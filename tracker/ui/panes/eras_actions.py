@@ -262,7 +262,12 @@ class ErasActions(AreaPane):
         if self.away.refuse_if_read_only():
             return
         profile = get_profile(self.db)
-        field = Field("programs", "Programs you plan to apply to", (int_range(0, 1000),))
+        field = Field(
+            "programs",
+            "Programs to apply to",  # (one line at 80 columns)
+            (int_range(0, 1000),),
+            placeholder="e.g. 60; ERAS charges per program",
+        )
 
         def save(values: dict[str, str]) -> dict[str, str]:
             text = values.get("programs", "").strip()
