@@ -36,6 +36,9 @@ from tracker.ui.widgets import options
 from tracker.ui.widgets.tables import Cell, PagedTable, Table, make_table, show_records
 
 CHART_WIDTH = 16
+# A housing name longer than this ends in "…" (enter shows it whole): at 80 columns the
+# cost beside it was cut inside its amount.
+HOUSING_NAME_WIDTH = 30
 
 
 class BudgetPane(MoneyActions, AreaPane):
@@ -239,7 +242,7 @@ class BudgetPane(MoneyActions, AreaPane):
             cost_text = format_money(cost, option.currency) if cost is not None else ""
             # The nights beside the dates (a month's rent is costed night by night), not
             # after the amount: a narrow table cut "for 28 nights" to "for 2".
-            count = f"{len(nights(*stay))} nights" if stay else "nights"
+            count = plural(len(nights(*stay)), "night") if stay else "nights"
             if option.check_in and option.check_out:
                 dates = f"{count}: {block(option.check_in, option.check_out)}"
             else:
@@ -254,11 +257,6 @@ class BudgetPane(MoneyActions, AreaPane):
                 key=str(option.id),
             )
         table.display = bool(found)
-
-
-# A name longer than this ends in "…" (enter shows it whole): at 80 columns the cost
-# beside it was cut inside its amount.
-HOUSING_NAME_WIDTH = 30
 
 
 def _left(minor: int) -> Text:
